@@ -1,0 +1,1 @@
+"""Qt glue without widgets: the document controller, the background render worker."""

@@ -1,0 +1,1 @@
+"""Preflight checks over a release: pure functions returning findings (no Qt, no I/O)."""

@@ -1,0 +1,169 @@
+"""Validation of a release: every problem at once, each naming the field it concerns.
+
+Field paths read like ``contacts[1].email``; list positions count from 1, as people count
+("the first contact"), so a message can be read out to a user unchanged. These are the
+problems that make a release wrong (no headline, an embargo with no zone, an address that is
+not an email address). Advice about style and completeness lives in :mod:`presskit.checks`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath, PureWindowsPath
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from presskit.model.release import Contact, Release, Status
+
+WEB_SCHEMES = frozenset({"http", "https"})
+LINK_SCHEMES = WEB_SCHEMES | {"mailto", "tel"}
+
+# BCP 47 language tag, the common subset: language[-script][-region][-variant...]
+_LANGUAGE_TAG = re.compile(
+    r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$"
+)
+_THEME_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one field of a release."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+def item_path(list_name: str, index: int, key: str | None = None) -> str:
+    """The field path of an item in a list, counting from 1: ``contacts[1].email``."""
+    path = f"{list_name}[{index + 1}]"
+    return f"{path}.{key}" if key else path
+
+
+def is_email(value: str) -> bool:
+    """Whether ``value`` is a syntactically valid email address (no network look-up)."""
+    # Imported here: email_validator pulls in dnspython, which costs every start-up 35 ms.
+    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
+def url_problem(url: str, schemes: frozenset[str] = LINK_SCHEMES) -> str | None:
+    """Why ``url`` is not a usable link target, or None when it is.
+
+    A bare ``#`` is accepted here: it is a placeholder, which the preflight checks warn about.
+    """
+    if url == "#" or url.startswith("#"):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return f"'{url}' is not a valid address"
+    if any(ch.isspace() for ch in url.strip()) or any(ord(ch) < 32 for ch in url):
+        return f"'{url}' contains spaces or control characters; encode a space as %20"
+    if not parts.scheme:
+        return f"'{url}' is not a full address; start it with https://"
+    if parts.scheme.lower() not in schemes:
+        allowed = ", ".join(sorted(schemes))
+        return f"'{url}' uses '{parts.scheme}:', which is not allowed here (use {allowed})"
+    if parts.scheme.lower() in WEB_SCHEMES and not parts.netloc:
+        return f"'{url}' has no host name"
+    return None
+
+
+def relative_path_problem(path: str) -> str | None:
+    """Why ``path`` cannot be an asset path (relative, inside the release folder), or None."""
+    if "://" in path or path.startswith("data:"):
+        return f"'{path}' must be a file next to the release, not a web address"
+    if PurePosixPath(path).is_absolute() or PureWindowsPath(path).is_absolute():
+        return f"'{path}' must be a path relative to the release file, such as assets/logo.png"
+    if ".." in PurePosixPath(path.replace("\\", "/")).parts:
+        return f"'{path}' points outside the release folder"
+    return None
+
+
+def validate_release(release: Release) -> list[Problem]:
+    """All problems of ``release``, in the order of the file's fields; empty when valid."""
+    problems: list[Problem] = []
+    add = problems.append
+    if not release.headline.strip():
+        add(Problem("headline", "a release needs a headline"))
+    if release.status is Status.EMBARGOED and release.embargo is None:
+        add(Problem("embargo", "an embargoed release needs an embargo date and time"))
+    if release.embargo is not None and release.embargo.utcoffset() is None:
+        add(Problem("embargo", "the embargo time needs a UTC offset, such as -04:00"))
+    if release.timezone:
+        problems.extend(_timezone_problems(release))
+    if not _LANGUAGE_TAG.match(release.language):
+        add(Problem("language", f"'{release.language}' is not a language tag such as en-US"))
+    org = release.organization
+    if org.website and (why := url_problem(org.website, WEB_SCHEMES)):
+        add(Problem("organization.website", why))
+    if org.logo and (why := relative_path_problem(org.logo)):
+        add(Problem("organization.logo", why))
+    for i, social in enumerate(org.social):
+        if social.url and (why := url_problem(social.url, WEB_SCHEMES)):
+            add(Problem(item_path("organization.social", i, "url"), why))
+        if not (social.handle or social.url):
+            add(Problem(item_path("organization.social", i), "needs a handle or a URL"))
+    for i, link in enumerate(release.links):
+        if not link.title.strip() and not link.url.strip():
+            add(Problem(item_path("links", i), "an empty link; give it a title and a URL"))
+        elif link.url and (why := url_problem(link.url)):
+            add(Problem(item_path("links", i, "url"), why))
+    for i, contact in enumerate(release.contacts):
+        problems.extend(_contact_problems(contact, i))
+    if not _THEME_NAME.match(release.theme):
+        add(
+            Problem(
+                "theme", f"'{release.theme}' is not a theme name (lower-case letters, digits, -)"
+            )
+        )
+    return problems
+
+
+def _contact_problems(contact: Contact, index: int) -> list[Problem]:
+    problems = []
+    if not contact.name.strip():
+        problems.append(Problem(item_path("contacts", index, "name"), "a contact needs a name"))
+    if contact.email and not is_email(contact.email):
+        problems.append(
+            Problem(
+                item_path("contacts", index, "email"),
+                f"'{contact.email}' is not an email address",
+            )
+        )
+    for j, phone in enumerate(contact.phones):
+        if not phone.number.strip():
+            path = f"{item_path('contacts', index)}.{item_path('phones', j, 'number')}"
+            problems.append(Problem(path, "a phone entry has no number"))
+    return problems
+
+
+def _timezone_problems(release: Release) -> list[Problem]:
+    try:
+        zone = ZoneInfo(release.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return [
+            Problem("timezone", f"'{release.timezone}' is not a time zone such as Europe/Berlin")
+        ]
+    embargo = release.embargo
+    if embargo is None or embargo.utcoffset() is None:
+        return []
+    expected = embargo.astimezone(zone).utcoffset()
+    if expected != embargo.utcoffset():
+        local = embargo.astimezone(zone).isoformat()
+        return [
+            Problem(
+                "embargo",
+                f"the offset does not match {release.timezone} on that day; did you mean {local}?",
+            )
+        ]
+    return []

@@ -1,0 +1,98 @@
+"""Load and save release files: Markdown with YAML front matter (docs/file-format.md).
+
+    loaded = load_release("release.md")      # raises ReleaseFileError naming file, line, field
+    loaded.release.headline = "..."
+    save_release(loaded.release, "release.md")  # atomic; same release -> same bytes
+
+``LoadedRelease.problems_with_lines`` turns model validation problems into file problems that
+carry the line of the field, for messages like ``release.md:14: contacts[1].email: ...``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from presskit.model.release import Release
+from presskit.model.validation import Problem, validate_release
+from presskit.storage.atomic import write_atomic
+from presskit.storage.problems import FileProblem, ReleaseFileError, Severity
+from presskit.storage.text_file import decode_release_bytes, split_front_matter
+from presskit.storage.yaml_reader import FrontMatterReader, compose_front_matter
+from presskit.storage.yaml_writer import dump_front_matter
+
+
+@dataclass
+class LoadedRelease:
+    """A release read from text, with the warnings and the line of every field it had."""
+
+    release: Release
+    source: str
+    warnings: list[FileProblem] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    body_first_line: int = 1
+
+    def line_of(self, field_path: str) -> int | None:
+        """The line of a field, or of its nearest enclosing field present in the file."""
+        path = field_path
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return self.lines.get("", 1)
+
+    def problems_with_lines(self, problems: list[Problem] | None = None) -> list[FileProblem]:
+        """Validation problems (default: all of the release's) as file problems with lines."""
+        if problems is None:
+            problems = validate_release(self.release)
+        return [
+            FileProblem(self.source, self.line_of(p.field), p.field, p.message) for p in problems
+        ]
+
+
+def loads_release(text: str | bytes, source: str = "<text>") -> LoadedRelease:
+    """Parse a release from its text (or raw bytes). Raises ReleaseFileError."""
+    if isinstance(text, bytes):
+        text = decode_release_bytes(text, source)
+    else:
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    parts = split_front_matter(text, source)
+    root = compose_front_matter(parts.front_matter, source, parts.yaml_first_line)
+    reader = FrontMatterReader(source, parts.yaml_first_line)
+    release = reader.release(root)
+    release.body = parts.body.rstrip()
+    errors = [p for p in reader.problems if p.severity is Severity.ERROR]
+    if errors:
+        raise ReleaseFileError(errors)
+    warnings = [p for p in reader.problems if p.severity is Severity.WARNING]
+    return LoadedRelease(release, source, warnings, reader.lines, parts.body_first_line)
+
+
+def load_release(path: str | os.PathLike[str]) -> LoadedRelease:
+    """Read a release file. Every failure is a ReleaseFileError naming the file."""
+    source = os.fspath(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ReleaseFileError.single(source, "no such file") from None
+    except IsADirectoryError:
+        raise ReleaseFileError.single(source, "this is a folder, not a release file") from None
+    except PermissionError:
+        raise ReleaseFileError.single(source, "you do not have permission to read it") from None
+    except OSError as exc:
+        raise ReleaseFileError.single(source, f"cannot be read: {exc.strerror or exc}") from None
+    return loads_release(data, source)
+
+
+def dumps_release(release: Release) -> str:
+    """The text of a release file. The same release always gives the same text."""
+    body = release.body.rstrip()
+    text = f"---\n{dump_front_matter(release)}---\n"
+    return f"{text}{body}\n" if body else text
+
+
+def save_release(release: Release, path: str | os.PathLike[str]) -> None:
+    """Write ``release`` to ``path`` atomically: the old file stays whole until the new is."""
+    write_atomic(path, dumps_release(release).encode("utf-8"))

@@ -1,0 +1,374 @@
+"""Read a release's YAML front matter into the model, remembering which line each field is on.
+
+We compose the YAML into nodes with a safe loader (no Python objects, no tags that run code)
+and walk the nodes ourselves instead of loading plain dicts, because nodes carry their line
+numbers, which every error message needs, and because text fields then keep exactly what the
+user typed: ``headline: Yes`` stays the text "Yes", not the boolean YAML 1.1 would make of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
+
+import yaml
+
+from presskit.model.release import (
+    FORMAT_VERSION,
+    Contact,
+    Dateline,
+    DatelineStyle,
+    Link,
+    Organization,
+    Phone,
+    Release,
+    SocialHandle,
+    Status,
+)
+from presskit.storage.problems import FileProblem, ReleaseFileError, Severity
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_NULL = "tag:yaml.org,2002:null"
+_INT = "tag:yaml.org,2002:int"
+MAX_EXTRA_NODES = 10_000
+"""Unknown keys are kept as data; past this many nodes we refuse them (YAML alias bombs)."""
+
+
+class ReleaseLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """A safe loader that leaves dates as text: the model parses them and reports errors."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+T = TypeVar("T")
+Node = yaml.Node
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a group of fields"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"'{node.value}'"
+
+
+class FrontMatterReader:
+    """Walks composed YAML nodes into a Release, collecting every problem on the way."""
+
+    def __init__(self, source: str, first_line: int):
+        self.source = source
+        self.first_line = first_line
+        self.problems: list[FileProblem] = []
+        self.lines: dict[str, int] = {}
+
+    # -- reporting ------------------------------------------------------------------------
+    def line_of(self, node: Node) -> int:
+        return node.start_mark.line + self.first_line
+
+    def error(self, node: Node | None, field: str | None, message: str) -> None:
+        line = self.line_of(node) if node is not None else self.first_line - 1
+        self.problems.append(FileProblem(self.source, line, field, message))
+
+    def warn(self, node: Node, field: str | None, message: str) -> None:
+        self.problems.append(
+            FileProblem(self.source, self.line_of(node), field, message, Severity.WARNING)
+        )
+
+    # -- node readers -----------------------------------------------------------------------
+    def mapping(self, node: Node, field: str) -> dict[str, tuple[Node, Node]] | None:
+        """The keys of a mapping node, each with its key and value nodes."""
+        self.lines[field] = self.line_of(node)
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, field or None, f"expected a group of fields, found {_kind(node)}")
+            return None
+        keys: dict[str, tuple[Node, Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, field or None, "a field name must be plain text")
+                continue
+            name = key_node.value
+            if name in keys:
+                first = self.line_of(keys[name][0])
+                self.error(key_node, _join(field, name), f"appears twice (first on line {first})")
+                continue
+            keys[name] = (key_node, value_node)
+        return keys
+
+    def text(self, node: Node, field: str) -> str:
+        self.lines[field] = self.line_of(node)
+        if isinstance(node, yaml.ScalarNode):
+            return "" if node.tag == _NULL else str(node.value)
+        self.error(node, field, f"expected text, found {_kind(node)}")
+        return ""
+
+    def sequence(self, node: Node, field: str) -> list[Node]:
+        self.lines[field] = self.line_of(node)
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, field, f"expected a list, found {_kind(node)}")
+            return []
+        return list(node.value)
+
+    def extra(self, node: Node, field: str) -> Any:
+        """Construct an unknown key's value as plain data, so a save can write it back."""
+        if _count_nodes(node, MAX_EXTRA_NODES) >= MAX_EXTRA_NODES:
+            self.error(node, field, "this unknown field is too large or too deeply nested")
+            return None
+        try:
+            return ReleaseLoader("").construct_document(node)
+        except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+            self.error(node, field, f"cannot be read: {exc}")
+            return None
+
+    def fields(
+        self,
+        keys: dict[str, tuple[Node, Node]] | None,
+        field: str,
+        readers: dict[str, Callable[[Node, str], None]],
+        extra: dict[str, Any],
+    ) -> None:
+        """Dispatch each key to its reader; unknown keys are kept in ``extra`` with a warning."""
+        for name, (key_node, value_node) in (keys or {}).items():
+            path = _join(field, name)
+            reader = readers.get(name)
+            if reader is not None:
+                reader(value_node, path)
+                continue
+            self.lines[path] = self.line_of(value_node)
+            value = self.extra(value_node, path)
+            if value is not None or value_node.tag == _NULL:
+                extra[name] = value
+                self.warn(key_node, path, "unknown field; Presskit keeps it as it is")
+
+    def object_list(self, node: Node, field: str, read_item: Callable[[Node, str], T]) -> list[T]:
+        return [
+            read_item(item, f"{field}[{i}]")
+            for i, item in enumerate(self.sequence(node, field), start=1)
+        ]
+
+    # -- the release ------------------------------------------------------------------------
+    def release(self, root: Node | None) -> Release:
+        release = Release()
+        if root is None:
+            self.error(None, None, "the front matter is empty; a release needs at least a headline")
+            return release
+        keys = self.mapping(root, "")
+        if keys is None:
+            return release
+        self._check_version(keys)
+
+        def setter(attr: str) -> Callable[[Node, str], None]:
+            return lambda node, path: setattr(release, attr, self.text(node, path))
+
+        readers: dict[str, Callable[[Node, str], None]] = {
+            name: setter(name)
+            for name in (
+                "headline",
+                "subheadline",
+                "timezone",
+                "language",
+                "boilerplate",
+                "theme",
+                "end_mark",
+            )
+        }
+        readers["presskit"] = lambda node, path: None  # checked above
+        readers["status"] = lambda n, p: setattr(release, "status", self._status(n, p))
+        readers["embargo"] = lambda n, p: setattr(release, "embargo", self._embargo(n, p))
+        readers["dateline"] = lambda n, p: setattr(release, "dateline", self._dateline(n, p))
+        readers["organization"] = lambda n, p: setattr(
+            release, "organization", self._organization(n, p)
+        )
+        readers["links"] = lambda n, p: setattr(
+            release, "links", self.object_list(n, p, self._link)
+        )
+        readers["contacts"] = lambda n, p: setattr(
+            release, "contacts", self.object_list(n, p, self._contact)
+        )
+        self.fields(keys, "", readers, release.extra)
+        if "headline" not in keys:
+            self.lines.setdefault("headline", self.first_line)
+        return release
+
+    def _check_version(self, keys: dict[str, tuple[Node, Node]]) -> None:
+        if "presskit" not in keys:
+            return  # a plain static-site front matter: read it as format 1
+        node = keys["presskit"][1]
+        self.lines["presskit"] = self.line_of(node)
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == _INT):
+            self.error(
+                node, "presskit", f"the format version must be a whole number, not {_kind(node)}"
+            )
+            return
+        version = int(node.value)
+        if version > FORMAT_VERSION:
+            raise ReleaseFileError(
+                [
+                    FileProblem(
+                        self.source,
+                        self.line_of(node),
+                        "presskit",
+                        f"this release was made by a newer Presskit (file format {version}); "
+                        f"this Presskit reads format {FORMAT_VERSION}. Update Presskit to open it.",
+                    )
+                ]
+            )
+        if version < 1:
+            self.error(node, "presskit", f"format version {version} does not exist; use 1")
+
+    def _status(self, node: Node, field: str) -> Status:
+        value = self.text(node, field).strip().lower()
+        try:
+            return Status(value)
+        except ValueError:
+            self.error(node, field, f"'{value}' is not a status; use immediate or embargoed")
+            return Status.IMMEDIATE
+
+    def _embargo(self, node: Node, field: str) -> dt.datetime | None:
+        value = self.text(node, field).strip()
+        if not value:
+            return None
+        try:
+            when = dt.datetime.fromisoformat(value)
+        except ValueError:
+            self.error(
+                node, field, f"'{value}' is not a date and time like 2014-09-23T09:00:00-04:00"
+            )
+            return None
+        if len(value) <= 10:  # a date alone parses as midnight: say what is missing
+            self.error(node, field, f"'{value}' has no time; write it like {value}T09:00:00-04:00")
+            return None
+        if when.utcoffset() is None:
+            self.error(
+                node,
+                field,
+                f"'{value}' has no UTC offset; an embargo without a time zone is ambiguous. "
+                f"Write it like {value}-04:00 (or Z for UTC)",
+            )
+            return None
+        return when
+
+    def _date(self, node: Node, field: str) -> dt.date | None:
+        value = self.text(node, field).strip()
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.error(node, field, f"'{value}' is not a date written YYYY-MM-DD")
+            return None
+
+    def _dateline(self, node: Node, field: str) -> Dateline:
+        dateline = Dateline()
+
+        def style(n: Node, p: str) -> None:
+            value = self.text(n, p).strip().lower() or DatelineStyle.PARENTHETICAL.value
+            try:
+                dateline.style = DatelineStyle(value)
+            except ValueError:
+                choices = ", ".join(s.value for s in DatelineStyle)
+                self.error(n, p, f"'{value}' is not a dateline style; use one of {choices}")
+
+        readers = {
+            "city": lambda n, p: setattr(dateline, "city", self.text(n, p)),
+            "date": lambda n, p: setattr(dateline, "date", self._date(n, p)),
+            "style": style,
+        }
+        self.fields(self.mapping(node, field), field, readers, dateline.extra)
+        return dateline
+
+    def _organization(self, node: Node, field: str) -> Organization:
+        org = Organization()
+        readers = _text_readers(self, org, ("name", "website", "logo"))
+        readers["social"] = lambda n, p: setattr(
+            org, "social", self.object_list(n, p, self._social)
+        )
+        self.fields(self.mapping(node, field), field, readers, org.extra)
+        return org
+
+    def _social(self, node: Node, field: str) -> SocialHandle:
+        social = SocialHandle()
+        readers = _text_readers(self, social, ("network", "handle", "url"))
+        self.fields(self.mapping(node, field), field, readers, social.extra)
+        return social
+
+    def _link(self, node: Node, field: str) -> Link:
+        link = Link()
+        self.fields(
+            self.mapping(node, field),
+            field,
+            _text_readers(self, link, ("title", "url")),
+            link.extra,
+        )
+        return link
+
+    def _contact(self, node: Node, field: str) -> Contact:
+        contact = Contact()
+        readers = _text_readers(self, contact, ("name", "title", "organization", "city", "email"))
+        readers["phones"] = lambda n, p: setattr(
+            contact, "phones", self.object_list(n, p, self._phone)
+        )
+        self.fields(self.mapping(node, field), field, readers, contact.extra)
+        return contact
+
+    def _phone(self, node: Node, field: str) -> Phone:
+        phone = Phone()
+        if isinstance(node, yaml.ScalarNode) and node.tag != _NULL:
+            phone.number = self.text(node, field)  # "- +1 646 203 8292" is a phone too
+            return phone
+        readers = _text_readers(self, phone, ("number", "label"))
+        self.fields(self.mapping(node, field), field, readers, phone.extra)
+        return phone
+
+
+def _text_readers(
+    reader: FrontMatterReader, target: object, names: tuple[str, ...]
+) -> dict[str, Callable[[Node, str], None]]:
+    def setter(name: str) -> Callable[[Node, str], None]:
+        return lambda node, path: setattr(target, name, reader.text(node, path))
+
+    return {name: setter(name) for name in names}
+
+
+def _join(parent: str, name: str) -> str:
+    return f"{parent}.{name}" if parent else name
+
+
+def _count_nodes(node: Node, limit: int) -> int:
+    """Count nodes as a tree (aliases counted each time they are used), stopping at ``limit``."""
+    count = 0
+    stack = [node]
+    while stack and count < limit:
+        current = stack.pop()
+        count += 1
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+    return count
+
+
+def compose_front_matter(text: str, source: str, first_line: int) -> Node | None:
+    """Parse YAML text into nodes; syntax errors become ReleaseFileError with a line."""
+    try:
+        return yaml.compose(text, Loader=ReleaseLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark is not None else None
+        what = exc.problem or "invalid YAML"
+        if exc.context:
+            what = f"{what} ({exc.context})"
+        raise ReleaseFileError.single(source, f"YAML syntax error: {what}", line) from None
+    except yaml.YAMLError as exc:
+        raise ReleaseFileError.single(source, f"YAML syntax error: {exc}") from None
+    except RecursionError:
+        raise ReleaseFileError.single(source, "the front matter is nested too deeply") from None

@@ -1,0 +1,1 @@
+"""The editor's widgets: main window, form sections, body editor, preview, dialogs."""

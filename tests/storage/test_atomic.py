@@ -1,0 +1,45 @@
+"""Atomic writes: the old file stays whole until the new one is complete."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from presskit.storage.atomic import write_atomic
+
+
+def test_write_replaces_content_and_keeps_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "release.md"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["release.md"]
+
+
+def test_new_file_gets_umask_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "fresh.md", b"x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "fresh.md").stat().st_mode & 0o777 == 0o644
+
+
+def test_failed_write_leaves_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "release.md"
+    target.write_bytes(b"precious")
+
+    def disk_full(fd: int) -> None:  # the OS boundary: fsync is where a full disk shows
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomic(target, b"half-written")
+    assert target.read_bytes() == b"precious"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["release.md"]
