@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from presskit.app.qt_workarounds import protect_singletons
+
 # Qt must never try to open a display in tests; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+protect_singletons()  # as the editor does: PySide6 6.12 leaks references to None and True
+
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PRESSKIT_SHARED", REPO.parent / "shared"))

@@ -1,6 +1,6 @@
 """The ``presskit`` command: the editor, and export / extract / themes from a terminal.
 
-    presskit [FILE]                         open the editor
+    presskit [FILE] [--screenshot OUT.png] [--window-size 1280x800]   open the editor
     presskit export RELEASE.md... [--pdf [OUT]] [--html [OUT]] [--text [OUT]] [--theme NAME]
     presskit extract RELEASE.pdf [-o OUT.md]
     presskit themes
@@ -66,14 +66,28 @@ def _editor_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="presskit", add_help=False)
     parser.add_argument("file", nargs="?", type=Path)
     parser.add_argument("--screenshot", type=Path)
+    parser.add_argument("--window-size", type=_window_size, metavar="WIDTHxHEIGHT")
     return parser
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x800") from None
+    return width, height
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["--render-worker"]:  # the frozen app starting its render worker
+        from presskit.render.worker import main as worker_main  # noqa: PLC0415
+
+        worker_main()
+        return EXIT_OK
     try:
-        if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
+        if not args_list or args_list[0] not in (*SUBCOMMANDS, "-h", "--help", "--version"):
             return _run_editor(_editor_parser().parse_args(args_list))
         args = _parser().parse_args(args_list)
         if args.command == "export":
@@ -92,22 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_editor(args: argparse.Namespace) -> int:
-    # The window arrives with the editor issue; until then the first command of the README
-    # exports the example and says where the files went.
-    from presskit.bundled import example_release_path  # noqa: PLC0415
+    from presskit.ui.launch import run  # noqa: PLC0415 - Qt loads only for the editor
 
-    source = args.file or example_release_path()
-    folder = Path.cwd() / "presskit-example"
-    folder.mkdir(exist_ok=True)
-    ns = argparse.Namespace(
-        sources=[source],
-        pdf=str(folder / "release.pdf"),
-        html=str(folder / "release.html"),
-        text=str(folder / "release.txt"),
-        theme=None,
-        jobs=1,
-    )
-    return _export(ns)
+    if args.file is not None and not args.file.exists():
+        raise UsageError(f"{args.file}: no such file")
+    return run(args.file, args.screenshot, args.window_size)
 
 
 def _output_path(source: Path, option: str | None, suffix: str, many: bool) -> Path | None:

@@ -1,18 +1,9 @@
 """One rendering path for every output: release -> HTML -> PDF bytes, and release -> text.
 
-No Qt here. The editor's preview and every export call these same functions.
+No Qt here. The editor's preview and every export call these same functions:
+:func:`presskit.render.html.render_html`, :func:`presskit.render.pdf.render_pdf` (through
+a warm :class:`~presskit.render.pdf.PdfRenderer` in the worker process) and
+:func:`presskit.render.text.render_text`. Import the submodules directly: this package
+imports nothing, so the editor can use its light parts (framing, themes) without loading
+Jinja2, Markdown or WeasyPrint.
 """
-
-from presskit.render.html import RenderedHtml, render_html
-from presskit.render.text import render_text
-from presskit.render.themes import Theme, ThemeError, load_theme, theme_folders
-
-__all__ = [
-    "RenderedHtml",
-    "Theme",
-    "ThemeError",
-    "load_theme",
-    "render_html",
-    "render_text",
-    "theme_folders",
-]

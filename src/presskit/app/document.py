@@ -1,0 +1,232 @@
+"""The document controller: the open release, its file, its undo history and dirty state.
+
+Widgets never touch the model directly: they call :meth:`DocumentController.set_field` and
+friends, which push undo commands, and they listen to the controller's signals to show
+changes made by undo, redo, revert or opening another file. The main window only wires
+actions to these methods.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QTextDocument, QUndoStack
+
+from presskit.app.commands import (
+    InsertItemCommand,
+    MoveItemCommand,
+    RemoveItemCommand,
+    SetFieldCommand,
+    TextDocumentCommand,
+)
+from presskit.bundled import example_release_path
+from presskit.model.paths import FieldPath, get_at
+from presskit.model.release import DEFAULT_THEME, Release
+from presskit.storage.pdf_source import read_release_source_from_pdf
+from presskit.storage.problems import FileProblem
+from presskit.storage.release_file import (
+    LoadedRelease,
+    dumps_release,
+    load_release,
+    loads_release,
+    save_release,
+)
+
+TEXT_FIELDS = ("body", "boilerplate")
+"""Fields edited as QTextDocuments (multi-line Markdown) rather than as plain values."""
+
+
+class DocumentController(QObject):
+    """Owns the current release and everything about it that is not a widget."""
+
+    fieldChanged = Signal(tuple)  # a single field's value changed (by edit, undo or redo)
+    listChanged = Signal(tuple)  # items were added, removed or moved in a list
+    documentReplaced = Signal()  # new, open, revert: every widget must reload
+    changed = Signal()  # any change of content: schedule a render, an autosave
+    pathChanged = Signal(object)  # Path | None
+    dirtyChanged = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
+        self._model = Release()
+        self._path: Path | None = None
+        self._base_dir: Path | None = None  # where relative images resolve, even if untitled
+        self._display_name = "Untitled"
+        self.load_warnings: list[FileProblem] = []
+        self.documents: dict[str, QTextDocument] = {}
+        self._stale: set[str] = set()
+        for name in TEXT_FIELDS:
+            self.documents[name] = self._make_text_document(name)
+
+    # -- state ------------------------------------------------------------------------------
+    @property
+    def model(self) -> Release:
+        """The live release, with the body and boilerplate brought up to date."""
+        for name in list(self._stale):
+            setattr(self._model, name, self.documents[name].toPlainText())
+        self._stale.clear()
+        return self._model
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def base_dir(self) -> Path | None:
+        """The folder relative asset paths resolve against."""
+        return self._path.parent if self._path is not None else self._base_dir
+
+    @property
+    def display_name(self) -> str:
+        return self._path.name if self._path is not None else self._display_name
+
+    @property
+    def is_dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def value(self, path: FieldPath) -> Any:
+        return get_at(self.model, path)
+
+    def snapshot_text(self) -> str:
+        """The release as file text: what renders, autosaves and saves are made from."""
+        return dumps_release(self.model)
+
+    # -- edits ------------------------------------------------------------------------------
+    def set_field(self, path: FieldPath, value: Any, *, typing: bool = False) -> None:
+        """Set a field through the undo stack. ``typing`` merges keystrokes into one step."""
+        if path and path[0] in TEXT_FIELDS:
+            raise ValueError(f"{path[0]} is edited through its QTextDocument")
+        if get_at(self.model, path) == value:
+            return
+        self.undo_stack.push(SetFieldCommand(self, path, value, mergeable=typing))
+
+    def set_fields(self, label: str, changes: list[tuple[FieldPath, Any]]) -> None:
+        """Set several fields as one undo step (an embargo's time and zone, say)."""
+        changes = [(path, value) for path, value in changes if get_at(self.model, path) != value]
+        if not changes:
+            return
+        self.undo_stack.beginMacro(label)
+        for path, value in changes:
+            self.undo_stack.push(SetFieldCommand(self, path, value, mergeable=False))
+        self.undo_stack.endMacro()
+
+    def seal_typing(self) -> None:
+        """End the current typing burst: the next keystroke starts a new undo step."""
+        index = self.undo_stack.index() - 1
+        command = self.undo_stack.command(index) if index >= 0 else None
+        if isinstance(command, SetFieldCommand):
+            command.seal()
+
+    def insert_item(self, list_path: FieldPath, item: Any, index: int | None = None) -> int:
+        items = get_at(self.model, list_path)
+        index = len(items) if index is None else index
+        self.undo_stack.push(InsertItemCommand(self, list_path, index, item))
+        return index
+
+    def remove_item(self, list_path: FieldPath, index: int) -> None:
+        self.undo_stack.push(RemoveItemCommand(self, list_path, index))
+
+    def move_item(self, list_path: FieldPath, source: int, target: int) -> None:
+        count = len(get_at(self.model, list_path))
+        if source == target or not (0 <= source < count and 0 <= target < count):
+            return
+        self.undo_stack.push(MoveItemCommand(self, list_path, source, target))
+
+    # Called by the commands.
+    def field_edited(self, path: FieldPath) -> None:
+        self.fieldChanged.emit(path)
+        self.changed.emit()
+
+    def list_edited(self, list_path: FieldPath) -> None:
+        self.listChanged.emit(list_path)
+        self.changed.emit()
+
+    # -- documents --------------------------------------------------------------------------
+    def new_blank(self, theme: str = DEFAULT_THEME) -> None:
+        self._replace(Release(theme=theme), None, None, "Untitled")
+
+    def new_from_example(self) -> None:
+        """An untitled copy of the bundled example: saving asks where to put it."""
+        example = example_release_path()
+        loaded = load_release(example)
+        self._replace(loaded.release, None, example.parent, "Example release")
+
+    def open(self, path: Path) -> None:
+        """Open a release file, or the release attached to a Presskit PDF.
+
+        Raises ReleaseFileError; the current document is untouched when it does.
+        """
+        path = Path(path)
+        if path.suffix.lower() == ".pdf":
+            loaded = loads_release(read_release_source_from_pdf(path), str(path))
+            # The release came out of a PDF: saving it must not overwrite the PDF.
+            self._replace(loaded.release, None, path.parent, f"{path.stem} (from PDF)", loaded)
+            return
+        loaded = load_release(path)
+        self._replace(loaded.release, path.resolve(), None, path.name, loaded)
+
+    def restore(self, text: str, path: Path | None, base_dir: Path | None, name: str) -> None:
+        """Take recovered text as the document, unsaved (it differs from the file on disk)."""
+        loaded = loads_release(text, name)
+        self._replace(loaded.release, path, base_dir, name, loaded)
+        self.undo_stack.resetClean()  # recovered work is not saved yet
+
+    def revert(self) -> None:
+        """Reload the file from disk, dropping unsaved changes. Raises ReleaseFileError."""
+        if self._path is not None:
+            self.open(self._path)
+
+    def save(self, path: Path | None = None) -> Path:
+        """Save atomically to ``path`` (default: the current file). Raises OSError."""
+        target = Path(path) if path is not None else self._path
+        if target is None:
+            raise ValueError("an untitled release needs a file name: use save as")
+        save_release(self.model, target)
+        if self._path != target.resolve():
+            self._path = target.resolve()
+            self.pathChanged.emit(self._path)
+        self.undo_stack.setClean()
+        return self._path
+
+    def _replace(
+        self,
+        release: Release,
+        path: Path | None,
+        base_dir: Path | None,
+        name: str,
+        loaded: LoadedRelease | None = None,
+    ) -> None:
+        self._model = copy.deepcopy(release)
+        self._path = path
+        self._base_dir = base_dir
+        self._display_name = name
+        self.load_warnings = list(loaded.warnings) if loaded else []
+        for field_name, document in self.documents.items():
+            document.setUndoRedoEnabled(False)
+            document.setPlainText(getattr(self._model, field_name))
+            document.setUndoRedoEnabled(True)
+        self._stale.clear()
+        self.undo_stack.clear()
+        self.pathChanged.emit(path)
+        self.documentReplaced.emit()
+        self.dirtyChanged.emit(False)
+        self.changed.emit()
+
+    def _make_text_document(self, name: str) -> QTextDocument:
+        document = QTextDocument(self)
+        document.setDocumentMargin(6)
+
+        def contents_changed() -> None:
+            self._stale.add(name)
+            self.changed.emit()
+
+        document.contentsChanged.connect(contents_changed)
+        document.undoCommandAdded.connect(
+            lambda: self.undo_stack.push(TextDocumentCommand(document, f"Edit {name}"))
+        )
+        return document

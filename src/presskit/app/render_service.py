@@ -1,0 +1,198 @@
+"""Talks to the render worker process from the GUI thread, without ever blocking it.
+
+One warm worker (see :mod:`presskit.render.worker`) renders one request at a time. Preview
+requests collapse: only the newest waits, and a preview result that an edit has overtaken is
+dropped. Export requests queue and are never dropped. A worker that dies is restarted and
+its request resent once; if it dies on the same request again, that request fails with a
+message and the next edit tries afresh.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QProcess, Signal
+
+from presskit.render.framing import decode_frames, encode_frame
+
+
+def worker_command() -> list[str]:
+    """How to start the worker: this Python with ``-m``, or the frozen app with a flag."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--render-worker"]
+    return [sys.executable, "-m", "presskit.render.worker"]
+
+
+@dataclass
+class RenderResult:
+    """A finished render, as the worker replied."""
+
+    id: int
+    kind: str
+    ok: bool
+    error: str = ""
+    elapsed: float = 0.0
+    pdf: bytes = b""
+    page_count: int = 0
+    html: str = ""
+    text: str = ""
+    warnings: list[str] = field(default_factory=list)
+    source: str = ""  # the release text it was rendered from
+    preview: bool = False
+
+    @classmethod
+    def from_reply(cls, reply: dict[str, Any], request: _Request) -> RenderResult:
+        known = {k: v for k, v in reply.items() if k in cls.__dataclass_fields__}
+        return cls(source=request.source, preview=request.preview, **known)
+
+
+@dataclass
+class _Request:
+    id: int
+    kind: str
+    source: str
+    base_dir: str | None
+    preview: bool
+    attempts: int = 0
+
+    def failed(self, message: str) -> RenderResult:
+        return RenderResult(self.id, self.kind, False, error=message, preview=self.preview)
+
+    def frame(self) -> bytes:
+        return encode_frame(
+            {"id": self.id, "kind": self.kind, "source": self.source, "base_dir": self.base_dir}
+        )
+
+
+class RenderService(QObject):
+    """Owns the worker process and the queue of render requests."""
+
+    finished = Signal(object)  # RenderResult (ok or not), for requests that still matter
+    workerRestarted = Signal(str)  # why the worker had to be restarted
+
+    def __init__(self, parent: QObject | None = None, command: list[str] | None = None):
+        super().__init__(parent)
+        self._command = command or worker_command()
+        self._next_id = 1
+        self._latest_preview = 0
+        self._pending_preview: _Request | None = None
+        self._exports: deque[_Request] = deque()
+        self._in_flight: _Request | None = None
+        self._buffer = bytearray()
+        self._ready = False
+        self._stopping = False
+        self._process: QProcess | None = None
+        self._start()
+
+    # -- public -----------------------------------------------------------------------------
+    def request(self, kind: str, source: str, base_dir: Path | None, *, preview: bool) -> int:
+        """Ask for a render; the answer comes through ``finished``. Returns the request id."""
+        request = _Request(
+            self._next_id, kind, source, str(base_dir) if base_dir else None, preview
+        )
+        self._next_id += 1
+        if preview:
+            self._latest_preview = request.id
+            self._pending_preview = request  # replaces any older preview still waiting
+        else:
+            self._exports.append(request)
+        self._dispatch()
+        return request.id
+
+    @property
+    def busy(self) -> bool:
+        return self._in_flight is not None
+
+    def worker_pid(self) -> int:
+        return int(self._process.processId()) if self._process is not None else 0
+
+    def shutdown(self) -> None:
+        """Stop the worker (when the window closes)."""
+        self._stopping = True
+        if self._process is not None:
+            self._process.closeWriteChannel()
+            if not self._process.waitForFinished(2000):
+                self._process.kill()
+                self._process.waitForFinished(1000)
+
+    # -- the process ------------------------------------------------------------------------
+    def _start(self) -> None:
+        process = QProcess(self)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process.readyReadStandardOutput.connect(self._read)
+        process.finished.connect(self._on_finished)
+        process.errorOccurred.connect(self._on_error)
+        self._buffer.clear()
+        self._ready = False
+        self._process = process
+        process.start(self._command[0], self._command[1:])
+
+    def _on_error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self._fail_everything("the renderer could not start")
+
+    def _on_finished(self, exit_code: int, exit_status: QProcess.ExitStatus) -> None:
+        if self._stopping:
+            return
+        crashed = self._in_flight
+        self._in_flight = None
+        reason = (
+            "the renderer crashed"
+            if exit_status == QProcess.ExitStatus.CrashExit
+            else f"the renderer stopped (exit code {exit_code})"
+        )
+        if crashed is not None:
+            crashed.attempts += 1
+            if crashed.attempts >= 2:
+                self._deliver(crashed.failed(f"{reason} twice on this release"), crashed)
+            elif not crashed.preview:
+                self._exports.appendleft(crashed)
+            elif self._pending_preview is None and crashed.id == self._latest_preview:
+                self._pending_preview = crashed  # still the newest edit: try it once more
+        old = self._process
+        if old is not None:
+            old.deleteLater()
+        self._start()
+        self.workerRestarted.emit(reason)
+
+    def _read(self) -> None:
+        assert self._process is not None
+        self._buffer.extend(bytes(self._process.readAllStandardOutput().data()))
+        for reply in decode_frames(self._buffer):
+            if reply.get("kind") == "ready":
+                self._ready = True
+            else:
+                request = self._in_flight
+                self._in_flight = None
+                if request is not None and request.id == reply.get("id"):
+                    self._deliver(RenderResult.from_reply(reply, request), request)
+            self._dispatch()
+
+    def _dispatch(self) -> None:
+        if self._in_flight is not None or not self._ready or self._process is None:
+            return
+        if self._exports:
+            request = self._exports.popleft()
+        elif self._pending_preview is not None:
+            request, self._pending_preview = self._pending_preview, None
+        else:
+            return
+        self._in_flight = request
+        self._process.write(request.frame())
+
+    def _deliver(self, result: RenderResult, request: _Request) -> None:
+        # A preview that a newer edit has overtaken is stale: drop it, never show it.
+        if request.preview and request.id != self._latest_preview:
+            return
+        self.finished.emit(result)
+
+    def _fail_everything(self, message: str) -> None:
+        for request in [*self._exports, self._pending_preview, self._in_flight]:
+            if request is not None:
+                self.finished.emit(request.failed(message))
+        self._exports.clear()
+        self._pending_preview = self._in_flight = None

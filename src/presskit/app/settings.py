@@ -1,0 +1,102 @@
+"""Preferences: the one place that reads and writes the user's settings.
+
+Stored as an INI file where the platform keeps configuration (platformdirs: on Linux
+``$XDG_CONFIG_HOME/presskit/settings.ini``). Nothing is read at import time: a Preferences
+object is made by the application when it starts, so tests can point XDG_CONFIG_HOME elsewhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QByteArray, QSettings
+
+from presskit.model.release import DEFAULT_THEME
+
+MAX_RECENT = 10
+DEFAULT_AUTOSAVE_SECONDS = 30
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir("presskit", appauthor=False))
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("presskit", appauthor=False))
+
+
+class Preferences:
+    """Typed access to the settings file."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or config_dir() / "settings.ini"
+        self._settings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+    # Window layout -------------------------------------------------------------------------
+    def window_geometry(self) -> QByteArray | None:
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue("window/geometry", value)
+
+    def splitter_state(self) -> QByteArray | None:
+        value = self._settings.value("window/splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_splitter_state(self, value: QByteArray) -> None:
+        self._settings.setValue("window/splitter", value)
+
+    # Folders and files ----------------------------------------------------------------------
+    def last_folder(self, purpose: str) -> Path:
+        """The folder last used for ``purpose`` ("open", "export"), or the home folder."""
+        value = self._settings.value(f"folders/{purpose}", "")
+        path = Path(str(value)) if value else Path.home()
+        return path if path.is_dir() else Path.home()
+
+    def set_last_folder(self, purpose: str, folder: Path) -> None:
+        self._settings.setValue(f"folders/{purpose}", str(folder))
+
+    def recent_files(self) -> list[Path]:
+        value = self._settings.value("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(p) for p in items if p]
+
+    def add_recent_file(self, path: Path) -> None:
+        files = [p for p in self.recent_files() if p != path]
+        self._settings.setValue("files/recent", [str(p) for p in [path, *files][:MAX_RECENT]])
+
+    def remove_recent_file(self, path: Path) -> None:
+        files = [str(p) for p in self.recent_files() if p != path]
+        self._settings.setValue("files/recent", files)
+
+    def last_file(self) -> Path | None:
+        files = self.recent_files()
+        return files[0] if files else None
+
+    # Behaviour ------------------------------------------------------------------------------
+    def default_theme(self) -> str:
+        return str(self._settings.value("editor/default_theme", DEFAULT_THEME))
+
+    def set_default_theme(self, name: str) -> None:
+        self._settings.setValue("editor/default_theme", name)
+
+    def autosave_seconds(self) -> int:
+        try:
+            value = int(self._settings.value("editor/autosave_seconds", DEFAULT_AUTOSAVE_SECONDS))
+        except (TypeError, ValueError):
+            return DEFAULT_AUTOSAVE_SECONDS
+        return max(5, value)
+
+    def set_autosave_seconds(self, seconds: int) -> None:
+        self._settings.setValue("editor/autosave_seconds", int(seconds))
+
+    def preview_zoom(self) -> str:
+        return str(self._settings.value("preview/zoom", "fit-width"))
+
+    def set_preview_zoom(self, zoom: str) -> None:
+        self._settings.setValue("preview/zoom", zoom)

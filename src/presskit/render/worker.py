@@ -1,0 +1,81 @@
+"""The render worker process: renders releases on request, staying warm between requests.
+
+The editor starts ``python -m presskit.render.worker`` once and keeps it: WeasyPrint, the
+fonts and the parsed theme stylesheets load once. Requests and replies are frames on stdin and
+stdout (see :mod:`presskit.render.framing`). Errors are replies,
+not crashes: only a hard crash (Pango has crashed before) ends the process, and the editor
+restarts it.
+
+Request:  {"id": int, "kind": "pdf" | "html" | "text", "source": str, "base_dir": str | None}
+Reply:    {"id": int, "kind": ..., "ok": bool, "error": str, "elapsed": float,
+           "pdf": bytes, "page_count": int, "html": str, "text": str, "warnings": [str]}
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from presskit.render.framing import read_frame, write_frame
+from presskit.render.html import render_html
+from presskit.render.text import render_text
+from presskit.render.themes import ThemeError, load_theme
+from presskit.storage.problems import ReleaseFileError
+from presskit.storage.release_file import loads_release
+
+
+class Worker:
+    """Handles one request at a time with a warm PDF renderer."""
+
+    def __init__(self) -> None:
+        from presskit.render.pdf import PdfRenderer  # noqa: PLC0415 - loads WeasyPrint
+
+        self.renderer = PdfRenderer()
+
+    def warm_up(self) -> None:
+        """Parse the default theme's stylesheets and load its fonts before the first request."""
+        self.renderer.stylesheets(load_theme("classic"))
+
+    def handle(self, request: dict[str, Any]) -> dict[str, Any]:
+        from presskit.render.pdf import ReleaseTooLarge  # noqa: PLC0415
+
+        start = time.perf_counter()
+        reply: dict[str, Any] = {"id": request["id"], "kind": request["kind"], "ok": False}
+        base_dir = Path(request["base_dir"]) if request.get("base_dir") else None
+        try:
+            release = loads_release(request["source"], "release").release
+            if request["kind"] == "pdf":
+                result = self.renderer.render(release, base_dir)
+                reply.update(pdf=result.pdf, page_count=result.page_count, warnings=result.warnings)
+            elif request["kind"] == "html":
+                rendered = render_html(release, base_dir, standalone=True)
+                reply.update(html=rendered.html, warnings=rendered.warnings)
+            else:
+                reply.update(text=render_text(release), warnings=[])
+            reply["ok"] = True
+        except (ReleaseFileError, ThemeError, ReleaseTooLarge) as exc:
+            reply["error"] = str(exc)
+        except Exception as exc:  # any render failure is reported as data; keep serving
+            reply["error"] = f"the renderer failed: {type(exc).__name__}: {exc}"
+        reply["elapsed"] = time.perf_counter() - start
+        return reply
+
+
+def serve(stdin: BinaryIO, stdout: BinaryIO) -> None:
+    worker = Worker()
+    write_frame(stdout, {"id": 0, "kind": "ready", "ok": True})
+    worker.warm_up()
+    while (request := read_frame(stdin)) is not None:
+        write_frame(stdout, worker.handle(request))
+
+
+def main() -> None:
+    channel_in, channel_out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # stray prints must not corrupt the reply channel
+    serve(channel_in, channel_out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""New, Open, Save, Save As, Revert, Recent files, and the questions they must ask first.
+
+Every way of replacing the open document goes through :meth:`DocumentFlow.confirm_discard`,
+so unsaved work is never lost without the user saying so. Errors (a malformed file, a
+read-only folder) are explained in a message naming the file, and the open document stays
+as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from presskit.app.document import DocumentController
+from presskit.app.recovery import Autosaver, RecoveryEntry, RecoveryStore
+from presskit.app.settings import Preferences
+from presskit.storage.problems import ReleaseFileError
+
+OPEN_FILTER = "Releases and Presskit PDFs (*.md *.markdown *.pdf);;All files (*)"
+SAVE_FILTER = "Presskit release (*.md)"
+
+
+class DocumentFlow(QObject):
+    """The file side of the editor, between the window's actions and the controller."""
+
+    message = Signal(str)  # for the status bar
+
+    def __init__(
+        self,
+        doc: DocumentController,
+        prefs: Preferences,
+        autosaver: Autosaver,
+        window: QWidget,
+    ):
+        super().__init__(window)
+        self._doc = doc
+        self._prefs = prefs
+        self._autosaver = autosaver
+        self._window = window
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+
+    # -- questions --------------------------------------------------------------------------
+    def confirm_discard(self) -> bool:
+        """True when it is fine to replace the document: saved, or the user said so."""
+        if not self._doc.is_dirty:
+            return True
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to {self._doc.display_name}?")
+        box.setInformativeText("If you don't, your changes will be lost.")
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._autosaver.discard()
+            return True
+        return False
+
+    def _error(self, title: str, text: str, detail: str = "") -> None:
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(title)
+        box.setText(text)
+        if detail:
+            box.setInformativeText(detail)
+        box.exec()
+
+    # -- actions ----------------------------------------------------------------------------
+    def new_blank(self) -> None:
+        if self.confirm_discard():
+            self._doc.new_blank(theme=self._prefs.default_theme())
+
+    def new_from_example(self) -> None:
+        if self.confirm_discard():
+            self._doc.new_from_example()
+
+    def open_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self._window, "Open a release", str(self._prefs.last_folder("open")), OPEN_FILTER
+        )
+        if name:
+            self.open_path(Path(name), confirmed=True)
+
+    def open_path(self, path: Path, *, confirmed: bool = False) -> bool:
+        """Open ``path``; on failure say why and keep the current document."""
+        if not confirmed and not self.confirm_discard():
+            return False
+        try:
+            self._doc.open(path)
+        except ReleaseFileError as exc:
+            lines = [str(p) for p in exc.problems]
+            shown = "\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else "")
+            self._error(
+                "Cannot open the release",
+                f"{path.name} could not be opened. The document you had open is unchanged.",
+                shown,
+            )
+            return False
+        self._prefs.set_last_folder("open", path.resolve().parent)
+        if path.suffix.lower() != ".pdf":
+            self._prefs.add_recent_file(path.resolve())
+        warnings = self._doc.load_warnings
+        self.message.emit(
+            f"Opened {path.name}"
+            + (f" ({len(warnings)} warnings: {warnings[0]})" if warnings else "")
+        )
+        return True
+
+    def save(self) -> bool:
+        if self._doc.path is None:
+            return self.save_as()
+        return self._save_to(self._doc.path)
+
+    def save_as(self) -> bool:
+        folder = self._doc.path.parent if self._doc.path else self._prefs.last_folder("open")
+        suggested = folder / (self._doc.path.name if self._doc.path else "release.md")
+        name, _ = QFileDialog.getSaveFileName(
+            self._window, "Save the release", str(suggested), SAVE_FILTER
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() not in (".md", ".markdown"):
+            path = path.with_suffix(".md")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            saved = self._doc.save(path)
+        except OSError as exc:
+            self._error(
+                "Cannot save the release",
+                f"{path} could not be written: {exc.strerror or exc}.",
+                "Your work is still open and unsaved. Try Save As to put it somewhere else "
+                "(a folder you can write to, with free space).",
+            )
+            return False
+        self._prefs.add_recent_file(saved)
+        self._prefs.set_last_folder("open", saved.parent)
+        self.message.emit(f"Saved {saved.name}")
+        return True
+
+    def revert(self) -> None:
+        if self._doc.path is None or not self._doc.is_dirty:
+            return
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Revert")
+        box.setText(f"Throw away your changes and reload {self._doc.display_name} from disk?")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            self.open_path(self._doc.path, confirmed=True)
+
+    def offer_recovery(self, store: RecoveryStore) -> bool:
+        """Offer work left behind by a crash; True when some was restored."""
+        for entry in store.orphaned():
+            if self._ask_restore(entry):
+                self._doc.restore(entry.text(), entry.original, entry.base_dir, entry.name)
+                store.remove(entry.key)
+                self._autosaver.autosave_now()
+                return True
+            store.remove(entry.key)
+        return False
+
+    def _ask_restore(self, entry: RecoveryEntry) -> bool:
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Recover unsaved work?")
+        where = f" (from {entry.original})" if entry.original else ""
+        box.setText(f"Presskit closed without saving {entry.name}{where}.")
+        box.setInformativeText("Restore the unsaved work? If you discard it, it is gone.")
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self._prefs.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self._open_recent(p))
+        if not files:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+
+    def _open_recent(self, path: Path) -> None:
+        if not path.exists():
+            self._prefs.remove_recent_file(path)
+            self._error("File not found", f"{path} no longer exists.")
+            return
+        self.open_path(path)

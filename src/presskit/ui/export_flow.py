@@ -1,0 +1,138 @@
+"""Export to PDF, HTML and plain text, and "Copy for email".
+
+Every output is rendered by the worker process (never on the GUI thread). Export PDF writes
+the very bytes the preview shows when the preview is up to date, and renders them the same
+way otherwise. Files are written atomically; the status bar says where they went and offers
+to open the folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from presskit.app.document import DocumentController
+from presskit.app.preview_scheduler import PreviewScheduler
+from presskit.app.render_service import RenderResult, RenderService
+from presskit.app.settings import Preferences
+from presskit.storage.atomic import write_atomic
+
+KINDS = {
+    "pdf": ("PDF", ".pdf", "PDF document (*.pdf)"),
+    "html": ("HTML", ".html", "Web page (*.html)"),
+    "text": ("plain text", ".txt", "Plain text (*.txt)"),
+}
+
+
+@dataclass
+class _Pending:
+    kind: str
+    target: Path | None  # None: "copy for email"
+
+
+class ExportFlow(QObject):
+    """Turns export actions into worker requests and writes the results."""
+
+    message = Signal(str, object)  # text, folder to offer opening (or None)
+    exported = Signal(object)  # the Path written
+
+    def __init__(
+        self,
+        doc: DocumentController,
+        service: RenderService,
+        scheduler: PreviewScheduler,
+        prefs: Preferences,
+        window: QWidget,
+    ):
+        super().__init__(window)
+        self._doc = doc
+        self._service = service
+        self._scheduler = scheduler
+        self._prefs = prefs
+        self._window = window
+        self._pending: dict[int, _Pending] = {}
+        self._email: dict[str, str] = {}
+        service.finished.connect(self._on_finished)
+
+    def choose_and_export(self, kind: str) -> None:
+        label, suffix, file_filter = KINDS[kind]
+        stem = self._doc.path.stem if self._doc.path else "release"
+        folder = self._prefs.last_folder("export")
+        name, _ = QFileDialog.getSaveFileName(
+            self._window, f"Export {label}", str(folder / f"{stem}{suffix}"), file_filter
+        )
+        if name:
+            path = Path(name)
+            self.export_to(kind, path if path.suffix else path.with_suffix(suffix))
+
+    def export_to(self, kind: str, target: Path) -> None:
+        """Render ``kind`` for the current document and write it to ``target``."""
+        self._prefs.set_last_folder("export", target.resolve().parent)
+        if kind == "pdf" and (pdf := self._scheduler.pdf_for_current()) is not None:
+            self._write(target, pdf)  # exactly the pages the preview shows
+            return
+        request = self._service.request(
+            kind, self._doc.snapshot_text(), self._doc.base_dir, preview=False
+        )
+        self._pending[request] = _Pending(kind, target)
+        self.message.emit(f"Exporting {KINDS[kind][0]}…", None)
+
+    def copy_for_email(self) -> None:
+        """Put the plain text and the HTML on the clipboard, for pasting into a mail client."""
+        self._email.clear()
+        source = self._doc.snapshot_text()
+        for kind in ("text", "html"):
+            request = self._service.request(kind, source, self._doc.base_dir, preview=False)
+            self._pending[request] = _Pending(kind, None)
+        self.message.emit("Preparing the email version…", None)
+
+    def _on_finished(self, result: RenderResult) -> None:
+        pending = self._pending.pop(result.id, None)
+        if pending is None:
+            return
+        if not result.ok:
+            self._fail(pending, result.error)
+            return
+        data = {"pdf": result.pdf, "html": result.html, "text": result.text}[pending.kind]
+        if pending.target is None:
+            self._email[pending.kind] = str(data)
+            if len(self._email) == 2:
+                self._fill_clipboard()
+            return
+        self._write(pending.target, data.encode("utf-8") if isinstance(data, str) else data)
+
+    def _write(self, target: Path, data: bytes) -> None:
+        try:
+            write_atomic(target, data)
+        except OSError as exc:
+            self._fail(
+                _Pending("", target), f"{target} could not be written: {exc.strerror or exc}"
+            )
+            return
+        self.message.emit(f"Exported {target.name} to {target.parent}", target.parent)
+        self.exported.emit(target)
+
+    def _fill_clipboard(self) -> None:
+        mime = QMimeData()
+        mime.setText(self._email["text"])
+        mime.setHtml(self._email["html"])
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.message.emit("Copied for email: paste into a new message", None)
+
+    def _fail(self, pending: _Pending, error: str) -> None:
+        what = "copy for email" if pending.target is None else f"export {pending.target.name}"
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Export failed")
+        box.setText(f"Could not {what}.")
+        box.setInformativeText(error)
+        box.open()  # not modal-blocking: the editor keeps working
+        self.message.emit(f"Could not {what}: {error}", None)
+
+
+def open_folder(folder: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

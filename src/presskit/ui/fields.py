@@ -1,0 +1,214 @@
+"""Form widgets bound to one field of the release through the document controller.
+
+Each widget writes through ``DocumentController.set_field`` (so every edit is one step on the
+window's undo stack) and refreshes itself when the controller reports that its field changed
+(undo, redo, revert, another file). Text widgets hand Ctrl+Z to the window's Undo action
+instead of keeping a private undo history, so undo works across all fields in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from presskit.app.document import DocumentController
+from presskit.model.paths import FieldPath
+
+NO_DATE = QDate(1900, 1, 1)
+_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
+def is_undo_key(event: QKeyEvent) -> bool:
+    return any(event.matches(key) for key in _UNDO_KEYS)
+
+
+class GlobalUndoMixin:
+    """Lets Ctrl+Z / Ctrl+Shift+Z reach the window's Undo and Redo actions.
+
+    Qt text widgets grab these keys for their own per-widget history; refusing the shortcut
+    override hands them to the window's actions, which undo across all fields.
+    """
+
+    undo_actions: tuple[QAction, QAction] | None = None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):  # type: ignore[arg-type]
+            event.ignore()
+            return False
+        return super().event(event)  # type: ignore[misc]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if is_undo_key(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    def contextMenuEvent(self, event: Any) -> None:
+        menu: QMenu = self.createStandardContextMenu()  # type: ignore[attr-defined]
+        if GlobalUndoMixin.undo_actions is not None:
+            for action in menu.actions():
+                if action.objectName() in ("edit-undo", "edit-redo"):
+                    menu.removeAction(action)
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertActions(first, list(GlobalUndoMixin.undo_actions))
+            if first is not None:
+                menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class FieldLineEdit(GlobalUndoMixin, QLineEdit):
+    """A one-line text field bound to ``path``; keystrokes in a burst undo together."""
+
+    def __init__(
+        self, doc: DocumentController, path: FieldPath, label: str, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self._doc = doc
+        self.path = path
+        self.setAccessibleName(label)
+        self.setObjectName("field:" + ".".join(str(p) for p in path))
+        self.textEdited.connect(lambda text: doc.set_field(self.path, text, typing=True))
+        self.editingFinished.connect(doc.seal_typing)
+        _follow(doc, self, self.refresh)
+        self.refresh()
+
+    def refresh(self, path: FieldPath | None = None) -> None:
+        if path is not None and path != self.path:
+            return
+        value = str(self._doc.value(self.path) or "")
+        if value != self.text():
+            self.setText(value)
+            if not self.hasFocus():
+                self.setCursorPosition(0)  # show the start of long text, not its end
+
+
+class FieldComboBox(QComboBox):
+    """A choice bound to ``path``. ``choices`` are (stored value, label) pairs.
+
+    Editable combos (language, end mark) also accept values typed in.
+    """
+
+    def __init__(
+        self,
+        doc: DocumentController,
+        path: FieldPath,
+        label: str,
+        choices: list[tuple[str, str]],
+        *,
+        editable: bool = False,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._doc = doc
+        self.path = path
+        self.setAccessibleName(label)
+        self.setObjectName("field:" + ".".join(str(p) for p in path))
+        self.setEditable(editable)
+        for value, text in choices:
+            self.addItem(text, value)
+        self.activated.connect(self._commit)
+        if editable:
+            self.lineEdit().editingFinished.connect(self._commit)
+        _follow(doc, self, self.refresh)
+        self.refresh()
+
+    def current_value(self) -> str:
+        if self.isEditable():
+            index = self.findText(self.currentText())
+            return str(self.itemData(index)) if index >= 0 else self.currentText().strip()
+        return str(self.currentData())
+
+    def _commit(self, *_: object) -> None:
+        self._doc.set_field(self.path, self._converted(self.current_value()))
+
+    def _converted(self, value: str) -> Any:
+        current = self._doc.value(self.path)
+        return (
+            type(current)(value) if current is not None and not isinstance(current, str) else value
+        )
+
+    def refresh(self, path: FieldPath | None = None) -> None:
+        if path is not None and path != self.path:
+            return
+        value = self._doc.value(self.path)
+        stored = getattr(value, "value", value)
+        index = self.findData(stored)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        elif self.isEditable():
+            self.setEditText(str(stored))
+
+
+class FieldDateEdit(QDateEdit):
+    """A date (or no date) bound to ``path``, with a calendar pop-up."""
+
+    def __init__(
+        self, doc: DocumentController, path: FieldPath, label: str, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self._doc = doc
+        self.path = path
+        self.setAccessibleName(label)
+        self.setObjectName("field:" + ".".join(str(p) for p in path))
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("No date")
+        self.setDisplayFormat("d MMM yyyy")
+        self.dateChanged.connect(self._commit)
+        _follow(doc, self, self.refresh)
+        self.refresh()
+
+    def _commit(self, date: QDate) -> None:
+        value = None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
+        self._doc.set_field(self.path, value)
+
+    def refresh(self, path: FieldPath | None = None) -> None:
+        if path is not None and path != self.path:
+            return
+        value = self._doc.value(self.path)
+        date = NO_DATE if value is None else QDate(value.year, value.month, value.day)
+        if date != self.date():
+            self.blockSignals(True)
+            self.setDate(date)
+            self.blockSignals(False)
+
+
+class MarkdownTextEdit(GlobalUndoMixin, QPlainTextEdit):
+    """A multi-line Markdown field showing one of the controller's QTextDocuments."""
+
+    def __init__(
+        self, doc: DocumentController, name: str, label: str, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        from PySide6.QtWidgets import QPlainTextDocumentLayout  # noqa: PLC0415
+
+        document = doc.documents[name]
+        if not isinstance(document.documentLayout(), QPlainTextDocumentLayout):
+            document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        self.setDocument(document)
+        self.setAccessibleName(label)
+        self.setObjectName(f"field:{name}")
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+
+def _follow(doc: DocumentController, widget: QObject, refresh: Any) -> None:
+    """Refresh ``widget`` when its field changes or a new document is opened.
+
+    ``refresh`` is a method of the widget, so Qt drops the connections when the widget is
+    deleted (list rows are rebuilt often).
+    """
+    doc.fieldChanged.connect(refresh)
+    doc.documentReplaced.connect(refresh)

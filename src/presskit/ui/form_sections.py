@@ -1,0 +1,266 @@
+"""The form: every field of a release, grouped the way a press officer thinks of them.
+
+The writing column (headline, subheadline, dateline) sits above the body editor; the left
+column holds the rest: release line and embargo, organization, "For more information" links,
+press contacts, the About boilerplate and the output settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presskit.app.document import DocumentController
+from presskit.model.paths import FieldPath
+from presskit.model.release import Contact, DatelineStyle, Link, Phone, SocialHandle
+from presskit.render.themes import load_theme, theme_folders
+from presskit.ui.embargo_editor import EmbargoEditor
+from presskit.ui.fields import FieldComboBox, FieldDateEdit, FieldLineEdit, MarkdownTextEdit
+from presskit.ui.list_editor import ListEditor
+from presskit.ui.logo_picker import LogoPicker
+
+HEADLINE_LIMIT = 80
+SUBHEADLINE_LIMIT = 150
+LANGUAGES = [
+    ("en-US", "English (US)"), ("en-GB", "English (UK)"), ("de-DE", "Deutsch"),
+    ("fr-FR", "Français"), ("es-ES", "Español"), ("it-IT", "Italiano"),
+    ("pt-BR", "Português (Brasil)"), ("nl-NL", "Nederlands"),
+]  # fmt: skip
+END_MARKS = [("###", "###"), ("-30-", "-30-"), ("ENDS", "ENDS"), ("– end –", "– end –")]
+PHONE_LABELS = [("", ""), ("mobile", "mobile"), ("office", "office"), ("work", "work"),
+                ("home", "home"), ("fax", "fax")]  # fmt: skip
+NETWORKS = [
+    (name, name.title())
+    for name in ("facebook", "twitter", "x", "linkedin", "instagram", "youtube", "mastodon")
+]
+
+
+class CountedLineEdit(QWidget):
+    """A line field with a live character count that turns to a warning past ``limit``."""
+
+    def __init__(self, doc: DocumentController, path: FieldPath, label: str, limit: int):
+        super().__init__()
+        self.edit = FieldLineEdit(doc, path, label)
+        self.count = QLabel()
+        self.count.setAccessibleName(f"{label} length")
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("000/000") + 6)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._limit = limit
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.count)
+        self.edit.textChanged.connect(self._update)
+        self._update(self.edit.text())
+
+    def _update(self, text: str) -> None:
+        length = len(text)
+        over = length > self._limit
+        self.count.setText(f"{length}/{self._limit}")
+        self.count.setToolTip(
+            f"Longer than {self._limit} characters: wire editors may cut it" if over else ""
+        )
+        font = self.count.font()
+        font.setBold(over)
+        self.count.setFont(font)
+
+
+class WritingHeader(QWidget):
+    """Headline, subheadline and dateline: the top of the writing column."""
+
+    def __init__(self, doc: DocumentController):
+        super().__init__()
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 6)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.headline = CountedLineEdit(doc, ("headline",), "Headline", HEADLINE_LIMIT)
+        self.headline.edit.setPlaceholderText("Required: what happened, in under 80 characters")
+        font = self.headline.edit.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.headline.edit.setFont(font)
+        self.subheadline = CountedLineEdit(doc, ("subheadline",), "Subheadline", SUBHEADLINE_LIMIT)
+        self.city = FieldLineEdit(doc, ("dateline", "city"), "Dateline city")
+        self.city.setPlaceholderText("City")
+        self.city.setMinimumWidth(self.city.fontMetrics().horizontalAdvance("Washington DC") + 16)
+        self.date = FieldDateEdit(doc, ("dateline", "date"), "Dateline date")
+        self.style = FieldComboBox(
+            doc, ("dateline", "style"), "Dateline style",
+            [(DatelineStyle.PARENTHETICAL.value, "(City, date)"),
+             (DatelineStyle.AP.value, "CITY, date — (AP)")],
+        )  # fmt: skip
+        dateline = QHBoxLayout()
+        dateline.addWidget(self.city, 3)
+        dateline.addWidget(self.date, 0)
+        dateline.addWidget(self.style, 2)
+        dateline_label = QLabel("&Dateline")
+        dateline_label.setBuddy(self.city)
+        form.addRow("&Headline", self.headline)
+        form.addRow("&Subheadline", self.subheadline)
+        form.addRow(dateline_label, dateline)
+
+
+class ReleaseSection(QGroupBox):
+    def __init__(self, doc: DocumentController):
+        super().__init__("Release line")
+        form = QFormLayout(self)
+        self.embargo = EmbargoEditor(doc, form, self)
+
+
+class OrganizationSection(QGroupBox):
+    def __init__(self, doc: DocumentController):
+        super().__init__("Organization")
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.name = FieldLineEdit(doc, ("organization", "name"), "Organization name")
+        self.website = FieldLineEdit(doc, ("organization", "website"), "Website")
+        self.website.setPlaceholderText("https://")
+        self.logo = LogoPicker(doc)
+        self.social = ListEditor(
+            doc, ("organization", "social"), "social account",
+            lambda i: _social_row(doc, i), SocialHandle,
+        )  # fmt: skip
+        form.addRow("&Name", self.name)
+        form.addRow("&Website", self.website)
+        form.addRow("&Logo", self.logo)
+        form.addRow("Social", self.social)
+
+
+def _social_row(doc: DocumentController, index: int) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    base = ("organization", "social", index)
+    number = index + 1
+    network = FieldComboBox(doc, (*base, "network"), f"Social account {number} network",
+                            NETWORKS, editable=True)  # fmt: skip
+    handle = FieldLineEdit(doc, (*base, "handle"), f"Social account {number} handle")
+    handle.setPlaceholderText("@handle")
+    url = FieldLineEdit(doc, (*base, "url"), f"Social account {number} URL")
+    url.setPlaceholderText("https://")
+    layout.addWidget(network, 1)
+    layout.addWidget(handle, 1)
+    layout.addWidget(url, 2)
+    return row
+
+
+class LinksSection(QGroupBox):
+    def __init__(self, doc: DocumentController):
+        super().__init__("For more information")
+        layout = QVBoxLayout(self)
+        self.list = ListEditor(doc, ("links",), "link", lambda i: _link_row(doc, i), Link)
+        layout.addWidget(self.list)
+
+
+def _link_row(doc: DocumentController, index: int) -> QWidget:
+    row = QWidget()
+    form = QFormLayout(row)
+    form.setContentsMargins(0, 0, 0, 0)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    title = FieldLineEdit(doc, ("links", index, "title"), f"Link {index + 1} title")
+    url = FieldLineEdit(doc, ("links", index, "url"), f"Link {index + 1} URL")
+    url.setPlaceholderText("https://")
+    form.addRow("Title", title)
+    form.addRow("URL", url)
+    return row
+
+
+class ContactsSection(QGroupBox):
+    def __init__(self, doc: DocumentController):
+        super().__init__("Press contacts")
+        layout = QVBoxLayout(self)
+        self.list = ListEditor(
+            doc, ("contacts",), "contact", lambda i: _contact_row(doc, i), Contact
+        )
+        layout.addWidget(self.list)
+
+
+def _contact_row(doc: DocumentController, index: int) -> QWidget:
+    row = QWidget()
+    grid = QGridLayout(row)
+    grid.setContentsMargins(0, 0, 0, 0)
+    base = ("contacts", index)
+    number = index + 1
+    fields = [
+        ("Name", "name"), ("Title", "title"), ("Organization", "organization"),
+        ("City", "city"), ("Email", "email"),
+    ]  # fmt: skip
+    for line, (label, key) in enumerate(fields):
+        edit = FieldLineEdit(doc, (*base, key), f"Contact {number} {label.lower()}")
+        grid.addWidget(QLabel(label), line, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(edit, line, 1)
+    phones = ListEditor(
+        doc, (*base, "phones"), "phone", lambda j: _phone_row(doc, index, j), Phone,
+        reorderable=False, framed=False,
+    )  # fmt: skip
+    top_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+    grid.addWidget(QLabel("Phones"), len(fields), 0, top_right)
+
+    grid.addWidget(phones, len(fields), 1)
+    grid.setColumnStretch(1, 1)
+    return row
+
+
+def _phone_row(doc: DocumentController, contact: int, index: int) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    base = ("contacts", contact, "phones", index)
+    name = f"Contact {contact + 1} phone {index + 1}"
+    number = FieldLineEdit(doc, (*base, "number"), f"{name} number")
+    number.setPlaceholderText("+1 555 0100")
+    label = FieldComboBox(doc, (*base, "label"), f"{name} label", PHONE_LABELS, editable=True)
+    label.setMaximumWidth(label.fontMetrics().horizontalAdvance("mobile") + 48)
+    layout.addWidget(number, 1)
+    layout.addWidget(label, 0)
+    return row
+
+
+class AboutSection(QGroupBox):
+    def __init__(self, doc: DocumentController):
+        super().__init__("About (boilerplate)")
+        layout = QVBoxLayout(self)
+        self.editor = MarkdownTextEdit(doc, "boilerplate", "About boilerplate (Markdown)")
+        self.editor.setPlaceholderText("Who you are, in one or two paragraphs.")
+        self.editor.setMinimumHeight(110)
+        self.editor.setMaximumHeight(220)
+        layout.addWidget(self.editor)
+
+
+class OutputSection(QGroupBox):
+    def __init__(self, doc: DocumentController):
+        super().__init__("Output")
+        form = QFormLayout(self)
+        self.language = FieldComboBox(doc, ("language",), "Language", LANGUAGES, editable=True)
+        themes = [(name, load_theme(name).title) for name in theme_folders()]
+        self.theme = FieldComboBox(doc, ("theme",), "Theme", themes)
+        self.end_mark = FieldComboBox(doc, ("end_mark",), "End mark", END_MARKS, editable=True)
+        form.addRow("Lan&guage", self.language)
+        form.addRow("&Theme", self.theme)
+        form.addRow("&End mark", self.end_mark)
+
+
+class FormPanel(QWidget):
+    """The left column: every section except the writing ones, in reading order."""
+
+    def __init__(self, doc: DocumentController):
+        super().__init__()
+        self.release = ReleaseSection(doc)
+        self.organization = OrganizationSection(doc)
+        self.links = LinksSection(doc)
+        self.contacts = ContactsSection(doc)
+        self.about = AboutSection(doc)
+        self.output = OutputSection(doc)
+        layout = QVBoxLayout(self)
+        for section in (self.release, self.contacts, self.links, self.about,
+                        self.organization, self.output):  # fmt: skip
+            layout.addWidget(section)
+        layout.addStretch(1)

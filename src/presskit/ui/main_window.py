@@ -1,0 +1,223 @@
+"""The main window: three columns (form, writing, preview), menus and the status bar.
+
+It stays thin on purpose. The document controller owns the release, its file and its undo
+history; the render service and preview scheduler own rendering; DocumentFlow and ExportFlow
+own the file dialogs and questions. This module builds the window and wires them together.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presskit import __version__
+from presskit.app.document import DocumentController
+from presskit.app.preview_scheduler import PreviewScheduler
+from presskit.app.recovery import Autosaver, RecoveryStore
+from presskit.app.render_service import RenderResult, RenderService
+from presskit.app.settings import Preferences
+from presskit.ui.body_editor import BodyEditor
+from presskit.ui.document_flow import DocumentFlow
+from presskit.ui.export_flow import ExportFlow
+from presskit.ui.fields import GlobalUndoMixin
+from presskit.ui.form_sections import FormPanel, WritingHeader
+from presskit.ui.preferences_dialog import PreferencesDialog
+from presskit.ui.preview import PreviewPane
+from presskit.ui.status import StatusPanel
+
+OPENABLE = (".md", ".markdown", ".pdf")
+
+
+class MainWindow(QMainWindow):
+    """One open release, with everything needed to edit, preview and export it."""
+
+    def __init__(self, prefs: Preferences, store: RecoveryStore | None = None):
+        super().__init__()
+        self.prefs = prefs
+        self.store = store or RecoveryStore()
+        self.doc = DocumentController(self)
+        self.service = RenderService(self)
+        self.scheduler = PreviewScheduler(self.doc, self.service)
+        self.autosaver = Autosaver(self.doc, self.store, prefs)
+        self.files = DocumentFlow(self.doc, prefs, self.autosaver, self)
+        self.exports = ExportFlow(self.doc, self.service, self.scheduler, prefs, self)
+        self._build_panes()
+        self.status = StatusPanel(self.statusBar(), self.doc)
+        self._build_actions()
+        self._connect()
+        self.setAcceptDrops(True)
+        self.setMinimumSize(960, 600)
+        self._restore_layout()
+        self._update_title()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_panes(self) -> None:
+        self.form = FormPanel(self.doc)
+        form_scroll = QScrollArea()
+        form_scroll.setWidget(self.form)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_scroll.setAccessibleName("Release details")
+        # The form never scrolls sideways, so its column must never be narrower than it.
+        scroll_bar = form_scroll.verticalScrollBar().sizeHint().width()
+        form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + scroll_bar + 4)
+        self.form_scroll = form_scroll
+
+        self.header = WritingHeader(self.doc)
+        self.body = BodyEditor(self.doc)
+        writing = QWidget()
+        writing.setAccessibleName("Writing")
+        column = QVBoxLayout(writing)
+        column.setContentsMargins(6, 6, 6, 0)
+        column.addWidget(self.header)
+        column.addWidget(self.body, 1)
+
+        self.preview = PreviewPane(self.prefs.preview_zoom())
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for widget, stretch in ((form_scroll, 0), (writing, 3), (self.preview, 2)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.setCentralWidget(self.splitter)
+        self._splitter_placed = False
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        header, form = self.header, self.form
+        chain = [
+            header.headline.edit, header.subheadline.edit, header.city, header.date, header.style,
+            self.body.editor, form.release.embargo.status, form.release.embargo.when,
+            form.release.embargo.zone,
+        ]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _action(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New", self.files.new_blank, keys.New)
+        self._action(file_menu, "New from &Example", self.files.new_from_example)
+        self._action(file_menu, "&Open…", self.files.open_dialog, keys.Open)
+        file_menu.addMenu(self.files.recent_menu)
+        file_menu.addSeparator()
+        self.save_action = self._action(file_menu, "&Save", self.files.save, keys.Save)
+        self._action(file_menu, "Save &As…", self.files.save_as, keys.SaveAs)
+        self.revert_action = self._action(file_menu, "Re&vert", self.files.revert)
+        file_menu.addSeparator()
+        self._action(
+            file_menu, "Export &PDF…", lambda: self.exports.choose_and_export("pdf"), "Ctrl+E"
+        )
+        self._action(file_menu, "Export &HTML…", lambda: self.exports.choose_and_export("html"))
+        self._action(file_menu, "Export &Text…", lambda: self.exports.choose_and_export("text"))
+        self._action(file_menu, "&Copy for Email", self.exports.copy_for_email, "Ctrl+Shift+C")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, keys.Quit)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.doc.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(keys.Undo)
+        self.redo_action = self.doc.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(keys.Redo)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        GlobalUndoMixin.undo_actions = (self.undo_action, self.redo_action)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Preferences…", self._preferences, keys.Preferences)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self._action(view_menu, "Refresh &Preview", self.scheduler.render_now, keys.Refresh)
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About Presskit", self._about)
+
+    def _connect(self) -> None:
+        self.doc.dirtyChanged.connect(self._update_title)
+        self.doc.pathChanged.connect(self._update_title)
+        self.doc.documentReplaced.connect(self._update_title)
+        self.scheduler.previewReady.connect(self._on_preview)
+        self.scheduler.previewFailed.connect(self.preview.show_error)
+        self.scheduler.renderingChanged.connect(self.preview.set_rendering)
+        self.preview.pagesShown.connect(self.status.set_pages)
+        self.preview.zoomChanged.connect(self.prefs.set_preview_zoom)
+        self.files.message.connect(self.status.show_message)
+        self.exports.message.connect(self.status.show_message)
+
+    # -- reactions --------------------------------------------------------------------------
+    def _on_preview(self, result: RenderResult) -> None:
+        self.preview.show_pdf(result.pdf, result.page_count, result.elapsed)
+        if result.warnings:
+            self.preview.show_warning("; ".join(result.warnings[:3]))
+
+    def _update_title(self, *_: object) -> None:
+        self.setWindowTitle(f"{self.doc.display_name}[*] — Presskit")
+        self.setWindowModified(self.doc.is_dirty)
+        self.revert_action.setEnabled(self.doc.path is not None)
+
+    def _preferences(self) -> None:
+        if PreferencesDialog(self.prefs, self).exec():
+            self.autosaver.timer.setInterval(self.prefs.autosave_seconds() * 1000)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, "About Presskit",
+            f"<b>Presskit {__version__}</b><p>Write press releases; export PDF, HTML and text."
+            "<p>Fonts: Noto Serif and Noto Sans, SIL Open Font License 1.1.",
+        )  # fmt: skip
+
+    # -- window events ----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(Path(u.toLocalFile()).suffix.lower() in OPENABLE for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in OPENABLE:
+                event.acceptProposedAction()
+                self.files.open_path(path)
+                return
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        self.prefs.set_window_geometry(self.saveGeometry())
+        self.prefs.set_splitter_state(self.splitter.saveState())
+        self.prefs.sync()
+        self.autosaver.timer.stop()
+        self.service.shutdown()
+        self.preview.shutdown()
+        event.accept()
+
+    def _restore_layout(self) -> None:
+        geometry = self.prefs.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        splitter = self.prefs.splitter_state()
+        self._splitter_placed = splitter is not None and self.splitter.restoreState(splitter)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._splitter_placed:  # first run: share the width once the window has one
+            self._splitter_placed = True
+            width = self.splitter.width()
+            form = max(self.form_scroll.minimumWidth(), int(width * 0.28))
+            writing = int((width - form) * 0.52)
+            self.splitter.setSizes([form, writing, width - form - writing])

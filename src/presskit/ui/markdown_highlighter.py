@@ -1,0 +1,75 @@
+"""Syntax highlighting for Markdown in the body and boilerplate editors.
+
+Colours come from the widget's palette (the link colour, a muted text colour), so the
+highlighting reads well in light and dark themes alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+
+_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^#{1,6}\s.*$"), "heading"),
+    (re.compile(r"^\s*>.*$"), "quote"),
+    (re.compile(r"^\s*([-*+]|\d+[.)])\s"), "marker"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), "bold"),
+    (re.compile(r"(?<![*_\w])([*_])(?=\S)(.+?)(?<=\S)\1(?![*_\w])"), "italic"),
+    (re.compile(r"`[^`\n]+`"), "code"),
+    (re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"), "link"),
+    (re.compile(r"<https?://[^>\s]+>"), "link"),
+]
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    """Headings, emphasis, links, quotes, list markers and code, in palette colours."""
+
+    def __init__(self, document: QTextDocument, palette: QPalette):
+        super().__init__(document)
+        self._formats = self._make_formats(palette)
+
+    def set_palette(self, palette: QPalette) -> None:
+        self._formats = self._make_formats(palette)
+        self.rehighlight()
+
+    @staticmethod
+    def _make_formats(palette: QPalette) -> dict[str, QTextCharFormat]:
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = QColor(text)
+        muted.setAlphaF(0.6)
+        link = palette.color(QPalette.ColorRole.Link)
+
+        def fmt(color: QColor | None = None, weight: int | None = None, italic: bool = False,
+                mono: bool = False) -> QTextCharFormat:  # fmt: skip
+            char = QTextCharFormat()
+            if color is not None:
+                char.setForeground(color)
+            if weight is not None:
+                char.setFontWeight(weight)
+            char.setFontItalic(italic)
+            if mono:
+                char.setFontFamilies(["monospace"])
+            return char
+
+        return {
+            "heading": fmt(weight=QFont.Weight.Bold),
+            "quote": fmt(color=muted, italic=True),
+            "marker": fmt(color=link, weight=QFont.Weight.Bold),
+            "bold": fmt(weight=QFont.Weight.Bold),
+            "italic": fmt(italic=True),
+            "code": fmt(color=muted, mono=True),
+            "link": fmt(color=link),
+        }
+
+    def highlightBlock(self, text: str) -> None:
+        for pattern, name in _RULES:
+            for match in pattern.finditer(text):
+                self.setFormat(match.start(), match.end() - match.start(), self._formats[name])

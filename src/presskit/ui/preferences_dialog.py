@@ -1,0 +1,40 @@
+"""Edit > Preferences: the default theme for new releases and the autosave interval."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+
+from presskit.app.settings import Preferences
+from presskit.render.themes import load_theme, theme_folders
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self._prefs = prefs
+        self.theme = QComboBox()
+        self.theme.setAccessibleName("Default theme for new releases")
+        for name in theme_folders():
+            self.theme.addItem(load_theme(name).title, name)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.default_theme())))
+        self.autosave = QSpinBox()
+        self.autosave.setAccessibleName("Autosave interval in seconds")
+        self.autosave.setRange(5, 600)
+        self.autosave.setSuffix(" s")
+        self.autosave.setValue(prefs.autosave_seconds())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Default &theme", self.theme)
+        form.addRow("&Autosave every", self.autosave)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        self._prefs.set_default_theme(str(self.theme.currentData()))
+        self._prefs.set_autosave_seconds(self.autosave.value())
+        self._prefs.sync()
+        super().accept()
