@@ -92,6 +92,14 @@ class DocumentController(QObject):
     def value(self, path: FieldPath) -> Any:
         return get_at(self.model, path)
 
+    def exists(self, path: FieldPath) -> bool:
+        """Whether ``path`` still points at a field (a removed contact's fields do not)."""
+        try:
+            get_at(self.model, path)
+        except (IndexError, AttributeError):
+            return False
+        return True
+
     def snapshot_text(self) -> str:
         """The release as file text: what renders, autosaves and saves are made from."""
         return dumps_release(self.model)

@@ -53,7 +53,7 @@ class EmbargoEditor(QWidget):
             (Status.IMMEDIATE.value, "For immediate release"),
             (Status.EMBARGOED.value, "Embargoed"),
         ]
-        self.status = FieldComboBox(doc, ("status",), "Release status", choices)
+        self.status = FieldComboBox(doc, ("status",), "Release status", choices, commit=False)
         self.status.activated.connect(self._status_chosen)
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
@@ -85,11 +85,13 @@ class EmbargoEditor(QWidget):
         return name if name in zone_names() else ""
 
     def _status_chosen(self) -> None:
-        if self._doc.model.status is Status.EMBARGOED and self._doc.model.embargo is None:
+        """Set the status; a first embargo gets a default time, in the same undo step."""
+        status = Status(self.status.current_value())
+        changes: list[tuple[FieldPath, object]] = [(("status",), status)]
+        if status is Status.EMBARGOED and self._doc.model.embargo is None:
             zone = self._doc.model.timezone or system_zone_name()
-            self._doc.set_fields(
-                "Embargo", [(("embargo",), default_embargo(zone)), (("timezone",), zone)]
-            )
+            changes += [(("embargo",), default_embargo(zone)), (("timezone",), zone)]
+        self._doc.set_fields("Release status", changes)
 
     def _commit(self) -> None:
         if self._doc.model.status is not Status.EMBARGOED:

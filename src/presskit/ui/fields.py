@@ -9,6 +9,7 @@ instead of keeping a private undo history, so undo works across all fields in or
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject
@@ -85,8 +86,8 @@ class FieldLineEdit(GlobalUndoMixin, QLineEdit):
         self.refresh()
 
     def refresh(self, path: FieldPath | None = None) -> None:
-        if path is not None and path != self.path:
-            return
+        if (path is not None and path != self.path) or not self._doc.exists(self.path):
+            return  # another field, or this row's item is gone and the row is being rebuilt
         value = str(self._doc.value(self.path) or "")
         if value != self.text():
             self.setText(value)
@@ -108,6 +109,7 @@ class FieldComboBox(QComboBox):
         choices: list[tuple[str, str]],
         *,
         editable: bool = False,
+        commit: bool = True,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -118,9 +120,11 @@ class FieldComboBox(QComboBox):
         self.setEditable(editable)
         for value, text in choices:
             self.addItem(text, value)
-        self.activated.connect(self._commit)
-        if editable:
-            self.lineEdit().editingFinished.connect(self._commit)
+        if commit:  # else the owner commits (to group the change with others in one undo step)
+            self.activated.connect(self._commit)
+            if editable:
+                self.lineEdit().editingFinished.connect(self._commit)
+
         _follow(doc, self, self.refresh)
         self.refresh()
 
@@ -135,13 +139,13 @@ class FieldComboBox(QComboBox):
 
     def _converted(self, value: str) -> Any:
         current = self._doc.value(self.path)
-        return (
-            type(current)(value) if current is not None and not isinstance(current, str) else value
-        )
+        # Enum fields (status, dateline style) must stay enums: StrEnum values are also str,
+        # so test for Enum first.
+        return type(current)(value) if isinstance(current, Enum) else value
 
     def refresh(self, path: FieldPath | None = None) -> None:
-        if path is not None and path != self.path:
-            return
+        if (path is not None and path != self.path) or not self._doc.exists(self.path):
+            return  # another field, or this row's item is gone and the row is being rebuilt
         value = self._doc.value(self.path)
         stored = getattr(value, "value", value)
         index = self.findData(stored)
@@ -175,8 +179,8 @@ class FieldDateEdit(QDateEdit):
         self._doc.set_field(self.path, value)
 
     def refresh(self, path: FieldPath | None = None) -> None:
-        if path is not None and path != self.path:
-            return
+        if (path is not None and path != self.path) or not self._doc.exists(self.path):
+            return  # another field, or this row's item is gone and the row is being rebuilt
         value = self._doc.value(self.path)
         date = NO_DATE if value is None else QDate(value.year, value.month, value.day)
         if date != self.date():
