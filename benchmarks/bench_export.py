@@ -34,7 +34,7 @@ def same_html(folder: Path) -> str:
     """The HTML Presskit lays out, with its stylesheets linked, for the WeasyPrint CLI."""
     release = load_release(folder / "release.md").release
     theme = load_theme(release.theme)
-    html = render_html(release, folder, standalone=False, theme=theme).html
+    html = render_html(release, folder, purpose="pdf", theme=theme).html
     links = "".join(
         f'<link rel="stylesheet" href="{path.as_uri()}">'
         for path in (theme.font_stylesheet, *theme.stylesheets)

@@ -11,6 +11,8 @@ import pytest
 
 from presskit.storage import load_release
 from tests.conftest import pdf_text, squash
+from tests.render.test_hostile import assert_no_executable_script
+
 
 
 def presskit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -54,7 +56,8 @@ def test_export_every_format_to_named_files(example_copy: Path, tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in out.iterdir()) == ["a.html", "a.pdf", "a.txt"]
     html = (out / "a.html").read_text()
-    assert html.count("<style>") >= 2 and "<script" not in html.lower()
+    assert html.count("<style>") >= 2
+    assert_no_executable_script(html)
     assert "<link" not in html and 'src="http' not in html
     assert (out / "a.txt").read_text().startswith("FOR IMMEDIATE RELEASE\n\n")
 

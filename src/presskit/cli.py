@@ -204,9 +204,21 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _themes() -> int:
-    from presskit.render.themes import load_theme, theme_folders  # noqa: PLC0415
+    from presskit.render.themes import (  # noqa: PLC0415
+        ThemeError,
+        is_bundled,
+        load_theme,
+        theme_folders,
+        user_themes_dir,
+    )
 
     for name in theme_folders():
-        theme = load_theme(name)
-        print(f"{name:12} {theme.title}: {theme.description}")
+        try:
+            theme = load_theme(name)
+        except ThemeError as exc:
+            print(f"{name:12} (cannot be used: {exc})")
+            continue
+        where = "" if is_bundled(theme) else f"  [{theme.folder}]"
+        print(f"{name:12} {theme.title}: {theme.description}{where}")
+    print(f"\nAdd a theme by putting its folder in {user_themes_dir()}")
     return EXIT_OK

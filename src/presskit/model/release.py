@@ -33,6 +33,7 @@ class DatelineStyle(StrEnum):
 
     PARENTHETICAL = "parenthetical"  # (Washington DC, September 23, 2014)
     AP = "ap"  # WASHINGTON, Sept. 23, 2014 —
+    LOCALE = "locale"  # BERLIN, 23. September 2014 – (the date in the release's language)
 
 
 @dataclass
@@ -83,6 +84,8 @@ class Organization:
     name: str = ""
     website: str = ""
     logo: str = ""  # a path relative to the release file, e.g. assets/logo.png
+    accent: str = ""  # the house colour, "#1f3a5f"; themes use it for headings and rules
+
     social: list[SocialHandle] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 

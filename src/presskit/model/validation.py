@@ -24,6 +24,7 @@ _LANGUAGE_TAG = re.compile(
     r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$"
 )
 _THEME_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_COLOUR = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,8 @@ def validate_release(release: Release) -> list[Problem]:
         add(Problem("organization.website", why))
     if org.logo and (why := relative_path_problem(org.logo)):
         add(Problem("organization.logo", why))
+    if org.accent and not _COLOUR.match(org.accent):
+        add(Problem("organization.accent", f"'{org.accent}' is not a colour like #1f3a5f"))
     for i, social in enumerate(org.social):
         if social.url and (why := url_problem(social.url, WEB_SCHEMES)):
             add(Problem(item_path("organization.social", i, "url"), why))

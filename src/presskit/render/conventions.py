@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from presskit.model.release import DatelineStyle, Release
+from presskit.render.ap_style import ap_place
 
 # AP style abbreviates these months and spells out March-July.
 AP_MONTHS = (
@@ -132,13 +133,24 @@ def release_line(release: Release) -> str:
     if base_language(release.language) == "en":
         stamp = f"{ap_time(when)} {zone_name(when)}, {ap_date(when.date())}"
     else:
-        from babel.dates import format_datetime  # noqa: PLC0415 - only for other languages
-
-        stamp = format_datetime(
-            when, "d MMMM y, HH:mm", tzinfo=when.tzinfo, locale=babel_locale(release.language)
-        )
-        stamp = f"{stamp} {zone_name(when)}"
+        stamp = f"{long_date(when.date(), release.language)}, {when:%H:%M} "
+        stamp += local_zone_name(when, release.language)
     return f"{labels['embargoed'].upper()} {stamp}"
+
+
+def local_zone_name(when: dt.datetime, language: str) -> str:
+    """The zone as readers of ``language`` write it ("MESZ" in German), else ``UTC+2``."""
+    zone = getattr(when.tzinfo, "key", None)
+    if zone:
+        from babel.dates import get_timezone_name  # noqa: PLC0415 - Babel loads slowly
+
+        try:
+            name = get_timezone_name(when, "short", locale=babel_locale(language))
+        except (LookupError, ValueError):
+            name = ""
+        if name and not any(ch.isdigit() for ch in name) and not name.startswith(("GMT", "UTC")):
+            return name
+    return zone_name(when)  # the zone's own abbreviation (CEST), or UTC+2
 
 
 def dateline_text(release: Release) -> str:
@@ -150,8 +162,12 @@ def dateline_text(release: Release) -> str:
     day = dateline.date
     if dateline.style is DatelineStyle.AP:
         when = ap_date(day) if day else ""
-        head = ", ".join(part for part in (city.upper(), when) if part)
+        head = ", ".join(part for part in (ap_place(city) if city else "", when) if part)
         return f"{head} —"
+    if dateline.style is DatelineStyle.LOCALE:
+        when = long_date(day, release.language) if day else ""
+        head = ", ".join(part for part in (city.upper(), when) if part)
+        return f"{head} –"
     when = long_date(day, release.language) if day else ""
     return "(" + ", ".join(part for part in (city, when) if part) + ")"
 

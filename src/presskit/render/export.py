@@ -78,7 +78,7 @@ def run_export(job: ExportJob) -> ExportOutcome:
         outcome.warnings.extend(f"{job.source}: {w}" for w in result.warnings)
         outputs.append((job.pdf, result.pdf))
     if job.html is not None:
-        rendered = render_html(release, folder, standalone=True)
+        rendered = render_html(release, folder, purpose="web")
         outcome.warnings.extend(f"{job.source}: {w}" for w in rendered.warnings)
         outputs.append((job.html, rendered.html.encode("utf-8")))
     if job.text is not None:

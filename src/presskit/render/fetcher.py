@@ -13,9 +13,13 @@ from presskit.render.weasy import URLFetcher, URLFetcherResponse
 class SandboxedFetcher(URLFetcher):
     """A WeasyPrint fetcher that reads only what :class:`Sandbox` allows; never the network."""
 
-    def __init__(self, release_dir: str | os.PathLike[str] | None = None):
+    def __init__(
+        self,
+        release_dir: str | os.PathLike[str] | None = None,
+        theme_dir: str | os.PathLike[str] | None = None,
+    ):
         super().__init__(allowed_protocols=("data", "file"))
-        self.sandbox = Sandbox(release_dir)
+        self.sandbox = Sandbox(release_dir, theme_dir)
 
     @property
     def refused(self) -> list[str]:

@@ -1,8 +1,12 @@
 """Release -> HTML through the theme's Jinja2 template: the first step of every output.
 
-The same template gives the HTML that WeasyPrint lays out as PDF pages (stylesheets passed
-separately, so they are parsed once per process) and the standalone HTML export (stylesheets
-inlined, images embedded as ``data:`` URIs, no scripts). Markdown goes through nh3 first.
+One template per theme serves three purposes:
+- ``pdf``: the HTML WeasyPrint lays out as pages (the caller passes the theme's stylesheets,
+  parsed once per process; images stay relative to the release folder);
+- ``web``: one standalone file to post: stylesheets inlined, images as ``data:`` URIs,
+  OpenGraph, Twitter card and schema.org NewsArticle metadata, no executable script;
+- ``email``: like ``web`` without the web metadata (see :mod:`presskit.render.email`).
+Markdown goes through nh3 before it reaches any of them.
 """
 
 from __future__ import annotations
@@ -11,29 +15,17 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
-from markupsafe import escape
 
-from presskit import __version__
-from presskit.model.release import Contact, Release
-from presskit.render.conventions import (
-    dateline_text,
-    labels_for,
-    network_name,
-    release_line,
-    slug,
-    typographic_quotes,
-)
-from presskit.render.markdown_body import markdown_to_html
+from presskit.model.release import Release
+from presskit.render.context import build_context
 from presskit.render.sandbox import FetchRefused, Sandbox, data_url
-from presskit.render.themes import Theme, load_theme
+from presskit.render.themes import Theme, load_theme, shared_templates_folder
 
-# Countries that print on US Letter; everyone else uses A4.
-LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR"})
-_FIRST_PARAGRAPH = re.compile(r"<p(\s[^>]*)?>")
+Purpose = Literal["pdf", "web", "email"]
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 
 
@@ -50,12 +42,6 @@ def release_base_url(release_dir: Path | None) -> str | None:
     return release_dir.resolve().as_uri() + "/" if release_dir is not None else None
 
 
-def page_size(language: str) -> str:
-    """``letter`` for US-style regions, ``A4`` elsewhere."""
-    region = next((p for p in language.replace("_", "-").split("-")[1:] if len(p) == 2), "")
-    return "letter" if region.upper() in LETTER_REGIONS else "A4"
-
-
 def display_url(url: str) -> str:
     """``www.example.org/path`` for ``https://www.example.org/path/``: how print shows a URL."""
     parts = urlsplit(url)
@@ -67,7 +53,9 @@ def display_url(url: str) -> str:
 @cache
 def _environment(folder: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
+        loader=jinja2.ChoiceLoader(
+            [jinja2.FileSystemLoader(folder), jinja2.FileSystemLoader(shared_templates_folder())]
+        ),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -77,99 +65,33 @@ def _environment(folder: Path) -> jinja2.Environment:
     return env
 
 
-def _with_dateline(body_html: str, dateline: str) -> str:
-    """Put the dateline at the start of the first paragraph (or alone, if there is none)."""
-    if not dateline:
-        return body_html
-    span = f'<span class="dateline">{escape(dateline)}</span> '
-    match = _FIRST_PARAGRAPH.search(body_html)
-    if match is None:
-        return f"<p>{span}</p>\n{body_html}"
-    return body_html[: match.end()] + span + body_html[match.end() :]
-
-
-def _contact_view(contact: Contact) -> dict[str, Any]:
-    role = ", ".join(p for p in (contact.title, contact.organization, contact.city) if p.strip())
-    phones = [
-        {
-            "number": phone.number,
-            "label": phone.label,
-            "href": "tel:" + re.sub(r"[^0-9+]", "", phone.number),
-        }
-        for phone in contact.phones
-        if phone.number.strip()
-    ]
-    return {"name": contact.name, "role": role, "phones": phones, "email": contact.email.strip()}
-
-
-def _keywords(release: Release) -> list[str]:
-    candidates = ["press release", release.organization.name, release.dateline.city]
-    return [word for word in candidates if word.strip()]
-
-
-def build_context(release: Release, theme: Theme) -> dict[str, Any]:
-    """Everything the template needs, prepared from the release (text is escaped by Jinja)."""
-    labels = labels_for(release.language)
-    org = release.organization
-    return {
-        "release": release,
-        "headline": typographic_quotes(release.headline),
-        "subheadline": typographic_quotes(release.subheadline),
-        "theme": theme.name,
-        "version": __version__,
-        "lang": release.language,
-        "labels": labels,
-        "page_size": page_size(release.language),
-        "release_line": release_line(release),
-        "slug": slug(release.headline),
-        "keywords": _keywords(release),
-        "created": release.dateline.date.isoformat() if release.dateline.date else "",
-        "body_html": _with_dateline(markdown_to_html(release.body), dateline_text(release)),
-        "about_html": markdown_to_html(release.boilerplate),
-        "org": org,
-        "logo_src": org.logo,
-        "social": [
-            {"network": network_name(s.network), "handle": s.handle, "url": s.url}
-            for s in org.social
-            if s.handle or s.url
-        ],
-        "links": [
-            {"title": link.title, "url": link.url, "show_url": not link.url.startswith("#")}
-            for link in release.links
-            if link.title or link.url
-        ],
-        "end_mark": release.end_mark,
-        "contacts": [_contact_view(c) for c in release.contacts if c.name.strip()],
-        "inline_css": [],
-    }
-
-
 def render_html(
     release: Release,
     release_dir: Path | None = None,
     *,
-    standalone: bool = True,
+    purpose: Purpose = "web",
     theme: Theme | None = None,
 ) -> RenderedHtml:
-    """The release as HTML.
-
-    ``standalone`` (the HTML export) inlines the stylesheets and embeds images as ``data:``
-    URIs, so the file stands alone. Otherwise (the PDF path) images stay relative to the
-    release folder and the caller passes the theme's stylesheets to WeasyPrint itself.
-    """
+    """The release as HTML for ``purpose`` (see the module docstring)."""
     theme = theme or load_theme(release.theme)
-    context = build_context(release, theme)
+    context = build_context(release, theme, purpose)
     warnings: list[str] = []
+    standalone = purpose != "pdf"
     if standalone:
-        context["inline_css"] = [css.read_text(encoding="utf-8") for css in theme.stylesheets]
+        sheets = (*theme.stylesheets, *theme.web_stylesheets)
+        if purpose == "email":
+            sheets = (*sheets, shared_templates_folder() / "email.css")
+        context["inline_css"] = [css.read_text(encoding="utf-8") for css in sheets]
+
     html = _environment(theme.folder).get_template(theme.template).render(context)
     if standalone:
-        html = _embed_images(html, release_dir, warnings)
+        html = _embed_images(html, Sandbox(release_dir, theme.folder), release_dir, warnings)
     return RenderedHtml(html, warnings)
 
 
-def _embed_images(html: str, release_dir: Path | None, warnings: list[str]) -> str:
-    sandbox = Sandbox(release_dir)
+def _embed_images(
+    html: str, sandbox: Sandbox, release_dir: Path | None, warnings: list[str]
+) -> str:
     base = release_base_url(release_dir)
 
     def embed(match: re.Match[str]) -> str:

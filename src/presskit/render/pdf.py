@@ -76,17 +76,15 @@ class PdfRenderer:
 
     def __init__(self) -> None:
         self._font_config = FontConfiguration()
-        self._resource_fetcher = SandboxedFetcher(None)  # stylesheets only read bundled files
         self._stylesheets: dict[str, list[CSS]] = {}
 
     def stylesheets(self, theme: Theme) -> list[CSS]:
         """The theme's stylesheets (fonts first), parsed once per renderer."""
         cached = self._stylesheets.get(theme.name)
         if cached is None:
+            fetcher = SandboxedFetcher(None, theme.folder)  # bundled files and the theme's own
             cached = [
-                CSS(
-                    filename=path, url_fetcher=self._resource_fetcher, font_config=self._font_config
-                )
+                CSS(filename=path, url_fetcher=fetcher, font_config=self._font_config)
                 for path in (theme.font_stylesheet, *theme.stylesheets)
             ]
             self._stylesheets[theme.name] = cached
@@ -101,8 +99,8 @@ class PdfRenderer:
                 f"releases up to {MAX_RENDER_CHARS:,} (a press release has a few thousand)"
             )
         theme = load_theme(release.theme)
-        rendered = render_html(release, release_dir, standalone=False, theme=theme)
-        fetcher = SandboxedFetcher(release_dir)
+        rendered = render_html(release, release_dir, purpose="pdf", theme=theme)
+        fetcher = SandboxedFetcher(release_dir, theme.folder)
         stamp = _fixed_time(release)
         source = Attachment(
             string=source_text,

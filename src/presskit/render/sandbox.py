@@ -44,11 +44,17 @@ class Sandbox:
     ``refused`` lists, in order, a message for every URL that was not read.
     """
 
-    def __init__(self, release_dir: str | os.PathLike[str] | None = None):
+    def __init__(
+        self,
+        release_dir: str | os.PathLike[str] | None = None,
+        theme_dir: str | os.PathLike[str] | None = None,
+    ):
         self.refused: list[str] = []
         self._release_root = (
             Path(os.path.realpath(release_dir)) if release_dir is not None else None
         )
+        # A user theme's own files (its fonts, background images) are readable, nothing else.
+        self._theme_root = Path(os.path.realpath(theme_dir)) if theme_dir is not None else None
 
     def read(self, url: str) -> tuple[bytes, str]:
         """The bytes and MIME type behind ``url``; raises FetchRefused when not allowed."""
@@ -65,7 +71,9 @@ class Sandbox:
         if scheme != "file":
             raise FetchRefused(f"not loaded: {_short(url)} (Presskit never fetches from the web)")
         path = Path(os.path.realpath(url2pathname(unquote(urlsplit(url).path))))
-        if path.is_relative_to(resources_root()):
+        if path.is_relative_to(resources_root()) or (
+            self._theme_root is not None and path.is_relative_to(self._theme_root)
+        ):
             return _read_regular_file(path), _mime_of(path)
         if self._release_root is not None and path.is_relative_to(self._release_root):
             mime = IMAGE_TYPES.get(path.suffix.lower())

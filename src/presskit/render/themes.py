@@ -1,7 +1,10 @@
 """Themes: a folder holding ``theme.toml``, a Jinja2 template and stylesheets.
 
-Bundled themes live in resources/themes/. Every theme's PDF also gets the bundled fonts
-(resources/fonts/fonts.css), so the pages look the same on every machine.
+Bundled themes live in resources/themes/; a user adds one by dropping a folder into the user
+themes folder (``user_themes_dir()``; on Linux ``~/.local/share/presskit/themes/``). A user
+theme cannot take the name of a bundled one, so a release's look never changes behind its
+back. Every theme's PDF also gets the bundled fonts (resources/fonts/fonts.css), so the
+pages look the same on every machine. A theme reads files only from its own folder.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+import platformdirs
 
 from presskit.bundled import resource_path
 
@@ -28,20 +33,40 @@ class Theme:
     description: str
     template: str
     stylesheets: tuple[Path, ...]
+    accent: str = "#1f3a5f"
+    web_stylesheets: tuple[Path, ...] = ()
 
     @property
     def font_stylesheet(self) -> Path:
         return resource_path("fonts", "fonts.css")
 
 
-def theme_folders() -> dict[str, Path]:
-    """Every available theme by name."""
-    root = resource_path("themes")
+def user_themes_dir() -> Path:
+    """Where a user drops theme folders of their own."""
+    return Path(platformdirs.user_data_dir("presskit", appauthor=False)) / "themes"
+
+
+def _folders_in(root: Path) -> dict[str, Path]:
+    try:
+        entries = sorted(root.iterdir())
+    except OSError:  # no such folder yet, or unreadable: no themes from it
+        return {}
     return {
-        folder.name: folder
-        for folder in sorted(root.iterdir())
-        if (folder / "theme.toml").is_file()
+        f.name: f
+        for f in entries
+        if not f.name.startswith(("_", ".")) and (f / "theme.toml").is_file()
     }
+
+
+def theme_folders() -> dict[str, Path]:
+    """Every available theme by name: the bundled ones, then the user's own."""
+    bundled = _folders_in(resource_path("themes"))
+    user = {name: f for name, f in _folders_in(user_themes_dir()).items() if name not in bundled}
+    return {**bundled, **user}
+
+
+def is_bundled(theme: Theme) -> bool:
+    return theme.folder.resolve().is_relative_to(resource_path("themes").resolve())
 
 
 @cache
@@ -57,7 +82,10 @@ def load_theme(name: str) -> Theme:
         raise ThemeError(f"theme '{name}' has a broken theme.toml: {exc}") from None
     template = str(meta.get("template", "template.html.j2"))
     stylesheets = tuple(folder / str(css) for css in meta.get("stylesheets", ["style.css"]))
-    for path in (folder / template, *stylesheets):
+    web_stylesheets = tuple(folder / str(css) for css in meta.get("web_stylesheets", []))
+    for path in (folder / template, *stylesheets, *web_stylesheets):
+        if not path.resolve().is_relative_to(folder.resolve()):
+            raise ThemeError(f"theme '{name}' names a file outside its folder: {path}")
         if not path.is_file():
             raise ThemeError(f"theme '{name}' is missing {path.name}")
     return Theme(
@@ -67,4 +95,11 @@ def load_theme(name: str) -> Theme:
         description=str(meta.get("description", "")),
         template=template,
         stylesheets=stylesheets,
+        accent=str(meta.get("accent", "#1f3a5f")),
+        web_stylesheets=web_stylesheets,
     )
+
+
+def shared_templates_folder() -> Path:
+    """Partials every theme may include: the <head>, and blocks such as the contacts."""
+    return resource_path("themes", "_shared")

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from presskit.render.email import email_html
 from presskit.render.framing import read_frame, write_frame
 from presskit.render.html import render_html
 from presskit.render.text import render_text
@@ -50,8 +51,12 @@ class Worker:
                 result = self.renderer.render(release, base_dir)
                 reply.update(pdf=result.pdf, page_count=result.page_count, warnings=result.warnings)
             elif request["kind"] == "html":
-                rendered = render_html(release, base_dir, standalone=True)
+                rendered = render_html(release, base_dir, purpose="web")
                 reply.update(html=rendered.html, warnings=rendered.warnings)
+            elif request["kind"] == "email":
+                rendered = email_html(release, base_dir)
+                reply.update(html=rendered.html, text=render_text(release))
+                reply["warnings"] = rendered.warnings
             else:
                 reply.update(text=render_text(release), warnings=[])
             reply["ok"] = True

@@ -287,7 +287,8 @@ class FrontMatterReader:
 
     def _organization(self, node: Node, field: str) -> Organization:
         org = Organization()
-        readers = _text_readers(self, org, ("name", "website", "logo"))
+        readers = _text_readers(self, org, ("name", "website", "logo", "accent"))
+
         readers["social"] = lambda n, p: setattr(
             org, "social", self.object_list(n, p, self._social)
         )

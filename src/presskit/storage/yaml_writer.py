@@ -98,8 +98,9 @@ def _social(social: SocialHandle) -> dict[str, Any]:
 
 def _organization(org: Organization) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    for key in ("name", "website", "logo"):
+    for key in ("name", "website", "logo", "accent"):
         _put(data, key, getattr(org, key))
+
     _put(data, "social", [_social(s) for s in org.social])
     return _with_extra(data, org.extra)
 

@@ -55,7 +55,6 @@ class ExportFlow(QObject):
         self._prefs = prefs
         self._window = window
         self._pending: dict[int, _Pending] = {}
-        self._email: dict[str, str] = {}
         service.finished.connect(self._on_finished)
 
     def choose_and_export(self, kind: str) -> None:
@@ -83,11 +82,10 @@ class ExportFlow(QObject):
 
     def copy_for_email(self) -> None:
         """Put the plain text and the HTML on the clipboard, for pasting into a mail client."""
-        self._email.clear()
-        source = self._doc.snapshot_text()
-        for kind in ("text", "html"):
-            request = self._service.request(kind, source, self._doc.base_dir, preview=False)
-            self._pending[request] = _Pending(kind, None)
+        request = self._service.request(
+            "email", self._doc.snapshot_text(), self._doc.base_dir, preview=False
+        )
+        self._pending[request] = _Pending("email", None)
         self.message.emit("Preparing the email version…", None)
 
     def _on_finished(self, result: RenderResult) -> None:
@@ -97,12 +95,10 @@ class ExportFlow(QObject):
         if not result.ok:
             self._fail(pending, result.error)
             return
-        data = {"pdf": result.pdf, "html": result.html, "text": result.text}[pending.kind]
         if pending.target is None:
-            self._email[pending.kind] = str(data)
-            if len(self._email) == 2:
-                self._fill_clipboard()
+            self._fill_clipboard(result.text, result.html)
             return
+        data = {"pdf": result.pdf, "html": result.html, "text": result.text}[pending.kind]
         self._write(pending.target, data.encode("utf-8") if isinstance(data, str) else data)
 
     def _write(self, target: Path, data: bytes) -> None:
@@ -116,10 +112,10 @@ class ExportFlow(QObject):
         self.message.emit(f"Exported {target.name} to {target.parent}", target.parent)
         self.exported.emit(target)
 
-    def _fill_clipboard(self) -> None:
+    def _fill_clipboard(self, text: str, html: str) -> None:
         mime = QMimeData()
-        mime.setText(self._email["text"])
-        mime.setHtml(self._email["html"])
+        mime.setText(text)
+        mime.setHtml(html)
         QGuiApplication.clipboard().setMimeData(mime)
         self.message.emit("Copied for email: paste into a new message", None)
 
