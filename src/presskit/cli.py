@@ -3,6 +3,7 @@
     presskit [FILE] [--screenshot OUT.png] [--window-size 1280x800]   open the editor
     presskit export RELEASE.md... [--pdf [OUT]] [--html [OUT]] [--text [OUT]] [--theme NAME]
     presskit extract RELEASE.pdf [-o OUT.md]
+    presskit check RELEASE.md... [--format text|json] [--strict]
     presskit themes
 
 Exit status: 0 success, 1 an output could not be written, 2 bad input (the message names the
@@ -20,7 +21,7 @@ from pathlib import Path
 from presskit import __version__
 
 EXIT_OK, EXIT_OUTPUT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-SUBCOMMANDS = ("export", "extract", "themes")
+SUBCOMMANDS = ("export", "extract", "check", "themes")
 
 
 class UsageError(Exception):
@@ -59,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     sub.add_parser("themes", help="list the available themes")
+    from presskit import cli_check  # noqa: PLC0415 - only its argument definitions
+
+    cli_check.add_parser(sub)
     return parser
 
 
@@ -96,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "themes":
             return _themes()
+        if args.command == "check":
+            from presskit import cli_check  # noqa: PLC0415
+
+            return cli_check.run(args)
         _parser().print_help()
         return EXIT_OK
     except UsageError as exc:

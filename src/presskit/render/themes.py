@@ -35,6 +35,7 @@ class Theme:
     stylesheets: tuple[Path, ...]
     accent: str = "#1f3a5f"
     web_stylesheets: tuple[Path, ...] = ()
+    print_stylesheets: tuple[Path, ...] = ()
 
     @property
     def font_stylesheet(self) -> Path:
@@ -83,7 +84,8 @@ def load_theme(name: str) -> Theme:
     template = str(meta.get("template", "template.html.j2"))
     stylesheets = tuple(folder / str(css) for css in meta.get("stylesheets", ["style.css"]))
     web_stylesheets = tuple(folder / str(css) for css in meta.get("web_stylesheets", []))
-    for path in (folder / template, *stylesheets, *web_stylesheets):
+    print_stylesheets = tuple(folder / str(css) for css in meta.get("print_stylesheets", []))
+    for path in (folder / template, *stylesheets, *web_stylesheets, *print_stylesheets):
         if not path.resolve().is_relative_to(folder.resolve()):
             raise ThemeError(f"theme '{name}' names a file outside its folder: {path}")
         if not path.is_file():
@@ -97,6 +99,7 @@ def load_theme(name: str) -> Theme:
         stylesheets=stylesheets,
         accent=str(meta.get("accent", "#1f3a5f")),
         web_stylesheets=web_stylesheets,
+        print_stylesheets=print_stylesheets,
     )
 
 
