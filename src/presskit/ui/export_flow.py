@@ -8,6 +8,7 @@ to open the folder.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from presskit.app.document import DocumentController
 from presskit.app.preview_scheduler import PreviewScheduler
 from presskit.app.render_service import RenderResult, RenderService
 from presskit.app.settings import Preferences
+from presskit.checks.findings import Finding
 from presskit.storage.atomic import write_atomic
 
 KINDS = {
@@ -47,8 +49,11 @@ class ExportFlow(QObject):
         scheduler: PreviewScheduler,
         prefs: Preferences,
         window: QWidget,
+        *,
+        errors: Callable[[], list[Finding]] = list,
     ):
         super().__init__(window)
+        self._errors = errors
         self._doc = doc
         self._service = service
         self._scheduler = scheduler
@@ -58,6 +63,8 @@ class ExportFlow(QObject):
         service.finished.connect(self._on_finished)
 
     def choose_and_export(self, kind: str) -> None:
+        if not self._confirm_despite_errors():
+            return
         label, suffix, file_filter = KINDS[kind]
         stem = self._doc.path.stem if self._doc.path else "release"
         folder = self._prefs.last_folder("export")
@@ -67,6 +74,23 @@ class ExportFlow(QObject):
         if name:
             path = Path(name)
             self.export_to(kind, path if path.suffix else path.with_suffix(suffix))
+
+    def _confirm_despite_errors(self) -> bool:
+        """Export warns, but does not block, when the checks found errors."""
+        errors = self._errors()
+        if not errors:
+            return True
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("The release has errors")
+        count = f"{len(errors)} error" + ("" if len(errors) == 1 else "s")
+        box.setText(f"The checks found {count}. Export anyway?")
+        box.setInformativeText("\n".join(f"• {e.message}" for e in errors[:5]))
+        export = box.addButton("Export Anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(export)
+        box.exec()
+        return box.clickedButton() is export
 
     def export_to(self, kind: str, target: Path) -> None:
         """Render ``kind`` for the current document and write it to ``target``."""

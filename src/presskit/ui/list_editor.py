@@ -51,6 +51,7 @@ class ListEditor(QWidget):
         self._rows.setSpacing(6)
         self.add_button = QPushButton(f"Add {item_name}")
         self.add_button.setAccessibleName(f"Add {item_name}")
+        self.add_button.setObjectName("add:" + ".".join(str(part) for part in list_path))
         self.add_button.clicked.connect(self.add_item)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from presskit import __version__
 from presskit.app.document import DocumentController
+from presskit.app.preflight import PreflightRunner
 from presskit.app.preview_scheduler import PreviewScheduler
 from presskit.app.recovery import Autosaver, RecoveryStore
 from presskit.app.render_service import RenderResult, RenderService
 from presskit.app.settings import Preferences
 from presskit.ui.body_editor import BodyEditor
+from presskit.ui.checks_panel import ChecksPanel, go_to_finding
 from presskit.ui.document_flow import DocumentFlow
 from presskit.ui.export_flow import ExportFlow
 from presskit.ui.fields import GlobalUndoMixin
@@ -49,9 +52,12 @@ class MainWindow(QMainWindow):
         self.doc = DocumentController(self)
         self.service = RenderService(self)
         self.scheduler = PreviewScheduler(self.doc, self.service)
+        self.preflight = PreflightRunner(self.doc)
         self.autosaver = Autosaver(self.doc, self.store, prefs)
         self.files = DocumentFlow(self.doc, prefs, self.autosaver, self)
-        self.exports = ExportFlow(self.doc, self.service, self.scheduler, prefs, self)
+        self.exports = ExportFlow(
+            self.doc, self.service, self.scheduler, prefs, self, errors=self.preflight.errors
+        )
         self._build_panes()
         self.status = StatusPanel(self.statusBar(), self.doc)
         self._build_actions()
@@ -91,6 +97,16 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.setCentralWidget(self.splitter)
         self._splitter_placed = False
+        self.checks = ChecksPanel()
+        self.checks_dock = QDockWidget("Checks", self)
+        self.checks_dock.setObjectName("checks-dock")
+        self.checks_dock.setWidget(self.checks)
+        self.checks_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
+        self.resizeDocks([self.checks_dock], [120], Qt.Orientation.Vertical)
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
@@ -144,6 +160,10 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu("&View")
         self._action(view_menu, "Refresh &Preview", self.scheduler.render_now, keys.Refresh)
+        checks_action = self.checks_dock.toggleViewAction()
+        checks_action.setText("&Checks")
+        checks_action.setShortcut(QKeySequence("F8"))
+        view_menu.addAction(checks_action)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Presskit", self._about)
 
@@ -155,6 +175,14 @@ class MainWindow(QMainWindow):
         self.scheduler.previewFailed.connect(self.preview.show_error)
         self.scheduler.renderingChanged.connect(self.preview.set_rendering)
         self.preview.pagesShown.connect(self.status.set_pages)
+        self.preview.pagesShown.connect(self.preflight.set_page_count)
+        self.preflight.findingsChanged.connect(self.checks.show_findings)
+        self.preflight.findingsChanged.connect(self.status.set_findings)
+        self.checks.activatedFinding.connect(
+            lambda finding: go_to_finding(self, self.form_scroll, finding)
+        )
+        self.status.findings.clicked.connect(self.checks_dock.show)
+        self.preflight.warm_up()
         self.preview.zoomChanged.connect(self.prefs.set_preview_zoom)
         self.files.message.connect(self.status.show_message)
         self.exports.message.connect(self.status.show_message)

@@ -38,8 +38,13 @@ class StatusPanel:
         self.words.setAccessibleName("Word count")
         self.reading = QLabel()
         self.reading.setAccessibleName("Reading time")
+        self.characters = QLabel()
+        self.characters.setAccessibleName("Character count")
         self.pages = QLabel()
         self.pages.setAccessibleName("Pages")
+        self.findings = QPushButton("")
+        self.findings.setFlat(True)
+        self.findings.setAccessibleName("Preflight check counts; click to show the checks")
         self.open_folder = QPushButton("Open folder")
         self.open_folder.setFlat(True)
         self.open_folder.setAccessibleName("Open the folder of the last export")
@@ -47,7 +52,7 @@ class StatusPanel:
         self._folder: Path | None = None
         self.open_folder.clicked.connect(lambda: self._folder and open_folder(self._folder))
         bar.addPermanentWidget(self.open_folder)
-        for label in (self.words, self.reading, self.pages):
+        for label in (self.findings, self.words, self.characters, self.reading, self.pages):
             bar.addPermanentWidget(label)
         self._timer = QTimer(bar)
         self._timer.setSingleShot(True)
@@ -57,9 +62,18 @@ class StatusPanel:
         self.update_counts()
 
     def update_counts(self) -> None:
-        words = count_words(self._doc.model.body)
+        body = self._doc.model.body
+        words = count_words(body)
         self.words.setText(f"{words} word" + ("" if words == 1 else "s"))
+        self.characters.setText(f"{len(body):,} characters")
         self.reading.setText(reading_time(words))
+
+    def set_findings(self, findings: list) -> None:
+        errors = sum(1 for f in findings if f.severity.value == "error")
+        warnings = sum(1 for f in findings if f.severity.value == "warning")
+        parts = [f"{errors} error" + ("" if errors == 1 else "s")]
+        parts.append(f"{warnings} warning" + ("" if warnings == 1 else "s"))
+        self.findings.setText(("✖ " if errors else "✓ ") + " · ".join(parts))
 
     def set_pages(self, count: int) -> None:
         self.pages.setText(f"{count} page" + ("" if count == 1 else "s"))
