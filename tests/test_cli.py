@@ -14,7 +14,6 @@ from tests.conftest import pdf_text, squash
 from tests.render.test_hostile import assert_no_executable_script
 
 
-
 def presskit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "presskit", *args],

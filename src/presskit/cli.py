@@ -4,6 +4,8 @@
     presskit export RELEASE.md... [--pdf [OUT]] [--html [OUT]] [--text [OUT]] [--theme NAME]
     presskit extract RELEASE.pdf [-o OUT.md]
     presskit check RELEASE.md... [--format text|json] [--strict]
+    presskit contacts import FILE... | list [--format json] | export OUT.vcf   [--library PATH]
+    presskit boilerplates list | add --organization NAME FILE.md | export OUT.json
     presskit themes
 
 Exit status: 0 success, 1 an output could not be written, 2 bad input (the message names the
@@ -21,7 +23,7 @@ from pathlib import Path
 from presskit import __version__
 
 EXIT_OK, EXIT_OUTPUT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-SUBCOMMANDS = ("export", "extract", "check", "themes")
+SUBCOMMANDS = ("export", "extract", "check", "themes", "contacts", "boilerplates")
 
 
 class UsageError(Exception):
@@ -63,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     from presskit import cli_check  # noqa: PLC0415 - only its argument definitions
 
     cli_check.add_parser(sub)
+    from presskit import cli_library  # noqa: PLC0415
+
+    cli_library.add_parsers(sub)
     return parser
 
 
@@ -104,6 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from presskit import cli_check  # noqa: PLC0415
 
             return cli_check.run(args)
+        if args.command in ("contacts", "boilerplates"):
+            from presskit import cli_library  # noqa: PLC0415
+
+            return cli_library.run(args)
         _parser().print_help()
         return EXIT_OK
     except UsageError as exc:

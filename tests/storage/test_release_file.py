@@ -159,7 +159,8 @@ def test_all_errors_are_reported_at_once_with_lines_and_fields() -> None:
         "bad.md:2: status: 'later' is not a status; use immediate or embargoed",
         "bad.md:3: headline: expected text, found a list",
         "bad.md:5: dateline.date: '23/09/2014' is not a date written YYYY-MM-DD",
-        "bad.md:6: dateline.style: 'fancy' is not a dateline style; use one of parenthetical, ap, locale",
+        "bad.md:6: dateline.style: 'fancy' is not a dateline style; "
+        "use one of parenthetical, ap, locale",
         "bad.md:7: links: expected a list, found 'nope'",
         "bad.md:10: contacts[1].phones: expected a list, found a group of fields",
     ]

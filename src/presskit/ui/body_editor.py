@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QToolBar, QVBoxLayout, QWidget
 
 from presskit.app.document import DocumentController
+from presskit.app.spelling import SpellService
 from presskit.ui.fields import MarkdownTextEdit
 from presskit.ui.markdown_highlighter import MarkdownHighlighter
 
@@ -75,13 +76,18 @@ def set_line_prefix(cursor: QTextCursor, make_prefix: Callable[[int], str]) -> N
 class BodyEditor(QWidget):
     """The Markdown body with its formatting toolbar."""
 
-    def __init__(self, doc: DocumentController, parent: QWidget | None = None):
+    def __init__(
+        self, doc: DocumentController, spelling: SpellService, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.editor = MarkdownTextEdit(doc, "body", "Body (Markdown)", self)
         self.editor.setPlaceholderText(
             "Write the release here. The dateline is added at the start of the first paragraph."
         )
-        self.highlighter = MarkdownHighlighter(self.editor.document(), self.editor.palette())
+        self.editor.spelling = spelling
+        self.highlighter = MarkdownHighlighter(
+            self.editor.document(), self.editor.palette(), spelling
+        )
         self.toolbar = QToolBar("Formatting", self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.setAccessibleName("Formatting toolbar")

@@ -42,6 +42,7 @@ class GlobalUndoMixin:
     """
 
     undo_actions: tuple[QAction, QAction] | None = None
+    spelling: Any = None  # a SpellService: adds suggestions to the context menu
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):  # type: ignore[arg-type]
@@ -65,6 +66,10 @@ class GlobalUndoMixin:
             menu.insertActions(first, list(GlobalUndoMixin.undo_actions))
             if first is not None:
                 menu.insertSeparator(first)
+        if self.spelling is not None:
+            from presskit.ui.spelling_ui import add_spelling_actions  # noqa: PLC0415
+
+            add_spelling_actions(menu, self, self.spelling, event.pos())  # type: ignore[arg-type]
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -84,6 +89,14 @@ class FieldLineEdit(GlobalUndoMixin, QLineEdit):
         self.editingFinished.connect(doc.seal_typing)
         _follow(doc, self, self.refresh)
         self.refresh()
+
+    def replace_range(self, start: int, end: int, text: str) -> None:
+        """Replace ``start:end`` with ``text`` as one undo step of its own (a correction)."""
+        self._doc.seal_typing()  # the typing before it stays a separate step
+        self.setSelection(start, end - start)
+        self.insert(text)
+        self._doc.set_field(self.path, self.text())
+        self._doc.seal_typing()
 
     def refresh(self, path: FieldPath | None = None) -> None:
         if (path is not None and path != self.path) or not self._doc.exists(self.path):

@@ -29,14 +29,17 @@ from presskit.app.preview_scheduler import PreviewScheduler
 from presskit.app.recovery import Autosaver, RecoveryStore
 from presskit.app.render_service import RenderResult, RenderService
 from presskit.app.settings import Preferences
+from presskit.app.spelling import SpellService, WordStore
 from presskit.ui.body_editor import BodyEditor
 from presskit.ui.checks_panel import ChecksPanel, go_to_finding
 from presskit.ui.document_flow import DocumentFlow
 from presskit.ui.export_flow import ExportFlow
 from presskit.ui.fields import GlobalUndoMixin
 from presskit.ui.form_sections import FormPanel, WritingHeader
+from presskit.ui.markdown_highlighter import MarkdownHighlighter
 from presskit.ui.preferences_dialog import PreferencesDialog
 from presskit.ui.preview import PreviewPane
+from presskit.ui.spelling_ui import LineSpelling
 from presskit.ui.status import StatusPanel
 
 OPENABLE = (".md", ".markdown", ".pdf")
@@ -45,7 +48,12 @@ OPENABLE = (".md", ".markdown", ".pdf")
 class MainWindow(QMainWindow):
     """One open release, with everything needed to edit, preview and export it."""
 
-    def __init__(self, prefs: Preferences, store: RecoveryStore | None = None):
+    def __init__(
+        self,
+        prefs: Preferences,
+        store: RecoveryStore | None = None,
+        word_store: WordStore | None = None,
+    ):
         super().__init__()
         self.prefs = prefs
         self.store = store or RecoveryStore()
@@ -53,6 +61,7 @@ class MainWindow(QMainWindow):
         self.service = RenderService(self)
         self.scheduler = PreviewScheduler(self.doc, self.service)
         self.preflight = PreflightRunner(self.doc)
+        self.spelling = SpellService(self.doc, word_store)
         self.autosaver = Autosaver(self.doc, self.store, prefs)
         self.files = DocumentFlow(self.doc, prefs, self.autosaver, self)
         self.exports = ExportFlow(
@@ -81,7 +90,17 @@ class MainWindow(QMainWindow):
         self.form_scroll = form_scroll
 
         self.header = WritingHeader(self.doc)
-        self.body = BodyEditor(self.doc)
+        self.body = BodyEditor(self.doc, self.spelling)
+        self._spell_lines = [
+            LineSpelling(edit, self.spelling)
+            for edit in (self.header.headline.edit, self.header.subheadline.edit)
+        ]
+        about = self.form.about.editor
+        self._about_highlighter = MarkdownHighlighter(
+            about.document(), about.palette(), self.spelling
+        )
+        for edit in (self.header.headline.edit, self.header.subheadline.edit, about):
+            edit.spelling = self.spelling
         writing = QWidget()
         writing.setAccessibleName("Writing")
         column = QVBoxLayout(writing)

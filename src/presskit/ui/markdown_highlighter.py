@@ -7,6 +7,7 @@ highlighting reads well in light and dark themes alike.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from PySide6.QtGui import (
     QColor,
@@ -30,11 +31,15 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
-    """Headings, emphasis, links, quotes, list markers and code, in palette colours."""
+    """Headings, emphasis, links, quotes, list markers and code, in palette colours; and
+    misspelt words with a red squiggle, when given a spell service."""
 
-    def __init__(self, document: QTextDocument, palette: QPalette):
+    def __init__(self, document: QTextDocument, palette: QPalette, spelling: Any = None):
         super().__init__(document)
         self._formats = self._make_formats(palette)
+        self._spelling = spelling
+        if spelling is not None:
+            spelling.changed.connect(self.rehighlight)
 
     def set_palette(self, palette: QPalette) -> None:
         self._formats = self._make_formats(palette)
@@ -73,3 +78,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         for pattern, name in _RULES:
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), self._formats[name])
+        if self._spelling is None:
+            return
+        for start, end, _word in self._spelling.misspelled(text):
+            for position in range(start, end):  # keep the Markdown format under the squiggle
+                char = self.format(position)
+                char.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+                char.setUnderlineColor(QColor("red"))
+                self.setFormat(position, 1, char)

@@ -1,0 +1,136 @@
+"""The press contact and boilerplate library as plain, typed Python data: no Qt, no I/O.
+
+A communications office keeps the people journalists should call, the "About us" paragraphs of
+the organizations it speaks for, and those organizations' web and social details, and drops them
+into each new release. These records live in the library (``presskit.storage.library``); the
+helpers here turn a library contact into the release's :class:`~presskit.model.release.Contact`
+and back, and an organization profile into the release's
+:class:`~presskit.model.release.Organization` and back.
+
+``id``, ``created`` and ``updated`` are set by the library; a record that is not stored yet has
+``id=None``. Timestamps are timezone-aware and in UTC.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+
+from presskit.model.release import DEFAULT_LANGUAGE, Contact, Organization, Phone, SocialHandle
+
+
+@dataclass
+class LibraryContact:
+    """A press contact kept in the library: more than a release shows (all emails, notes, tags)."""
+
+    id: int | None = None
+    name: str = ""
+    title: str = ""
+    organization: str = ""
+    city: str = ""
+    phones: list[Phone] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    website: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    created: dt.datetime | None = None
+    updated: dt.datetime | None = None
+
+    @property
+    def email(self) -> str:
+        """The first non-empty email address, the one a release shows; "" when there is none."""
+        return next((e for e in self.emails if e.strip()), "")
+
+
+@dataclass
+class Boilerplate:
+    """An organization's "About" text in one language, in Markdown."""
+
+    id: int | None = None
+    organization: str = ""
+    language: str = DEFAULT_LANGUAGE
+    text: str = ""
+    last_reviewed: dt.date | None = None  # "About" texts go stale; the editor can say so
+    created: dt.datetime | None = None
+    updated: dt.datetime | None = None
+
+
+@dataclass
+class OrganizationProfile:
+    """An organization a release can be issued by: name, website, logo and social handles."""
+
+    id: int | None = None
+    name: str = ""
+    website: str = ""
+    logo: str = ""  # a path, as a release holds it (relative to the release that uses it)
+    social: list[SocialHandle] = field(default_factory=list)
+    created: dt.datetime | None = None
+    updated: dt.datetime | None = None
+
+
+def to_release_contact(contact: LibraryContact) -> Contact:
+    """The contact as a release shows it: its first email and all of its phones (copied)."""
+    return Contact(
+        name=contact.name,
+        title=contact.title,
+        organization=contact.organization,
+        city=contact.city,
+        phones=copy.deepcopy(contact.phones),
+        email=contact.email,
+    )
+
+
+def from_release_contact(contact: Contact) -> LibraryContact:
+    """A new library contact from a release's contact (not stored yet: ``id`` is None).
+
+    Keys of the release that Presskit does not know (``extra``) stay with the release.
+    """
+    return LibraryContact(
+        name=contact.name,
+        title=contact.title,
+        organization=contact.organization,
+        city=contact.city,
+        phones=copy.deepcopy(contact.phones),
+        emails=[contact.email] if contact.email.strip() else [],
+    )
+
+
+def to_release_organization(profile: OrganizationProfile) -> Organization:
+    """The organization as a release holds it (social handles copied)."""
+    return Organization(
+        name=profile.name,
+        website=profile.website,
+        logo=profile.logo,
+        social=copy.deepcopy(profile.social),
+    )
+
+
+def from_release_organization(organization: Organization) -> OrganizationProfile:
+    """A new organization profile from a release's organization (not stored yet)."""
+    return OrganizationProfile(
+        name=organization.name,
+        website=organization.website,
+        logo=organization.logo,
+        social=copy.deepcopy(organization.social),
+    )
+
+
+def same_content(a: LibraryContact, b: LibraryContact) -> bool:
+    """Whether two contacts hold the same data, whatever their ids and timestamps."""
+    return content_key(a) == content_key(b)
+
+
+def content_key(contact: LibraryContact) -> tuple:
+    """A hashable value equal for contacts with the same data (for skipping duplicates)."""
+    return (
+        contact.name,
+        contact.title,
+        contact.organization,
+        contact.city,
+        tuple((p.number, p.label) for p in contact.phones),
+        tuple(contact.emails),
+        contact.website,
+        contact.notes,
+        tuple(contact.tags),
+    )

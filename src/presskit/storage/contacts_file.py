@@ -1,0 +1,45 @@
+"""Read a contacts file of any kind Presskit knows: vCard (.vcf) or CSV (.csv).
+
+The extension decides; a file with another (or none) is recognised by its first bytes: a vCard
+starts with BEGIN:VCARD, binary data is neither, and any other text is tried as CSV. This is
+what the editor's "Import contacts..." and ``presskit contacts import`` both call.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from presskit.storage.contact_import import ContactImport, read_input
+from presskit.storage.contacts_csv import parse_contacts_csv
+from presskit.storage.vcard import parse_vcards
+
+VCARD_SUFFIXES = (".vcf", ".vcard")
+CSV_SUFFIXES = (".csv",)
+
+
+def read_contacts_file(path: str | os.PathLike[str]) -> ContactImport:
+    """The contacts of a vCard or CSV file. Never raises for bad input: see ``problems``."""
+    result = ContactImport(os.fspath(path))
+    data = read_input(path, result)
+    if data is None:
+        return result
+    suffix = Path(path).suffix.lower()
+    if suffix in VCARD_SUFFIXES or _looks_like_vcard(data):
+        return parse_vcards(data, result.source)
+    if suffix in CSV_SUFFIXES or not _looks_binary(data):
+        return parse_contacts_csv(data, result.source)  # it says when the columns are unknown
+    result.error("not a vCard (.vcf) or CSV (.csv) contacts file")
+    return result
+
+
+def _looks_binary(data: bytes) -> bool:
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return not utf16 and b"\x00" in data[:4096]
+
+
+def _looks_like_vcard(data: bytes) -> bool:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").upper()
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = data[:2048].decode("utf-16", "replace").lstrip("\ufeff \t\r\n").upper().encode()
+    return head.startswith(b"BEGIN:VCARD")

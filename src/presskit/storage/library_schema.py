@@ -1,0 +1,123 @@
+"""The library's SQLite schema and its migrations, versioned with ``PRAGMA user_version``.
+
+Version N of the schema is what the first N steps of :data:`MIGRATIONS` build, in order, from
+an empty database (version 0: a new or empty file). To change the schema, append one function
+that takes the connection and alters the tables; never edit a step that has shipped, because
+libraries made with it exist on people's laptops.
+
+All missing steps run in one ``BEGIN IMMEDIATE`` transaction together with the version bump, so
+a migration either happens completely or not at all, and two Presskits opening the same old
+library at once do not both migrate it: the second waits for the write lock, then sees the new
+version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+APPLICATION_ID = 0x50524B4C  # "PRKL": marks the file as a Presskit library (PRAGMA application_id)
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+class NotALibrary(Exception):
+    """The file is an SQLite database, but one made by another program."""
+
+
+class NewerLibrary(Exception):
+    """The library was written by a newer Presskit, with a schema this one does not know."""
+
+    def __init__(self, found: int, supported: int):
+        self.found = found
+        self.supported = supported
+        super().__init__(f"library version {found}; this Presskit reads up to {supported}")
+
+
+def _create_version_1(conn: sqlite3.Connection) -> None:
+    # Lists (phones, emails, tags, social handles) are JSON arrays: they round-trip exactly,
+    # keep their order, and need no join for the few hundred records a press office keeps.
+    # Timestamps are ISO 8601 text in UTC, which sorts in time order.
+    statements = [
+        f"PRAGMA application_id = {APPLICATION_ID}",
+        """CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            organization TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '',
+            phones TEXT NOT NULL DEFAULT '[]',
+            emails TEXT NOT NULL DEFAULT '[]',
+            website TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""",
+        """CREATE TABLE boilerplates (
+            id INTEGER PRIMARY KEY,
+            organization TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            last_reviewed TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""",
+        """CREATE TABLE organizations (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            website TEXT NOT NULL DEFAULT '',
+            logo TEXT NOT NULL DEFAULT '',
+            social TEXT NOT NULL DEFAULT '[]',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""",
+        "CREATE INDEX boilerplates_by_organization ON boilerplates (organization, language)",
+    ]
+    for statement in statements:
+        # Not executescript(): it would COMMIT the migration's transaction half-way.
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_version_1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, steps: Sequence[Migration] = MIGRATIONS) -> int:
+    """Bring the database up to ``len(steps)``; returns the version it had before.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``). Raises NewerLibrary or
+    NotALibrary; a failing step rolls everything back.
+    """
+    target = len(steps)
+    found = _check(conn, target)
+    if found == target:
+        return found
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Read again under the write lock: another process may have migrated meanwhile.
+        found = _check(conn, target)
+        for version in range(found + 1, target + 1):
+            steps[version - 1](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return found
+
+
+def _check(conn: sqlite3.Connection, target: int) -> int:
+    found = user_version(conn)
+    application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    foreign = (found > 0 or application_id) and application_id != APPLICATION_ID
+    if foreign or (found == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]):
+        # Never add our tables to someone else's database.
+        raise NotALibrary("it is an SQLite database made by another program")
+    if found > target:
+        raise NewerLibrary(found, target)
+    return found

@@ -1,0 +1,216 @@
+"""One decoded vCard to a library contact, through vobject.
+
+:mod:`presskit.storage.vcard_text` has undone the encodings; here the properties a contact
+needs are written out again as one clean vCard 3.0 card (2.1 escaping converted, bare commas
+escaped so vobject does not cut ``FN:Doe, John`` at the comma) and parsed with vobject, which
+splits structured values and removes the escapes. Then the fields are mapped:
+
+- name: FN; else N; else ORG; else the first EMAIL (with a warning, as the card has no name)
+- organization: the first component of ORG (the department units are left out)
+- title: TITLE; city: the locality of the work address, else the preferred, else any
+- phones: TEL, labelled from an ``X-ABLabel`` of the same group, else from TYPE
+  (see :mod:`presskit.storage.vcard_labels`); emails: every EMAIL; website: the first URL;
+  notes: every NOTE; tags: CATEGORIES. Photos, keys and sounds are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import vobject
+
+from presskit.model.library import LibraryContact
+from presskit.model.release import Phone
+from presskit.storage.vcard_labels import label_from_custom, label_from_types, type_values
+from presskit.storage.vcard_text import Card, Property
+
+_USED = frozenset(
+    {"FN", "N", "ORG", "TITLE", "TEL", "EMAIL", "URL", "NOTE", "ADR", "CATEGORIES", "X-ABLABEL"}
+)
+_LISTS = frozenset({"N", "ADR", "CATEGORIES"})  # where a bare comma separates values
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TYPE_TOKEN = re.compile(r"^[A-Za-z0-9-]+$")
+
+
+class CardError(Exception):
+    """A card that cannot become a contact; the message says why."""
+
+
+def contact_from_card(card: Card) -> tuple[LibraryContact, list[str]]:
+    """The contact a card holds, and warnings about it. Raises CardError."""
+    try:
+        component = vobject.readOne(clean_card_text(card))
+    except Exception as exc:  # vobject raises many types; any of them means "unreadable"
+        raise CardError(f"cannot be read: {exc}") from None
+    return _contact(component)
+
+
+def clean_card_text(card: Card) -> str:
+    """The properties Presskit uses, as a vCard 3.0 card vobject reads without surprises."""
+    lines = ["BEGIN:VCARD", "VERSION:3.0"]
+    for prop in card.properties:
+        if prop.name not in _USED:
+            continue
+        name = f"{prop.group}.{prop.name}" if prop.group else prop.name
+        types = [t for t in type_values(prop.params) if _TYPE_TOKEN.match(t)]
+        params = f";TYPE={','.join(types)}" if types else ""
+        lines.append(f"{name}{params}:{_escaped(prop, card.version)}")
+    lines.append("END:VCARD")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _escaped(prop: Property, version: str) -> str:
+    text = prop.value
+    if version.startswith("2"):
+        # vCard 2.1 has one escape, \; in compound values: any other backslash is itself,
+        # and a comma is a comma.
+        text = re.sub(r"\\(?!;)", r"\\\\", text)
+        if prop.name != "CATEGORIES":
+            text = text.replace(",", "\\,")
+    else:
+        text = _strict_escapes(text, escape_commas=prop.name not in _LISTS)
+    return _LINE_BREAK.sub(r"\\n", text)
+
+
+def _strict_escapes(text: str, escape_commas: bool) -> str:
+    r"""Make 3.0/4.0 escaping strict for vobject.
+
+    Only ``\\ \; \, \n \N`` are escapes; others are read as the character itself (Gmail writes
+    ``http\://``, DAVx5 ``B\'C``). A bare comma in a one-value property cannot separate values,
+    so it is escaped; a lone final backslash stays a backslash.
+    """
+    out, index = [], 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            following = text[index + 1 : index + 2]
+            if not following:
+                out.append("\\\\")
+            elif following in "\\;,nN":
+                out.append(char + following)
+            else:
+                out.append(following)
+            index += 2
+            continue
+        out.append("\\," if char == "," and escape_commas else char)
+        index += 1
+    return "".join(out)
+
+
+def _children(component: Any, name: str) -> list[Any]:
+    return component.contents.get(name, [])
+
+
+def _flat(value: Any, joiner: str = ",") -> str:
+    """A vobject value as one string: lists (from bare commas) joined back together."""
+    if isinstance(value, list):
+        return joiner.join(_flat(v, joiner) for v in value)
+    return str(value or "")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) if "\n" in text or "\r" in text else text.strip()
+
+
+def _first_text(component: Any, name: str) -> str:
+    for line in _children(component, name):
+        if text := _one_line(_flat(line.value)):
+            return text
+    return ""
+
+
+def _contact(component: Any) -> tuple[LibraryContact, list[str]]:
+    warnings: list[str] = []
+    emails = [e for line in _children(component, "email") if (e := _email(line.value))]
+    organization = _organization(component)
+    name = _first_text(component, "fn") or _name_from_n(component)
+    if not name and (organization or emails):
+        name = organization or emails[0]
+        what = "organization" if organization else "email address"
+        warnings.append(f"has no name (FN or N); named after its {what}")
+    if not name:
+        raise CardError("has no name (FN or N), organization or email address; skipped")
+    contact = LibraryContact(
+        name=name,
+        title=_first_text(component, "title"),
+        organization=organization,
+        city=_city(component),
+        phones=_phones(component),
+        emails=emails,
+        website=_website(component),
+        notes=_notes(component),
+        tags=_tags(component),
+    )
+    return contact, warnings
+
+
+def _name_from_n(component: Any) -> str:
+    for line in _children(component, "n"):
+        n = line.value
+        parts = [n.prefix, n.given, n.additional, n.family, n.suffix]
+        if text := " ".join(p for p in (_one_line(_flat(part, " ")) for part in parts) if p):
+            return text
+    return ""
+
+
+def _organization(component: Any) -> str:
+    for line in _children(component, "org"):
+        units = line.value if isinstance(line.value, list) else [line.value]
+        if units and (name := _one_line(_flat(units[0]))):
+            return name
+    return ""
+
+
+def _email(value: Any) -> str:
+    text = _one_line(_flat(value))
+    return text[len("mailto:") :] if text.lower().startswith("mailto:") else text
+
+
+def _city(component: Any) -> str:
+    addresses = _children(component, "adr")
+    for wanted in ("work", "pref", None):
+        for line in addresses:
+            if wanted and wanted not in type_values(line.params):
+                continue
+            if city := _one_line(_flat(line.value.city)):
+                return city
+    return ""
+
+
+def _phones(component: Any) -> list[Phone]:
+    custom = {
+        line.group.lower(): label_from_custom(_flat(line.value))
+        for line in _children(component, "x-ablabel")
+        if line.group
+    }
+    phones = []
+    for line in _children(component, "tel"):
+        number = _one_line(_flat(line.value))
+        if number.lower().startswith("tel:"):  # vCard 4.0: TEL;VALUE=uri:tel:+1-418-...;ext=102
+            number = number[len("tel:") :].replace(";ext=", " ext. ")
+        if not number:
+            continue
+        label = custom.get((line.group or "").lower()) or label_from_types(type_values(line.params))
+        phones.append(Phone(number, label))
+    return phones
+
+
+def _website(component: Any) -> str:
+    for line in _children(component, "url"):
+        if url := _one_line(_flat(line.value)):
+            return url
+    return ""
+
+
+def _notes(component: Any) -> str:
+    notes = [_flat(line.value).strip() for line in _children(component, "note")]
+    return "\n\n".join(n for n in notes if n)
+
+
+def _tags(component: Any) -> list[str]:
+    tags = []
+    for line in _children(component, "categories"):
+        values = line.value if isinstance(line.value, list) else [line.value]
+        tags.extend(t for v in values if (t := _one_line(str(v))))
+    return list(dict.fromkeys(tags))
