@@ -76,6 +76,7 @@ def _editor_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", type=Path)
     parser.add_argument("--screenshot", type=Path)
     parser.add_argument("--window-size", type=_window_size, metavar="WIDTHxHEIGHT")
+    parser.add_argument("--library", type=Path, help="the contact library file to use")
     return parser
 
 
@@ -127,7 +128,7 @@ def _run_editor(args: argparse.Namespace) -> int:
 
     if args.file is not None and not args.file.exists():
         raise UsageError(f"{args.file}: no such file")
-    return run(args.file, args.screenshot, args.window_size)
+    return run(args.file, args.screenshot, args.window_size, args.library)
 
 
 def _output_path(source: Path, option: str | None, suffix: str, many: bool) -> Path | None:

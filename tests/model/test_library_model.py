@@ -21,7 +21,7 @@ from presskit.model.library_search import (
     fold,
     search_terms,
 )
-from presskit.model.release import Contact, Organization, Phone, SocialHandle
+from presskit.model.release import Contact, LibraryLink, Organization, Phone, SocialHandle
 
 
 def _mary() -> LibraryContact:
@@ -49,6 +49,7 @@ def test_a_release_contact_gets_the_first_real_email_and_every_phone() -> None:
         city="Washington, D.C.",
         phones=[Phone("+1-646-203-8292", "mobile"), Phone("+1-202-612-4333", "work")],
         email="wareham@hrw.org",
+        library=LibraryLink(7, ""),  # linked to its entry, for "Update from library"
     )
     contact.phones[0].number = "changed"  # a copy: editing the release leaves the library alone
     assert mary.phones[0].number == "+1-646-203-8292"
@@ -136,3 +137,18 @@ def test_boilerplates_match_organization_and_text() -> None:
     about = Boilerplate(organization="Human Rights Watch", text="HRW defends *rights*.")
     assert boilerplate_matches(about, search_terms("human defends"))
     assert not boilerplate_matches(about, search_terms("unicef"))
+
+
+def test_changed_since_compares_the_entry_with_the_copy() -> None:
+    import datetime as dt
+
+    from presskit.model.library import changed_since, library_link
+
+    mary = _mary()
+    mary.updated = dt.datetime(2026, 1, 1, 12, tzinfo=dt.UTC)
+    link = library_link(mary)
+    assert link == LibraryLink(7, "2026-01-01T12:00:00+00:00")
+    assert not changed_since(link, mary)
+    mary.updated = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
+    assert changed_since(link, mary)
+    assert not changed_since(None, mary)

@@ -17,7 +17,14 @@ import copy
 import datetime as dt
 from dataclasses import dataclass, field
 
-from presskit.model.release import DEFAULT_LANGUAGE, Contact, Organization, Phone, SocialHandle
+from presskit.model.release import (
+    DEFAULT_LANGUAGE,
+    Contact,
+    LibraryLink,
+    Organization,
+    Phone,
+    SocialHandle,
+)
 
 
 @dataclass
@@ -69,8 +76,28 @@ class OrganizationProfile:
     updated: dt.datetime | None = None
 
 
+def library_link(record: LibraryContact | Boilerplate | OrganizationProfile) -> LibraryLink | None:
+    """The link a release keeps to the entry it copied, or None for an unsaved record."""
+    if record.id is None:
+        return None
+    return LibraryLink(record.id, record.updated.isoformat() if record.updated else "")
+
+
+def changed_since(link: LibraryLink | None, record: object) -> bool:
+    """Whether the library entry changed after the release copied it."""
+    updated = getattr(record, "updated", None)
+    if link is None or updated is None or not link.updated:
+        return False
+    try:
+        copied = dt.datetime.fromisoformat(link.updated)
+    except ValueError:
+        return True  # a link we cannot read: let the user decide
+    return updated > copied
+
+
 def to_release_contact(contact: LibraryContact) -> Contact:
-    """The contact as a release shows it: its first email and all of its phones (copied)."""
+    """The contact as a release shows it: its first email and all of its phones (copied),
+    linked to its library entry."""
     return Contact(
         name=contact.name,
         title=contact.title,
@@ -78,6 +105,7 @@ def to_release_contact(contact: LibraryContact) -> Contact:
         city=contact.city,
         phones=copy.deepcopy(contact.phones),
         email=contact.email,
+        library=library_link(contact),
     )
 
 
@@ -103,6 +131,7 @@ def to_release_organization(profile: OrganizationProfile) -> Organization:
         website=profile.website,
         logo=profile.logo,
         social=copy.deepcopy(profile.social),
+        library=library_link(profile),
     )
 
 

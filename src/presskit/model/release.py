@@ -37,6 +37,19 @@ class DatelineStyle(StrEnum):
 
 
 @dataclass
+class LibraryLink:
+    """Which library entry a copied part came from, and how new that entry was then.
+
+    A release keeps its own copy of a contact or boilerplate, so old releases never change
+    behind their authors' backs; the link lets the editor offer "Update from library" when
+    the entry has changed since.
+    """
+
+    id: int
+    updated: str  # the entry's "updated" timestamp (ISO 8601, UTC) when it was copied
+
+
+@dataclass
 class Phone:
     """One phone number of a press contact, with an optional label such as "mobile"."""
 
@@ -55,6 +68,7 @@ class Contact:
     city: str = ""
     phones: list[Phone] = field(default_factory=list)
     email: str = ""
+    library: LibraryLink | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -87,6 +101,7 @@ class Organization:
     accent: str = ""  # the house colour, "#1f3a5f"; themes use it for headings and rules
 
     social: list[SocialHandle] = field(default_factory=list)
+    library: LibraryLink | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -116,6 +131,7 @@ class Release:
     language: str = DEFAULT_LANGUAGE
     organization: Organization = field(default_factory=Organization)
     boilerplate: str = ""  # Markdown: the "About" paragraph(s)
+    boilerplate_library: LibraryLink | None = None
     links: list[Link] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     theme: str = DEFAULT_THEME

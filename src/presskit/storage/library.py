@@ -331,6 +331,25 @@ class Library:
         """Every organization profile, by name."""
         return sorted(self._all(ORGANIZATIONS), key=lambda o: (fold(o.name), o.id or 0))
 
+    # -- the spelling dictionary -------------------------------------------------------------
+
+    def dictionary_words(self) -> list[str]:
+        """Words the user added to the spelling dictionary, in alphabetical order."""
+        with self._errors():
+            rows = self._conn.execute("SELECT word FROM dictionary_words ORDER BY word").fetchall()
+        return [row["word"] for row in rows]
+
+    def add_dictionary_word(self, word: str) -> None:
+        """Remember ``word`` as correctly spelt (any capitalization); adding it twice is fine."""
+        word = word.strip()
+        if not word:
+            return
+        with self._writing() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO dictionary_words (word, created) VALUES (?, ?)",
+                (word, timestamp_text(utc_now())),
+            )
+
 
 def _later_than(previous: dt.datetime | None) -> dt.datetime:
     # Strictly after the last change, even when two saves fall in the same clock tick, so

@@ -79,7 +79,17 @@ def _create_version_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_version_1,)
+def _add_dictionary_version_2(conn: sqlite3.Connection) -> None:
+    # Words the user added to the spelling dictionary: known in every release.
+    conn.execute(
+        """CREATE TABLE dictionary_words (
+            word TEXT PRIMARY KEY COLLATE NOCASE,
+            created TEXT NOT NULL
+        )"""
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_version_1, _add_dictionary_version_2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any, ClassVar, TypeVar
 
 import yaml
@@ -19,6 +20,7 @@ from presskit.model.release import (
     Contact,
     Dateline,
     DatelineStyle,
+    LibraryLink,
     Link,
     Organization,
     Phone,
@@ -193,6 +195,9 @@ class FrontMatterReader:
         readers["contacts"] = lambda n, p: setattr(
             release, "contacts", self.object_list(n, p, self._contact)
         )
+        readers["boilerplate_library"] = lambda n, p: setattr(
+            release, "boilerplate_library", self._library_link(n, p)
+        )
         self.fields(keys, "", readers, release.extra)
         if "headline" not in keys:
             self.lines.setdefault("headline", self.first_line)
@@ -292,8 +297,19 @@ class FrontMatterReader:
         readers["social"] = lambda n, p: setattr(
             org, "social", self.object_list(n, p, self._social)
         )
+        readers["library"] = lambda n, p: setattr(org, "library", self._library_link(n, p))
         self.fields(self.mapping(node, field), field, readers, org.extra)
         return org
+
+    def _library_link(self, node: Node, field: str) -> LibraryLink | None:
+        values = SimpleNamespace(id="", updated="")
+        extra: dict[str, Any] = {}
+        readers = _text_readers(self, values, ("id", "updated"))
+        self.fields(self.mapping(node, field), field, readers, extra)
+        if not values.id.strip().isdigit():
+            self.error(node, f"{field}.id", "a library link needs the entry's number as its id")
+            return None
+        return LibraryLink(int(values.id), values.updated)
 
     def _social(self, node: Node, field: str) -> SocialHandle:
         social = SocialHandle()
@@ -317,6 +333,7 @@ class FrontMatterReader:
         readers["phones"] = lambda n, p: setattr(
             contact, "phones", self.object_list(n, p, self._phone)
         )
+        readers["library"] = lambda n, p: setattr(contact, "library", self._library_link(n, p))
         self.fields(self.mapping(node, field), field, readers, contact.extra)
         return contact
 

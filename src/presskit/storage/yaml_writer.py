@@ -20,6 +20,7 @@ from presskit.model.release import (
     FORMAT_VERSION,
     Contact,
     Dateline,
+    LibraryLink,
     Link,
     Organization,
     Phone,
@@ -70,6 +71,10 @@ def _with_extra(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _library(link: LibraryLink | None) -> dict[str, Any] | None:
+    return None if link is None else {"id": link.id, "updated": link.updated}
+
+
 def _phone(phone: Phone) -> dict[str, Any]:
     data: dict[str, Any] = {"number": phone.number}
     _put(data, "label", phone.label)
@@ -82,6 +87,7 @@ def _contact(contact: Contact) -> dict[str, Any]:
         _put(data, key, getattr(contact, key))
     _put(data, "phones", [_phone(p) for p in contact.phones])
     _put(data, "email", contact.email)
+    _put(data, "library", _library(contact.library))
     return _with_extra(data, contact.extra)
 
 
@@ -102,6 +108,7 @@ def _organization(org: Organization) -> dict[str, Any]:
         _put(data, key, getattr(org, key))
 
     _put(data, "social", [_social(s) for s in org.social])
+    _put(data, "library", _library(org.library))
     return _with_extra(data, org.extra)
 
 
@@ -125,6 +132,7 @@ def front_matter_data(release: Release) -> dict[str, Any]:
     data["language"] = release.language or DEFAULT_LANGUAGE
     _put(data, "organization", _organization(release.organization))
     _put(data, "boilerplate", release.boilerplate)
+    _put(data, "boilerplate_library", _library(release.boilerplate_library))
     _put(data, "links", [_link(link) for link in release.links])
     _put(data, "contacts", [_contact(c) for c in release.contacts])
     data["theme"] = release.theme or DEFAULT_THEME

@@ -99,7 +99,7 @@ class FieldLineEdit(GlobalUndoMixin, QLineEdit):
         self._doc.seal_typing()
 
     def refresh(self, path: FieldPath | None = None) -> None:
-        if (path is not None and path != self.path) or not self._doc.exists(self.path):
+        if not affects(path, self.path) or not self._doc.exists(self.path):
             return  # another field, or this row's item is gone and the row is being rebuilt
         value = str(self._doc.value(self.path) or "")
         if value != self.text():
@@ -157,7 +157,7 @@ class FieldComboBox(QComboBox):
         return type(current)(value) if isinstance(current, Enum) else value
 
     def refresh(self, path: FieldPath | None = None) -> None:
-        if (path is not None and path != self.path) or not self._doc.exists(self.path):
+        if not affects(path, self.path) or not self._doc.exists(self.path):
             return  # another field, or this row's item is gone and the row is being rebuilt
         value = self._doc.value(self.path)
         stored = getattr(value, "value", value)
@@ -192,7 +192,7 @@ class FieldDateEdit(QDateEdit):
         self._doc.set_field(self.path, value)
 
     def refresh(self, path: FieldPath | None = None) -> None:
-        if (path is not None and path != self.path) or not self._doc.exists(self.path):
+        if not affects(path, self.path) or not self._doc.exists(self.path):
             return  # another field, or this row's item is gone and the row is being rebuilt
         value = self._doc.value(self.path)
         date = NO_DATE if value is None else QDate(value.year, value.month, value.day)
@@ -219,6 +219,15 @@ class MarkdownTextEdit(GlobalUndoMixin, QPlainTextEdit):
         self.setObjectName(f"field:{name}")
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+
+def affects(changed: FieldPath | None, path: FieldPath) -> bool:
+    """Whether a change at ``changed`` (None: everything) can change the field at ``path``.
+
+    A field changes with itself and with any group holding it: replacing a whole contact
+    (Update from library) changes its email field.
+    """
+    return changed is None or path[: len(changed)] == changed
 
 
 def _follow(doc: DocumentController, widget: QObject, refresh: Any) -> None:

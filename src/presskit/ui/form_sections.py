@@ -7,7 +7,10 @@ press contacts, the About boilerplate and the output settings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -19,11 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from presskit.app.document import DocumentController
+from presskit.app.library_service import LibraryService
 from presskit.model.paths import FieldPath
 from presskit.model.release import Contact, DatelineStyle, Link, Phone, SocialHandle
 from presskit.render.themes import load_theme, theme_folders
+from presskit.ui.contact_library_bar import ContactLibraryBar
 from presskit.ui.embargo_editor import EmbargoEditor
 from presskit.ui.fields import FieldComboBox, FieldDateEdit, FieldLineEdit, MarkdownTextEdit
+from presskit.ui.library_panel import CONTACT_MIME
 from presskit.ui.list_editor import ListEditor
 from presskit.ui.logo_picker import LogoPicker
 
@@ -174,16 +180,30 @@ def _link_row(doc: DocumentController, index: int) -> QWidget:
 
 
 class ContactsSection(QGroupBox):
-    def __init__(self, doc: DocumentController):
+    """The press contacts; library contacts can be dropped here from the library panel."""
+
+    def __init__(self, doc: DocumentController, library: LibraryService | None = None):
         super().__init__("Press contacts")
         layout = QVBoxLayout(self)
         self.list = ListEditor(
-            doc, ("contacts",), "contact", lambda i: _contact_row(doc, i), Contact
+            doc, ("contacts",), "contact", lambda i: _contact_row(doc, i, library), Contact
         )
         layout.addWidget(self.list)
+        self.setAcceptDrops(library is not None)
+        self.contact_dropped: Callable[[int], None] | None = None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(CONTACT_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        data = bytes(event.mimeData().data(CONTACT_MIME).data()).decode("ascii", "replace")
+        if data.isdigit() and self.contact_dropped is not None:
+            event.acceptProposedAction()
+            self.contact_dropped(int(data))
 
 
-def _contact_row(doc: DocumentController, index: int) -> QWidget:
+def _contact_row(doc: DocumentController, index: int, library: LibraryService | None) -> QWidget:
     row = QWidget()
     grid = QGridLayout(row)
     grid.setContentsMargins(0, 0, 0, 0)
@@ -203,8 +223,9 @@ def _contact_row(doc: DocumentController, index: int) -> QWidget:
     )  # fmt: skip
     top_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
     grid.addWidget(QLabel("Phones"), len(fields), 0, top_right)
-
     grid.addWidget(phones, len(fields), 1)
+    if library is not None:
+        grid.addWidget(ContactLibraryBar(doc, library, index), len(fields) + 1, 0, 1, 2)
     grid.setColumnStretch(1, 1)
     return row
 
@@ -251,12 +272,12 @@ class OutputSection(QGroupBox):
 class FormPanel(QWidget):
     """The left column: every section except the writing ones, in reading order."""
 
-    def __init__(self, doc: DocumentController):
+    def __init__(self, doc: DocumentController, library: LibraryService | None = None):
         super().__init__()
         self.release = ReleaseSection(doc)
         self.organization = OrganizationSection(doc)
         self.links = LinksSection(doc)
-        self.contacts = ContactsSection(doc)
+        self.contacts = ContactsSection(doc, library)
         self.about = AboutSection(doc)
         self.output = OutputSection(doc)
         layout = QVBoxLayout(self)

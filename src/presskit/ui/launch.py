@@ -19,6 +19,7 @@ def run(
     file: Path | None = None,
     screenshot: Path | None = None,
     window_size: tuple[int, int] | None = None,
+    library: Path | None = None,
 ) -> int:
     """Run the editor until its window closes; returns the exit status."""
     if screenshot is not None and not (
@@ -40,7 +41,9 @@ def run(
     app.setApplicationDisplayName("Presskit")
     app.setOrganizationName("Presskit")
     app.setApplicationVersion(__version__)
-    window = MainWindow(Preferences())
+    from presskit.app.library_service import LibraryService  # noqa: PLC0415
+
+    window = MainWindow(Preferences(), library=LibraryService(library))
     if window_size is not None:
         window.resize(*window_size)
     window.show()

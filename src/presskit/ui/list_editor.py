@@ -59,6 +59,7 @@ class ListEditor(QWidget):
         layout.addLayout(self._rows)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         doc.listChanged.connect(self._on_list_changed)
+        doc.fieldChanged.connect(self._on_field_changed)
         doc.documentReplaced.connect(self.rebuild)
         self.rebuild()
 
@@ -81,6 +82,11 @@ class ListEditor(QWidget):
 
     def _on_list_changed(self, path: FieldPath) -> None:
         if path == self.list_path:
+            self.rebuild()
+
+    def _on_field_changed(self, path: FieldPath) -> None:
+        # A whole contact or organization replaced (Update from library): its lists too.
+        if len(path) < len(self.list_path) and self.list_path[: len(path)] == path:
             self.rebuild()
 
     def rebuild(self) -> None:

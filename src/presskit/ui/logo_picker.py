@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPu
 from presskit.app.document import DocumentController
 from presskit.bundled import resources_root
 from presskit.model.paths import FieldPath
-from presskit.ui.fields import FieldLineEdit
+from presskit.ui.fields import FieldLineEdit, affects
 
 THUMBNAIL = 48
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"
@@ -84,7 +84,7 @@ class LogoPicker(QWidget):
         self._doc.set_field(PATH, relative)
 
     def _refresh(self, path: FieldPath | None = None) -> None:
-        if path is not None and path != PATH:
+        if not affects(path, PATH):
             return
         logo = self._doc.model.organization.logo
         folder = self._doc.base_dir

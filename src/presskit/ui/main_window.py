@@ -24,18 +24,20 @@ from PySide6.QtWidgets import (
 
 from presskit import __version__
 from presskit.app.document import DocumentController
+from presskit.app.library_service import LibraryService
 from presskit.app.preflight import PreflightRunner
 from presskit.app.preview_scheduler import PreviewScheduler
 from presskit.app.recovery import Autosaver, RecoveryStore
 from presskit.app.render_service import RenderResult, RenderService
 from presskit.app.settings import Preferences
-from presskit.app.spelling import SpellService, WordStore
+from presskit.app.spelling import SpellService
 from presskit.ui.body_editor import BodyEditor
 from presskit.ui.checks_panel import ChecksPanel, go_to_finding
 from presskit.ui.document_flow import DocumentFlow
 from presskit.ui.export_flow import ExportFlow
 from presskit.ui.fields import GlobalUndoMixin
 from presskit.ui.form_sections import FormPanel, WritingHeader
+from presskit.ui.library_panel import LibraryPanel
 from presskit.ui.markdown_highlighter import MarkdownHighlighter
 from presskit.ui.preferences_dialog import PreferencesDialog
 from presskit.ui.preview import PreviewPane
@@ -52,7 +54,7 @@ class MainWindow(QMainWindow):
         self,
         prefs: Preferences,
         store: RecoveryStore | None = None,
-        word_store: WordStore | None = None,
+        library: LibraryService | None = None,
     ):
         super().__init__()
         self.prefs = prefs
@@ -61,7 +63,8 @@ class MainWindow(QMainWindow):
         self.service = RenderService(self)
         self.scheduler = PreviewScheduler(self.doc, self.service)
         self.preflight = PreflightRunner(self.doc)
-        self.spelling = SpellService(self.doc, word_store)
+        self.library = library or LibraryService(parent=self)
+        self.spelling = SpellService(self.doc, self.library)
         self.autosaver = Autosaver(self.doc, self.store, prefs)
         self.files = DocumentFlow(self.doc, prefs, self.autosaver, self)
         self.exports = ExportFlow(
@@ -78,7 +81,7 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------------
     def _build_panes(self) -> None:
-        self.form = FormPanel(self.doc)
+        self.form = FormPanel(self.doc, self.library)
         form_scroll = QScrollArea()
         form_scroll.setWidget(self.form)
         form_scroll.setWidgetResizable(True)
@@ -125,7 +128,20 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
-        self.resizeDocks([self.checks_dock], [120], Qt.Orientation.Vertical)
+        self.library_panel = LibraryPanel(self.doc, self.library)
+        self.library_dock = QDockWidget("Library", self)
+        self.library_dock.setObjectName("library-dock")
+        self.library_dock.setWidget(self.library_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.library_dock)
+        self.tabifyDockWidget(self.checks_dock, self.library_dock)
+        self.checks_dock.raise_()
+        self.resizeDocks([self.checks_dock], [150], Qt.Orientation.Vertical)
+        self.form.contacts.contact_dropped = self.library_panel.insert_contact_id
+        self.library_dock.visibilityChanged.connect(
+            lambda visible: (
+                visible and self.resizeDocks([self.library_dock], [230], Qt.Orientation.Vertical)
+            )
+        )
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
@@ -183,6 +199,10 @@ class MainWindow(QMainWindow):
         checks_action.setText("&Checks")
         checks_action.setShortcut(QKeySequence("F8"))
         view_menu.addAction(checks_action)
+        library_action = self.library_dock.toggleViewAction()
+        library_action.setText("&Library")
+        library_action.setShortcut(QKeySequence("Ctrl+L"))
+        view_menu.addAction(library_action)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Presskit", self._about)
 
@@ -204,6 +224,8 @@ class MainWindow(QMainWindow):
         self.preflight.warm_up()
         self.preview.zoomChanged.connect(self.prefs.set_preview_zoom)
         self.files.message.connect(self.status.show_message)
+        self.library_panel.message.connect(self.status.show_message)
+        self.library.failed.connect(lambda text: self.status.show_message(f"Library: {text}"))
         self.exports.message.connect(self.status.show_message)
 
     # -- reactions --------------------------------------------------------------------------

@@ -1,0 +1,313 @@
+"""The library panel: press contacts, boilerplates and organization profiles to drop in.
+
+Search as you type; Insert (or double-click, or drag onto the form's press contacts) copies
+the entry into the release, as one undo step, linked to its library entry. New, Edit,
+Duplicate and Delete (after a confirmation) change the library itself; Import reads vCard
+and CSV files, Export writes the contacts as vCard 4.0.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presskit.app.document import DocumentController
+from presskit.app.library_service import LibraryService
+from presskit.model.contact_fields import region_from_language
+from presskit.model.library import (
+    Boilerplate,
+    LibraryContact,
+    OrganizationProfile,
+    library_link,
+    to_release_contact,
+    to_release_organization,
+)
+from presskit.storage.contacts_file import read_contacts_file
+from presskit.storage.vcard import write_vcards
+from presskit.ui.library_dialogs import BoilerplateDialog, ContactDialog, OrganizationDialog
+
+CONTACT_MIME = "application/x-presskit-library-contact"
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """How one tab lists, describes, edits and inserts its kind of entry."""
+
+    name: str
+    listing: Callable[[str], list[Any]]
+    describe: Callable[[Any], str]
+    edit: Callable[[Any], Any | None]
+    save_new: Callable[[Any], Any]
+    save: Callable[[Any], Any]
+    delete: Callable[[int], bool]
+    insert: Callable[[Any], None]
+    blank: Callable[[], Any]
+
+
+class _EntryList(QListWidget):
+    """A list whose contact entries can be dragged onto the form."""
+
+    def __init__(self, draggable: bool):
+        super().__init__()
+        self.setDragEnabled(draggable)
+
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
+        mime = super().mimeData(items)
+        entry = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        if entry is not None and entry.id is not None:
+            mime.setData(CONTACT_MIME, str(entry.id).encode("ascii"))
+        return mime
+
+
+class LibraryTab(QWidget):
+    """Search, list and buttons for one kind of library entry."""
+
+    def __init__(self, kind: _Kind, library: LibraryService):
+        super().__init__()
+        self.kind = kind
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(f"Search {kind.name}s…")
+        self.search.setAccessibleName(f"Search {kind.name}s")
+        self.search.setClearButtonEnabled(True)
+        self.list = _EntryList(draggable=kind.name == "contact")
+        self.list.setAccessibleName(f"Library {kind.name}s")
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for label, handler in (
+            ("Insert", self.insert), ("New…", self.new), ("Edit…", self.edit),
+            ("Duplicate", self.duplicate), ("Delete…", self.delete),
+        ):  # fmt: skip
+            button = QPushButton(label)
+            button.setAccessibleName(f"{label.rstrip('…')} {kind.name}")
+            button.clicked.connect(handler)
+            row.addWidget(button)
+            self.buttons[label.rstrip("…")] = button
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        self.search.textChanged.connect(self.refresh)
+        self.list.itemDoubleClicked.connect(lambda _item: self.insert())
+        library.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.current()
+        self.list.clear()
+        for entry in self.kind.listing(self.search.text()):
+            item = QListWidgetItem(self.kind.describe(entry))
+            item.setData(Qt.ItemDataRole.UserRole, entry)
+            self.list.addItem(item)
+            if selected is not None and entry.id == selected.id:
+                self.list.setCurrentItem(item)
+
+    def current(self) -> Any | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def insert(self) -> None:
+        entry = self.current()
+        if entry is not None:
+            self.kind.insert(entry)
+
+    def new(self) -> None:
+        entry = self.kind.edit(self.kind.blank())
+        if entry is not None:
+            self._select(self.kind.save_new(entry))
+
+    def edit(self) -> None:
+        entry = self.current()
+        if entry is not None and (edited := self.kind.edit(copy.deepcopy(entry))) is not None:
+            self._select(self.kind.save(edited))
+
+    def duplicate(self) -> None:
+        entry = self.current()
+        if entry is not None:
+            twin = copy.deepcopy(entry)
+            twin.id = None
+            self._select(self.kind.save_new(twin))
+
+    def delete(self) -> None:
+        entry = self.current()
+        if entry is None or entry.id is None:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Delete from the library")
+        box.setText(f"Delete “{self.kind.describe(entry)}” from the library?")
+        box.setInformativeText("Releases that already hold a copy keep it.")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            self.kind.delete(entry.id)
+
+    def _select(self, entry: Any | None) -> None:
+        if entry is None:
+            return
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole).id == entry.id:
+                self.list.setCurrentRow(row)
+
+
+class LibraryPanel(QTabWidget):
+    """Contacts, boilerplates and organizations, inserted into ``doc``."""
+
+    message = Signal(str)
+
+    def __init__(self, doc: DocumentController, library: LibraryService):
+        super().__init__()
+        self._doc = doc
+        self._library = library
+        self.setAccessibleName("Contact and boilerplate library")
+        self.contacts = LibraryTab(self._contact_kind(), library)
+        self.boilerplates = LibraryTab(self._boilerplate_kind(), library)
+        self.organizations = LibraryTab(self._organization_kind(), library)
+        self.addTab(self.contacts, "Contacts")
+        self.addTab(self.boilerplates, "Boilerplates")
+        self.addTab(self.organizations, "Organizations")
+        extra = QHBoxLayout()
+        for label, handler in (("Import…", self.import_files), ("Export…", self.export_vcard)):
+            button = QPushButton(label)
+            button.setAccessibleName(f"{label.rstrip('…')} contacts")
+            button.clicked.connect(handler)
+            extra.addWidget(button)
+        extra.addStretch(1)
+        self.contacts.layout().addLayout(extra)
+
+    # -- kinds ------------------------------------------------------------------------------
+    def _contact_kind(self) -> _Kind:
+        lib = self._library
+
+        def edit(contact: LibraryContact) -> LibraryContact | None:
+            region = region_from_language(self._doc.model.language)
+            dialog = ContactDialog(contact, region, self)
+            return dialog.result_contact() if dialog.exec() else None
+
+        def describe(c: LibraryContact) -> str:
+            return " · ".join(p for p in (c.name, c.organization, c.email) if p)
+
+        return _Kind(
+            "contact", lib.contacts, describe, edit, lib.add_contact, lib.update_contact,
+            lib.delete_contact, self.insert_contact, LibraryContact,
+        )  # fmt: skip
+
+    def _boilerplate_kind(self) -> _Kind:
+        lib = self._library
+
+        def edit(boilerplate: Boilerplate) -> Boilerplate | None:
+            dialog = BoilerplateDialog(boilerplate, self)
+            return dialog.result_boilerplate() if dialog.exec() else None
+
+        def describe(b: Boilerplate) -> str:
+            first = " ".join(b.text.split())[:60]
+            return f"{b.organization or 'Untitled'} ({b.language}) · {first}"
+
+        def blank() -> Boilerplate:
+            model = self._doc.model
+            return Boilerplate(organization=model.organization.name, language=model.language)
+
+        return _Kind(
+            "boilerplate", lib.boilerplates, describe, edit, lib.add_boilerplate,
+            lib.update_boilerplate, lib.delete_boilerplate, self.insert_boilerplate, blank,
+        )  # fmt: skip
+
+    def _organization_kind(self) -> _Kind:
+        lib = self._library
+
+        def edit(profile: OrganizationProfile) -> OrganizationProfile | None:
+            dialog = OrganizationDialog(profile, self)
+            return dialog.result_profile() if dialog.exec() else None
+
+        def describe(o: OrganizationProfile) -> str:
+            return " · ".join(p for p in (o.name, o.website) if p)
+
+        return _Kind(
+            "organization", lib.organizations, describe, edit, lib.add_organization,
+            lib.update_organization, lib.delete_organization, self.insert_organization,
+            OrganizationProfile,
+        )  # fmt: skip
+
+    # -- putting entries into the release ---------------------------------------------------
+    def insert_contact(self, contact: LibraryContact) -> None:
+        self._doc.insert_item(("contacts",), to_release_contact(contact))
+        self.message.emit(f"Added {contact.name} to the press contacts")
+
+    def insert_contact_id(self, contact_id: int) -> None:
+        contact = self._library.contact(contact_id)
+        if contact is not None:
+            self.insert_contact(contact)
+
+    def insert_boilerplate(self, boilerplate: Boilerplate) -> None:
+        document = self._doc.documents["boilerplate"]
+        stack = self._doc.undo_stack
+        stack.beginMacro("Insert boilerplate")
+        from PySide6.QtGui import QTextCursor  # noqa: PLC0415
+
+        cursor = QTextCursor(document)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(boilerplate.text)  # through the document's undo, on our stack
+        self._doc.set_field(("boilerplate_library",), library_link(boilerplate))
+        stack.endMacro()
+        self.message.emit("Inserted the boilerplate")
+
+    def insert_organization(self, profile: OrganizationProfile) -> None:
+        current = self._doc.model.organization
+        organization = to_release_organization(profile)
+        organization.accent = current.accent  # a house colour set in the release stays
+        organization.extra = copy.deepcopy(current.extra)
+        self._doc.set_field(("organization",), organization)
+        self.message.emit(f"Inserted {profile.name}")
+
+    # -- files ------------------------------------------------------------------------------
+    def import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import contacts", str(Path.home()),
+            "Address books (*.vcf *.vcard *.csv);;All files (*)",
+        )  # fmt: skip
+        if names:
+            self.import_paths([Path(name) for name in names])
+
+    def import_paths(self, paths: list[Path]) -> int:
+        """Import contacts from vCard/CSV files; say what was skipped. Returns the count."""
+        added, problems = 0, []
+        for path in paths:
+            result = read_contacts_file(path)
+            problems += [str(p) for p in result.problems]
+            added += self._library.add_contacts(result.contacts)
+        text = f"Imported {added} contact" + ("" if added == 1 else "s")
+        if problems:
+            box = QMessageBox(QMessageBox.Icon.Information, "Import", text + ".", parent=self)
+            box.setDetailedText("\n".join(problems))
+            box.setInformativeText(f"{len(problems)} notes about the files (see Details).")
+            box.exec()
+        self.message.emit(text)
+        return added
+
+    def export_vcard(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export contacts", str(Path.home() / "contacts.vcf"), "vCard (*.vcf)"
+        )
+        if name:
+            contacts = self._library.contacts()
+            try:
+                write_vcards(contacts, Path(name))
+            except OSError as exc:
+                QMessageBox.warning(self, "Export", f"{name} could not be written: {exc}")
+                return
+            self.message.emit(f"Exported {len(contacts)} contacts to {name}")
