@@ -61,6 +61,15 @@ def test_export_every_format_to_named_files(example_copy: Path, tmp_path: Path) 
     assert (out / "a.txt").read_text().startswith("FOR IMMEDIATE RELEASE\n\n")
 
 
+def test_export_email_draft_and_press_kit(example_copy: Path, tmp_path: Path) -> None:
+    done = presskit("export", str(example_copy), "--eml", "--kit", str(tmp_path / "kit.zip"))
+    assert done.returncode == 0, done.stderr
+    draft = example_copy.with_suffix(".eml").read_bytes()
+    assert b"Subject: US: Ban Landmine Use Everywhere, Korea Included" in draft
+    assert b"multipart/alternative" in draft
+    assert (tmp_path / "kit.zip").stat().st_size > 10_000
+
+
 def test_extract_gives_back_an_equal_release(example_copy: Path, tmp_path: Path) -> None:
     assert presskit("export", str(example_copy)).returncode == 0
     out = tmp_path / "back.md"

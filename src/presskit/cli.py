@@ -1,7 +1,8 @@
 """The ``presskit`` command: the editor, and export / extract / themes from a terminal.
 
     presskit [FILE] [--screenshot OUT.png] [--window-size 1280x800]   open the editor
-    presskit export RELEASE.md... [--pdf [OUT]] [--html [OUT]] [--text [OUT]] [--theme NAME]
+    presskit export RELEASE.md... [--pdf [OUT]] [--html [OUT]] [--text [OUT]] [--eml [OUT]]
+                                  [--kit [OUT]] [--theme NAME] [--jobs N]
     presskit extract RELEASE.pdf [-o OUT.md]
     presskit check RELEASE.md... [--format text|json] [--strict]
     presskit contacts import FILE... | list [--format json] | export OUT.vcf   [--library PATH]
@@ -47,9 +48,13 @@ def _parser() -> argparse.ArgumentParser:
         "sources, a value names a folder.",
     )
     export.add_argument("sources", nargs="+", type=Path, metavar="RELEASE.md")
-    for kind in ("pdf", "html", "text"):
+    for kind, what in (
+        ("pdf", "the PDF"), ("html", "the web page (HTML)"), ("text", "plain text"),
+        ("eml", "an email draft (.eml: text and HTML, no recipients)"),
+        ("kit", "the press kit (.zip: PDF, HTML, text, images, contacts, index)"),
+    ):  # fmt: skip
         export.add_argument(
-            f"--{kind}", nargs="?", const="", default=None, metavar="OUT", help=f"write {kind}"
+            f"--{kind}", nargs="?", const="", default=None, metavar="OUT", help=f"write {what}"
         )
     export.add_argument("--theme", help="use this theme instead of the release's own")
     export.add_argument(
@@ -146,7 +151,8 @@ def _export_jobs(args: argparse.Namespace) -> list:
     from presskit.render.export import ExportJob  # noqa: PLC0415
 
     many = len(args.sources) > 1
-    nothing_asked = args.pdf is None and args.html is None and args.text is None
+    kinds = ("pdf", "html", "text", "eml", "kit")
+    nothing_asked = all(getattr(args, kind) is None for kind in kinds)
     jobs = []
     for source in args.sources:
         jobs.append(
@@ -155,10 +161,12 @@ def _export_jobs(args: argparse.Namespace) -> list:
                 pdf=_output_path(source, "" if nothing_asked else args.pdf, ".pdf", many),
                 html=_output_path(source, args.html, ".html", many),
                 text=_output_path(source, args.text, ".txt", many),
+                eml=_output_path(source, args.eml, ".eml", many),
+                kit=_output_path(source, args.kit, ".zip", many),
                 theme=args.theme,
             )
         )
-    for option in (args.pdf, args.html, args.text):
+    for option in (getattr(args, kind) for kind in kinds):
         if many and option:
             Path(option).mkdir(parents=True, exist_ok=True)
     return jobs

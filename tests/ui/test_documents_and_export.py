@@ -231,3 +231,17 @@ def test_screenshot_command(tmp_path: Path, example_path: Path) -> None:
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
     assert squash("wrote") in squash(done.stdout)
+
+
+def test_export_press_kit_and_email_draft(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    import zipfile
+
+    for kind, name in (("kit", "kit.zip"), ("eml", "draft.eml")):
+        target = tmp_path / name
+        answer_dialog(choose_file(target))
+        window.exports.choose_and_export(kind)
+        qtbot.waitUntil(target.exists, timeout=60_000)
+    names = zipfile.ZipFile(tmp_path / "kit.zip").namelist()
+    assert any(n.endswith("press-contacts.vcf") for n in names)
+    assert any(n.endswith(".pdf") for n in names)
+    assert b"X-Unsent: 1" in (tmp_path / "draft.eml").read_bytes()

@@ -40,6 +40,7 @@ class RenderResult:
     page_count: int = 0
     html: str = ""
     text: str = ""
+    data: bytes = b""  # an email draft (.eml) or a press kit (.zip)
     warnings: list[str] = field(default_factory=list)
     source: str = ""  # the release text it was rendered from
     preview: bool = False

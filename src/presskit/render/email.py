@@ -7,6 +7,7 @@ and the plain-text version travels with it as multipart/alternative.
 
 from __future__ import annotations
 
+import hashlib
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
@@ -36,6 +37,12 @@ def build_eml(release: Release, release_dir: Path | None = None) -> bytes:
     message = EmailMessage(policy=SMTP)
     message["Subject"] = " ".join(release.headline.split()) or "Press release"
     message["X-Unsent"] = "1"  # Outlook opens it as a draft to edit and send
-    message.set_content(render_text(release), subtype="plain", charset="utf-8")
-    message.add_alternative(email_html(release, release_dir).html, subtype="html", charset="utf-8")
+    text = render_text(release)
+    html = email_html(release, release_dir).html
+    message.set_content(text, subtype="plain", charset="utf-8")
+    message.add_alternative(html, subtype="html", charset="utf-8")
+    # A boundary derived from the content: the same release gives the same bytes (the
+    # default is random), and a hash cannot occur in the quoted-printable parts.
+    digest = hashlib.sha256((text + html).encode("utf-8")).hexdigest()[:32]
+    message.set_boundary(f"presskit-{digest}")
     return message.as_bytes()

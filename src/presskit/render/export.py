@@ -1,4 +1,5 @@
-"""Export one release file to PDF, HTML and/or text files: what ``presskit export`` runs per file.
+"""Export one release file to PDF, HTML, text, an email draft and/or a press kit: what
+``presskit export`` runs per file.
 
 Errors come back as data (an :class:`ExportOutcome`), never as exceptions, so that a batch can
 run in worker processes and report every file's problems in order.
@@ -10,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from presskit.model.validation import validate_release
+from presskit.render.email import build_eml
 from presskit.render.html import render_html
+from presskit.render.press_kit import build_press_kit
 from presskit.render.text import render_text
 from presskit.render.themes import ThemeError, load_theme
 from presskit.storage.atomic import write_atomic
@@ -26,6 +29,8 @@ class ExportJob:
     pdf: Path | None = None
     html: Path | None = None
     text: Path | None = None
+    eml: Path | None = None
+    kit: Path | None = None
     theme: str | None = None
 
 
@@ -67,7 +72,7 @@ def run_export(job: ExportJob) -> ExportOutcome:
         return outcome
     folder = job.source.resolve().parent
     outputs: list[tuple[Path, bytes]] = []
-    if job.pdf is not None:
+    if job.pdf is not None or job.kit is not None:
         from presskit.render.pdf import ReleaseTooLarge, render_pdf  # noqa: PLC0415 - slow import
 
         try:
@@ -76,13 +81,18 @@ def run_export(job: ExportJob) -> ExportOutcome:
             outcome.input_errors.append(f"{job.source}: {exc}")
             return outcome
         outcome.warnings.extend(f"{job.source}: {w}" for w in result.warnings)
-        outputs.append((job.pdf, result.pdf))
+        if job.pdf is not None:
+            outputs.append((job.pdf, result.pdf))
+        if job.kit is not None:
+            outputs.append((job.kit, build_press_kit(release, folder, result.pdf)))
     if job.html is not None:
         rendered = render_html(release, folder, purpose="web")
         outcome.warnings.extend(f"{job.source}: {w}" for w in rendered.warnings)
         outputs.append((job.html, rendered.html.encode("utf-8")))
     if job.text is not None:
         outputs.append((job.text, render_text(release).encode("utf-8")))
+    if job.eml is not None:
+        outputs.append((job.eml, build_eml(release, folder)))
     for path, data in outputs:
         try:
             write_atomic(path, data)

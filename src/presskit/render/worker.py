@@ -6,9 +6,11 @@ stdout (see :mod:`presskit.render.framing`). Errors are replies,
 not crashes: only a hard crash (Pango has crashed before) ends the process, and the editor
 restarts it.
 
-Request:  {"id": int, "kind": "pdf" | "html" | "text", "source": str, "base_dir": str | None}
+Request:  {"id": int, "kind": "pdf" | "html" | "text" | "email" | "eml" | "kit",
+           "source": str, "base_dir": str | None}
 Reply:    {"id": int, "kind": ..., "ok": bool, "error": str, "elapsed": float,
-           "pdf": bytes, "page_count": int, "html": str, "text": str, "warnings": [str]}
+           "pdf": bytes, "page_count": int, "html": str, "text": str, "data": bytes,
+           "warnings": [str]}
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ import time
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from presskit.render.email import email_html
+from presskit.render.email import build_eml, email_html
 from presskit.render.framing import read_frame, write_frame
 from presskit.render.html import render_html
+from presskit.render.press_kit import build_press_kit
 from presskit.render.text import render_text
 from presskit.render.themes import ThemeError, load_theme
 from presskit.storage.problems import ReleaseFileError
@@ -53,6 +56,12 @@ class Worker:
             elif request["kind"] == "html":
                 rendered = render_html(release, base_dir, purpose="web")
                 reply.update(html=rendered.html, warnings=rendered.warnings)
+            elif request["kind"] == "eml":
+                reply.update(data=build_eml(release, base_dir), warnings=[])
+            elif request["kind"] == "kit":
+                result = self.renderer.render(release, base_dir)
+                kit = build_press_kit(release, base_dir, result.pdf)
+                reply.update(data=kit, warnings=result.warnings)
             elif request["kind"] == "email":
                 rendered = email_html(release, base_dir)
                 reply.update(html=rendered.html, text=render_text(release))

@@ -27,6 +27,8 @@ KINDS = {
     "pdf": ("PDF", ".pdf", "PDF document (*.pdf)"),
     "html": ("HTML", ".html", "Web page (*.html)"),
     "text": ("plain text", ".txt", "Plain text (*.txt)"),
+    "eml": ("email draft", ".eml", "Email message (*.eml)"),
+    "kit": ("press kit", ".zip", "Zip archive (*.zip)"),
 }
 
 
@@ -122,7 +124,9 @@ class ExportFlow(QObject):
         if pending.target is None:
             self._fill_clipboard(result.text, result.html)
             return
-        data = {"pdf": result.pdf, "html": result.html, "text": result.text}[pending.kind]
+        data = {"pdf": result.pdf, "html": result.html, "text": result.text}.get(
+            pending.kind, result.data
+        )
         self._write(pending.target, data.encode("utf-8") if isinstance(data, str) else data)
 
     def _write(self, target: Path, data: bytes) -> None:

@@ -179,6 +179,10 @@ class MainWindow(QMainWindow):
         )
         self._action(file_menu, "Export &HTML…", lambda: self.exports.choose_and_export("html"))
         self._action(file_menu, "Export &Text…", lambda: self.exports.choose_and_export("text"))
+        self._action(
+            file_menu, "Export Email &Draft…", lambda: self.exports.choose_and_export("eml")
+        )
+        self._action(file_menu, "Export Press &Kit…", lambda: self.exports.choose_and_export("kit"))
         self._action(file_menu, "&Copy for Email", self.exports.copy_for_email, "Ctrl+Shift+C")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, keys.Quit)
