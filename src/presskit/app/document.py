@@ -48,6 +48,7 @@ class DocumentController(QObject):
     changed = Signal()  # any change of content: schedule a render, an autosave
     pathChanged = Signal(object)  # Path | None
     dirtyChanged = Signal(bool)
+    saved = Signal(object)  # Path written
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -199,7 +200,12 @@ class DocumentController(QObject):
             self._path = target.resolve()
             self.pathChanged.emit(self._path)
         self.undo_stack.setClean()
+        self.saved.emit(self._path)
         return self._path
+
+    def mark_unsaved(self) -> None:
+        """The file on disk no longer holds this document (changed or removed elsewhere)."""
+        self.undo_stack.resetClean()
 
     def _replace(
         self,

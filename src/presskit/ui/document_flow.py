@@ -152,6 +152,31 @@ class DocumentFlow(QObject):
         self.message.emit(f"Saved {saved.name}")
         return True
 
+    def on_changed_on_disk(self, path: Path) -> None:
+        """Another program rewrote the open file: reload it, or keep this version?"""
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Changed on disk")
+        box.setText(f"{path.name} was changed by another program.")
+        unsaved = " and lose your unsaved changes" if self._doc.is_dirty else ""
+        box.setInformativeText(
+            f"Reload it from disk{unsaved}, or keep your version? If you keep yours, the "
+            "next Save writes it over the other program's changes."
+        )
+        reload = box.addButton("Reload", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep My Version", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is reload:
+            self.open_path(path, confirmed=True)
+        else:
+            self._doc.mark_unsaved()  # what is on disk is not this document any more
+            self.message.emit(f"Kept your version of {path.name}; it is not saved yet")
+
+    def on_removed_from_disk(self, path: Path) -> None:
+        self._doc.mark_unsaved()
+        self.message.emit(f"{path.name} was deleted or moved on disk; Save writes it again")
+
     def revert(self) -> None:
         if self._doc.path is None or not self._doc.is_dirty:
             return

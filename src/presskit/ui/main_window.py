@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from presskit import __version__
+from presskit.app.disk_watcher import DiskWatcher
 from presskit.app.document import DocumentController
 from presskit.app.library_service import LibraryService
 from presskit.app.preflight import PreflightRunner
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.library = library or LibraryService(parent=self)
         self.spelling = SpellService(self.doc, self.library)
         self.autosaver = Autosaver(self.doc, self.store, prefs)
+        self.disk = DiskWatcher(self.doc)
         self.files = DocumentFlow(self.doc, prefs, self.autosaver, self)
         self.exports = ExportFlow(
             self.doc, self.service, self.scheduler, prefs, self, errors=self.preflight.errors
@@ -228,6 +230,8 @@ class MainWindow(QMainWindow):
         self.preflight.warm_up()
         self.preview.zoomChanged.connect(self.prefs.set_preview_zoom)
         self.files.message.connect(self.status.show_message)
+        self.disk.changedOnDisk.connect(self.files.on_changed_on_disk)
+        self.disk.removedFromDisk.connect(self.files.on_removed_from_disk)
         self.library_panel.message.connect(self.status.show_message)
         self.library.failed.connect(lambda text: self.status.show_message(f"Library: {text}"))
         self.exports.message.connect(self.status.show_message)

@@ -1,0 +1,99 @@
+"""Files changed behind the editor's back, and the errors people really hit: nothing lost."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from presskit.storage import load_release
+from presskit.ui.main_window import MainWindow
+from tests.ui.conftest import answer_dialog
+from tests.ui.test_main_window import field, replace_text
+
+
+def _press(label: str):
+    def respond(box) -> None:
+        next(b for b in box.buttons() if b.text() == label).click()
+
+    return respond
+
+
+def _edit_on_disk(path: Path, headline: str) -> None:
+    text = path.read_text().replace(
+        "headline: 'US: Ban Landmine Use Everywhere, Korea Included'", f"headline: {headline}"
+    )
+    path.write_text(text)  # as another editor does: in place
+
+
+def test_a_change_on_disk_can_be_reloaded(qtbot, window: MainWindow) -> None:
+    path = window.doc.path
+    asked = answer_dialog(_press("Reload"))
+    _edit_on_disk(path, "Changed in another editor")
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert "release.md was changed by another program" in asked[0]
+    qtbot.waitUntil(lambda: field(window, "headline").text() == "Changed in another editor")
+    assert not window.isWindowModified()
+
+
+def test_keeping_my_version_is_never_silently_overwritten(qtbot, window: MainWindow) -> None:
+    path = window.doc.path
+    replace_text(qtbot, field(window, "headline"), "My unsaved headline")
+    asked = answer_dialog(_press("Keep My Version"))
+    _edit_on_disk(path, "Their headline")
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert "lose your unsaved changes" in asked[0]
+    assert field(window, "headline").text() == "My unsaved headline"
+    assert load_release(path).release.headline == "Their headline"  # not overwritten
+    assert window.isWindowModified()
+    assert window.files.save()  # the user saves, knowingly
+    assert load_release(path).release.headline == "My unsaved headline"
+
+
+def test_our_own_saves_are_not_reported(qtbot, window: MainWindow) -> None:
+    replace_text(qtbot, field(window, "headline"), "Saved here")
+    asked = answer_dialog(_press("Reload"), timeout_ms=1_500)
+    assert window.files.save()
+    qtbot.wait(1_000)
+    assert asked == []
+
+
+def test_a_deleted_file_keeps_the_work_and_marks_it_unsaved(qtbot, window: MainWindow) -> None:
+    path = window.doc.path
+    os.unlink(path)
+    qtbot.waitUntil(window.isWindowModified, timeout=10_000)
+    assert "deleted or moved" in window.statusBar().currentMessage()
+    assert window.files.save()
+    assert load_release(path).release.headline == window.doc.model.headline
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "No space left on device"),
+        (PermissionError(errno.EACCES, "Permission denied"), "Permission denied"),
+        (OSError(errno.EROFS, "Read-only file system"), "Read-only file system"),
+    ],
+)
+def test_save_errors_explain_and_lose_nothing(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, error: OSError, expected: str
+) -> None:
+    path = window.doc.path
+    before = path.read_bytes()
+    replace_text(qtbot, field(window, "headline"), "Work that must not be lost")
+
+    def fail(*_args: object) -> None:  # the OS boundary: the disk refuses the write
+        raise error
+
+    monkeypatch.setattr("presskit.storage.atomic.os.replace", fail)
+    shown = answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Ok).click())
+    assert not window.files.save()
+    assert shown and f"{path} could not be written: {expected}" in shown[0]
+    assert "Save As" in shown[0]
+    assert path.read_bytes() == before
+    assert window.doc.model.headline == "Work that must not be lost"
+    assert window.isWindowModified()
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
