@@ -26,6 +26,7 @@ from presskit.app.library_service import LibraryService
 from presskit.model.paths import FieldPath
 from presskit.model.release import Contact, DatelineStyle, Link, Phone, SocialHandle
 from presskit.render.themes import load_theme, theme_folders
+from presskit.ui.colour_field import ColourField
 from presskit.ui.contact_library_bar import ContactLibraryBar
 from presskit.ui.embargo_editor import EmbargoEditor
 from presskit.ui.fields import FieldComboBox, FieldDateEdit, FieldLineEdit, MarkdownTextEdit
@@ -137,6 +138,8 @@ class OrganizationSection(QGroupBox):
         form.addRow("&Name", self.name)
         form.addRow("&Website", self.website)
         form.addRow("&Logo", self.logo)
+        self.accent = ColourField(doc)
+        form.addRow("&Colour", self.accent)
         form.addRow("Social", self.social)
 
 
