@@ -11,7 +11,14 @@ import itertools
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -281,6 +288,10 @@ class MainWindow(QMainWindow):
         self.autosaver.timer.stop()
         self.service.shutdown()
         self.preview.shutdown()
+        if QGuiApplication.platformName() == "offscreen":
+            # Qt's offscreen clipboard crashes at exit when it still holds our QMimeData
+            # (Copy for Email); headless there is no system clipboard to keep it for anyway.
+            QGuiApplication.clipboard().clear()
         event.accept()
 
     def _restore_layout(self) -> None:
