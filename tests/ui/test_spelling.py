@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QContextMenuEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu
 
 from presskit.ui.main_window import MainWindow
@@ -24,25 +26,25 @@ def _marked_words(window: MainWindow, block_number: int) -> list[str]:
     )
 
 
-def _right_click_and_choose(qtbot, widget, position: QPoint, object_name: str) -> list[str]:
-    """Open the real context menu at ``position`` and trigger the named action."""
+def _right_click_and_choose(
+    widget, position: QPoint, choose: Callable[[QAction], bool]
+) -> list[str]:
+    """Open the real context menu at ``position``, trigger the first action ``choose`` picks,
+    and return the texts of every action the menu held."""
     seen: list[str] = []
 
-    def choose() -> None:
+    def pick() -> None:
         menu = QApplication.activePopupWidget()
         if not isinstance(menu, QMenu):
-            QTimer.singleShot(50, choose)
+            QTimer.singleShot(50, pick)
             return
         seen.extend(a.text() for a in menu.actions())
-        for action in menu.actions():
-            if action.objectName() == object_name:
-                action.trigger()
+        next(a for a in menu.actions() if choose(a)).trigger()
         menu.close()
 
-    QTimer.singleShot(50, choose)
-    event = QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, position, widget.mapToGlobal(position)
-    )
+    QTimer.singleShot(50, pick)
+    global_position = widget.mapToGlobal(position)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, position, global_position)
     QApplication.sendEvent(widget, event)
     return seen
 
@@ -65,7 +67,9 @@ def test_misspelt_word_is_marked_then_added_to_the_dictionary(qtbot, window: Mai
     word_cursor = QTextCursor(block)
     word_cursor.setPosition(block.position() + block.text().index("campain") + 2)
     position = editor.cursorRect(word_cursor).center()
-    menu = _right_click_and_choose(qtbot, editor.viewport(), position, "spelling-add")
+    menu = _right_click_and_choose(
+        editor.viewport(), position, lambda a: a.objectName() == "spelling-add"
+    )
     assert "campaign" in menu  # suggested
     assert "Add “campain” to Dictionary" in menu
     qtbot.waitUntil(lambda: _marked_words(window, last) == [], timeout=5_000)
@@ -78,21 +82,8 @@ def test_headline_suggestion_replaces_the_word(qtbot, window: MainWindow) -> Non
     qtbot.waitUntil(lambda: [w for _s, _e, w in window._spell_lines[0].spans] == ["suport"])
     headline.setCursorPosition(len(headline.text()) - 2)  # inside "suport"
     position = headline.cursorRect().center()
-    seen: list[str] = []
-
-    def choose() -> None:
-        menu = QApplication.activePopupWidget()
-        if not isinstance(menu, QMenu):
-            QTimer.singleShot(50, choose)
-            return
-        seen.extend(a.text() for a in menu.actions())
-        next(a for a in menu.actions() if a.text() == "support").trigger()
-        menu.close()
-
-    QTimer.singleShot(50, choose)
-    global_position = headline.mapToGlobal(position)
-    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, position, global_position)
-    QApplication.sendEvent(headline, event)
+    menu = _right_click_and_choose(headline, position, lambda a: a.text() == "support")
+    assert "Add “suport” to Dictionary" in menu
     assert headline.text() == "Landmine ban gets new support"
     assert window.doc.model.headline == "Landmine ban gets new support"
     window.undo_action.trigger()

@@ -85,7 +85,7 @@ class PdfRenderer:
             fetcher = SandboxedFetcher(None, theme.folder)  # bundled files and the theme's own
             cached = [
                 CSS(filename=path, url_fetcher=fetcher, font_config=self._font_config)
-                for path in (theme.font_stylesheet, *theme.stylesheets, *theme.print_stylesheets)
+                for path in theme.pdf_stylesheets
             ]
             self._stylesheets[theme.name] = cached
         return cached

@@ -41,6 +41,13 @@ class Theme:
     def font_stylesheet(self) -> Path:
         return resource_path("fonts", "fonts.css")
 
+    @property
+    def pdf_stylesheets(self) -> tuple[Path, ...]:
+        """Everything WeasyPrint reads, in order: fonts, the running-text carriers every
+        theme shares, the theme's own stylesheets and its page rules."""
+        shared = resource_path("themes", "_shared", "running.css")
+        return (self.font_stylesheet, shared, *self.stylesheets, *self.print_stylesheets)
+
 
 def user_themes_dir() -> Path:
     """Where a user drops theme folders of their own."""

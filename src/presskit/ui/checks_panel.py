@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from presskit.checks.findings import Finding, Severity
 from presskit.model.paths import parse_path_text
+from presskit.ui.fields import field_object_name
 
 _ICONS = {
     Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -105,7 +106,7 @@ def _field_widget(root: QWidget, field: str) -> QWidget | None:
     """The form widget for a field path such as ``contacts[2].email`` or ``links[1]``."""
     name = _GROUP_TARGETS.get(field, field)
     path = parse_path_text(name) if name not in _TEXT_FIELDS else (name,)
-    dotted = "field:" + ".".join(str(part) for part in path)
+    dotted = field_object_name(path)
     exact = root.findChild(QWidget, dotted)
     if exact is not None:
         return exact

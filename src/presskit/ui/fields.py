@@ -81,10 +81,7 @@ class FieldLineEdit(GlobalUndoMixin, QLineEdit):
         self, doc: DocumentController, path: FieldPath, label: str, parent: QWidget | None = None
     ):
         super().__init__(parent)
-        self._doc = doc
-        self.path = path
-        self.setAccessibleName(label)
-        self.setObjectName("field:" + ".".join(str(p) for p in path))
+        _bind(self, doc, path, label)
         self.textEdited.connect(lambda text: doc.set_field(self.path, text, typing=True))
         self.editingFinished.connect(doc.seal_typing)
         _follow(doc, self, self.refresh)
@@ -126,10 +123,7 @@ class FieldComboBox(QComboBox):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self._doc = doc
-        self.path = path
-        self.setAccessibleName(label)
-        self.setObjectName("field:" + ".".join(str(p) for p in path))
+        _bind(self, doc, path, label)
         self.setEditable(editable)
         for value, text in choices:
             self.addItem(text, value)
@@ -175,10 +169,7 @@ class FieldDateEdit(QDateEdit):
         self, doc: DocumentController, path: FieldPath, label: str, parent: QWidget | None = None
     ):
         super().__init__(parent)
-        self._doc = doc
-        self.path = path
-        self.setAccessibleName(label)
-        self.setObjectName("field:" + ".".join(str(p) for p in path))
+        _bind(self, doc, path, label)
         self.setCalendarPopup(True)
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText("No date")
@@ -219,6 +210,19 @@ class MarkdownTextEdit(GlobalUndoMixin, QPlainTextEdit):
         self.setObjectName(f"field:{name}")
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+
+def field_object_name(path: FieldPath) -> str:
+    """``field:contacts.0.email``: how tests and the checks panel find a field's widget."""
+    return "field:" + ".".join(str(part) for part in path)
+
+
+def _bind(widget: QWidget, doc: DocumentController, path: FieldPath, label: str) -> None:
+    """What every bound field has: its controller, its path and its accessible name."""
+    widget._doc = doc  # type: ignore[attr-defined]
+    widget.path = path  # type: ignore[attr-defined]
+    widget.setAccessibleName(label)
+    widget.setObjectName(field_object_name(path))
 
 
 def affects(changed: FieldPath | None, path: FieldPath) -> bool:
