@@ -19,6 +19,8 @@ from PySide6.QtCore import QObject, QProcess, Signal
 
 from presskit.render.framing import decode_frames, encode_frame
 
+MAX_EARLY_DEATHS = 3
+
 
 def worker_command() -> list[str]:
     """How to start the worker: this Python with ``-m``, or the frozen app with a flag."""
@@ -86,6 +88,7 @@ class RenderService(QObject):
         self._buffer = bytearray()
         self._ready = False
         self._stopping = False
+        self._early_deaths = 0  # deaths before "ready": a worker that cannot start at all
         self._process: QProcess | None = None
         self._start()
 
@@ -101,6 +104,9 @@ class RenderService(QObject):
             self._pending_preview = request  # replaces any older preview still waiting
         else:
             self._exports.append(request)
+        if self._process is None and not self._stopping:
+            self._early_deaths = 0
+            self._start()  # it gave up starting earlier: each new request tries once more
         self._dispatch()
         return request.id
 
@@ -157,6 +163,14 @@ class RenderService(QObject):
         old = self._process
         if old is not None:
             old.deleteLater()
+        if not self._ready:
+            self._early_deaths += 1
+        if self._early_deaths >= MAX_EARLY_DEATHS:
+            # Restarting a worker that dies while starting would loop forever: stop, say
+            # why, and try again only when the next render is asked for.
+            self._process = None
+            self._fail_everything(f"{reason} while starting, {self._early_deaths} times")
+            return
         self._start()
         self.workerRestarted.emit(reason)
 
@@ -166,6 +180,7 @@ class RenderService(QObject):
         for reply in decode_frames(self._buffer):
             if reply.get("kind") == "ready":
                 self._ready = True
+                self._early_deaths = 0
             else:
                 request = self._in_flight
                 self._in_flight = None

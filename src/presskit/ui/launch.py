@@ -41,6 +41,10 @@ def run(
     app.setApplicationDisplayName("Presskit")
     app.setOrganizationName("Presskit")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.presskit.Presskit")  # matches the menu entry (packaging/linux)
+    from presskit.ui.icons import app_icon  # noqa: PLC0415
+
+    app.setWindowIcon(app_icon())
     from presskit.app.library_service import LibraryService  # noqa: PLC0415
 
     window = MainWindow(Preferences(), library=LibraryService(library))

@@ -22,14 +22,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from presskit import __version__
 from presskit.app.disk_watcher import DiskWatcher
 from presskit.app.document import DocumentController
 from presskit.app.library_service import LibraryService
@@ -259,11 +257,9 @@ class MainWindow(QMainWindow):
             self.autosaver.timer.setInterval(self.prefs.autosave_seconds() * 1000)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self, "About Presskit",
-            f"<b>Presskit {__version__}</b><p>Write press releases; export PDF, HTML and text."
-            "<p>Fonts: Noto Serif and Noto Sans, SIL Open Font License 1.1.",
-        )  # fmt: skip
+        from presskit.ui.about_dialog import show_about  # noqa: PLC0415 - only when asked
+
+        show_about(self)
 
     # -- window events ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
