@@ -52,6 +52,9 @@ class SpellService(QObject):
         self._spellers: dict[str, Speller] = {}
         self._ready: set[str] = set()
         self._ignore: frozenset[str] = frozenset()
+        # Loading a dictionary holds the interpreter lock for a good part of its ~0.3 s:
+        # at start-up that would slow the window's first paint, so it waits for start().
+        self._started = False
         self._loaded.connect(self._on_loaded)
         self._names_timer = QTimer(self)
         self._names_timer.setSingleShot(True)
@@ -69,10 +72,18 @@ class SpellService(QObject):
     def ready(self) -> bool:
         return self.language in self._ready
 
+    def start(self) -> None:
+        """Begin loading the dictionary (the window calls this once it has painted)."""
+        if not self._started:
+            self._started = True
+            self.speller()
+
     def speller(self) -> Speller:
         """The speller for the release's language; starts loading it if it is new."""
         language = self.language
         speller = self._spellers.get(language)
+        if speller is None and not self._started:
+            return Speller(language, extra_words=())  # not loaded: checks nothing yet
         if speller is None:
             speller = Speller(language, extra_words=self._store.words())
             self._spellers[language] = speller
@@ -83,10 +94,11 @@ class SpellService(QObject):
 
     def misspelled(self, text: str) -> list[Span]:
         """Misspelt words of ``text`` (nothing until the dictionary is ready)."""
-        speller = self.speller()
         if not self.ready:
+            if self._started:
+                self.speller()  # a new language: start loading it
             return []
-        return speller.misspelled(text, self._ignore)
+        return self.speller().misspelled(text, self._ignore)
 
     def suggestions(self, word: str) -> list[str]:
         return self.speller().suggestions(word) if self.ready else []
@@ -115,4 +127,5 @@ class SpellService(QObject):
         if names != self._ignore:
             self._ignore = names
             self.changed.emit()
-        self.speller()  # the language may have changed
+        if self._started:
+            self.speller()  # the language may have changed

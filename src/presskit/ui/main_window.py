@@ -232,6 +232,13 @@ class MainWindow(QMainWindow):
             lambda finding: go_to_finding(self, self.form_scroll, finding)
         )
         self.status.findings.clicked.connect(self.checks_dock.show)
+        self.preview.pagesShown.connect(self._after_first_preview)
+
+    def _after_first_preview(self) -> None:
+        """Work that may wait until the window shows its pages: loading the spelling
+        dictionary and the address-checking libraries would delay the first paint."""
+        self.preview.pagesShown.disconnect(self._after_first_preview)
+        self.spelling.start()
         self.preflight.warm_up()
         self.preview.zoomChanged.connect(self.prefs.set_preview_zoom)
         self.files.message.connect(self.status.show_message)
