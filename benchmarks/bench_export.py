@@ -36,8 +36,7 @@ def same_html(folder: Path) -> str:
     theme = load_theme(release.theme)
     html = render_html(release, folder, purpose="pdf", theme=theme).html
     links = "".join(
-        f'<link rel="stylesheet" href="{path.as_uri()}">'
-        for path in theme.pdf_stylesheets
+        f'<link rel="stylesheet" href="{path.as_uri()}">' for path in theme.pdf_stylesheets
     )
     html = html.replace("</head>", f"{links}</head>", 1)
     return html.replace("<head>", f'<head><base href="{release_base_url(folder)}">', 1)
