@@ -17,9 +17,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, Signal
 
-from presskit.render.framing import decode_frames, encode_frame
+from presskit.render.framing import FrameError, decode_frames, encode_frame
 
 MAX_EARLY_DEATHS = 3
+
+
+def _pass_to_stderr(noise: bytes) -> None:
+    """Output on the worker's stdout that is not a frame (a library's message): show it."""
+    sys.stderr.write(noise.decode("utf-8", "replace"))
 
 
 def worker_command() -> list[str]:
@@ -177,7 +182,16 @@ class RenderService(QObject):
     def _read(self) -> None:
         assert self._process is not None
         self._buffer.extend(bytes(self._process.readAllStandardOutput().data()))
-        for reply in decode_frames(self._buffer):
+        try:
+            replies = decode_frames(self._buffer, on_noise=_pass_to_stderr)
+        except FrameError as error:
+            # A garbled reply: nothing more from this worker can be trusted. Killing it goes
+            # the way of a crash: a restart, and the request in flight resent once.
+            print(f"presskit: the render worker's reply is corrupt ({error})", file=sys.stderr)
+            self._buffer.clear()
+            self._process.kill()
+            return
+        for reply in replies:
             if reply.get("kind") == "ready":
                 self._ready = True
                 self._early_deaths = 0

@@ -83,6 +83,24 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every ``(start, end)`` span blanked, in one pass however many there are.
+
+    Rebuilding the text once per span made a paragraph of n links cost n copies of it:
+    seconds, on the GUI thread, for a pasted list of a few thousand links.
+    """
+    pieces: list[str] = []
+    done = 0
+    for span_start, end in sorted(spans):
+        start = max(span_start, done)  # spans may overlap
+        if end <= start:
+            continue
+        pieces += (text[done:start], _blank(text[start:end]))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 @lru_cache(maxsize=16)
 def scan_markdown(text: str) -> MarkdownScan:
     """The links and the prose of Markdown ``text``.
@@ -188,6 +206,8 @@ class _BlockScanner:
         self.definitions = definitions
         self.links: list[MarkdownLink] = []
         self.masked: list[tuple[int, int]] = []  # spans that are not prose
+        self._hidden: list[tuple[int, int]] = []  # spans to blank in the work copy, batched
+        self._lower_block = block.lower()
 
     def run(self) -> None:
         self._mask_all(_ESCAPE)
@@ -204,10 +224,7 @@ class _BlockScanner:
         self._mask_all(_ATTR_LIST)
 
     def prose(self) -> str:
-        text = self.block
-        for start, end in sorted(self.masked):
-            text = text[:start] + _blank(text[start:end]) + text[end:]
-        return text
+        return _blank_spans(self.block, self.masked)
 
     def _mask_all(self, pattern: re.Pattern[str]) -> None:
         def mask(match: re.Match[str]) -> str:
@@ -221,11 +238,14 @@ class _BlockScanner:
         found = False
         for match in list(pattern.finditer(self.work)):
             found = handle(match) or found
+        # Handlers read only the original block, so the blanking can wait until all have run.
+        self.work = _blank_spans(self.work, self._hidden)
+        self._hidden = []
         return found
 
     def _hide(self, start: int, end: int, prose: bool = False) -> None:
         """Blank ``start:end`` in the work copy, and in the prose unless it is prose."""
-        self.work = self.work[:start] + _blank(self.work[start:end]) + self.work[end:]
+        self._hidden.append((start, end))
         if not prose:
             self.masked.append((start, end))
 
@@ -273,7 +293,7 @@ class _BlockScanner:
             if image and (alt := _TAG_ALT.search(tag)):
                 text = alt.group(1) if alt.group(1) is not None else alt.group(2)
             elif not image:
-                close = self.block.lower().find("</a>", match.end())
+                close = self._lower_block.find("</a>", match.end())
                 inner = self.block[match.end() : close] if close >= 0 else ""
                 text = " ".join(_TAG.sub(" ", inner).split())
             self._add(match, text, target, image=image, form="html")

@@ -7,6 +7,7 @@ NewsArticle, the Twitter handle) is worked out here so every theme gets it for f
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -23,6 +24,7 @@ from presskit.render.conventions import (
     typographic_quotes,
 )
 from presskit.render.markdown_body import markdown_to_html
+from presskit.render.sanitize import safe_href
 from presskit.render.themes import Theme
 
 # Countries that print on US Letter; everyone else uses A4.
@@ -84,8 +86,8 @@ def json_ld(release: Release) -> dict[str, Any]:
     """schema.org NewsArticle metadata, for search engines."""
     org = release.organization
     publisher: dict[str, Any] = {"@type": "Organization", "name": org.name or "Unknown"}
-    if org.website:
-        publisher["url"] = org.website
+    if website := safe_href(org.website):
+        publisher["url"] = website
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -103,9 +105,20 @@ def json_ld(release: Release) -> dict[str, Any]:
     return data
 
 
+def _link_views(release: Release) -> list[dict[str, Any]]:
+    views = []
+    for link in release.links:
+        url = safe_href(link.url)
+        if link.title or url:
+            views.append({"title": link.title, "url": url, "show_url": not url.startswith("#")})
+    return views
+
+
 def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any]:
     """Everything the template needs. ``purpose`` is "pdf", "web" or "email"."""
-    org = release.organization
+    # Templates put these addresses in href: a javascript: one becomes plain text (validation
+    # reports it; the preview must not turn it into a link that runs).
+    org = dataclasses.replace(release.organization, website=safe_href(release.organization.website))
     return {
         "purpose": purpose,
         "release": release,
@@ -128,15 +141,11 @@ def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any
         "org": org,
         "logo_src": org.logo,
         "social": [
-            {"network": network_name(s.network), "handle": s.handle, "url": s.url}
+            {"network": network_name(s.network), "handle": s.handle, "url": safe_href(s.url)}
             for s in org.social
-            if s.handle or s.url
+            if s.handle or safe_href(s.url)
         ],
-        "links": [
-            {"title": link.title, "url": link.url, "show_url": not link.url.startswith("#")}
-            for link in release.links
-            if link.title or link.url
-        ],
+        "links": _link_views(release),
         "end_mark": release.end_mark,
         "contacts": [_contact_view(c) for c in release.contacts if c.name.strip()],
         "first_contact": next((_contact_view(c) for c in release.contacts if c.name.strip()), None),

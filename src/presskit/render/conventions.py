@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from presskit.model.release import DatelineStyle, Release
 from presskit.render.ap_style import ap_place
@@ -84,9 +85,23 @@ def base_language(tag: str) -> str:
     return (tag or "en").replace("_", "-").split("-")[0].lower()
 
 
+@cache
 def babel_locale(tag: str) -> str:
-    """A locale name Babel understands for a BCP 47 tag (``en-US`` -> ``en_US``)."""
-    return (tag or "en-US").replace("-", "_")
+    """A locale name Babel knows for a BCP 47 tag (``en-US`` -> ``en_US``).
+
+    A well-formed tag may name a locale Babel has no data for (``zz-ZZ``, ``de-XX``): then its
+    language alone (``de``), or else English, so the release still renders.
+    """
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415 - Babel loads slowly
+
+    name = (tag or "en-US").replace("-", "_")
+    for candidate in (name, name.split("_")[0]):
+        try:
+            Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+        return candidate
+    return "en_US"
 
 
 def labels_for(language: str) -> dict[str, str]:

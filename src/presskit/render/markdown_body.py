@@ -6,13 +6,20 @@ converting a release. Output always goes through :func:`sanitize_html`.
 
 from __future__ import annotations
 
+import re
 import threading
+from html import escape as html_escape
 
 import markdown
 
 from presskit.render.sanitize import sanitize_html
 
 EXTENSIONS = ("extra", "smarty", "sane_lists")
+MAX_NESTING = 60
+"""Elements nested deeper (a list 30 levels down) are not laid out; WeasyPrint fails near 150."""
+_LINE_INDENT = re.compile(r"^[ \t>]+", re.MULTILINE)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+_VOID = frozenset({"br", "hr", "img", "wbr", "col", "area", "input", "source", "track"})
 _local = threading.local()
 
 
@@ -25,12 +32,52 @@ def _converter() -> markdown.Markdown:
 
 
 def markdown_to_html(text: str) -> str:
-    """Sanitized HTML for Markdown ``text``; empty text gives an empty string."""
+    """Sanitized HTML for Markdown ``text``; empty text gives an empty string.
+
+    Lists or quotes nested more than :data:`MAX_NESTING` deep come out as plain paragraphs
+    of the source text: python-markdown recurses once per level (and copies the rest of the
+    text at each, so 2,000 levels took a minute and a GB) and WeasyPrint several times, so a
+    few hundred levels raise RecursionError. No release nests that deep; a hostile or broken
+    one still renders, and keeps every word.
+    """
     if not text.strip():
         return ""
+    if _indent_width(text) > MAX_NESTING * 4:  # python-markdown nests a level per 4 spaces
+        return plain_paragraphs(text)
     converter = _converter()
     try:
         html = converter.convert(text)
+    except RecursionError:
+        return plain_paragraphs(text)
     finally:
         converter.reset()
-    return sanitize_html(html)
+    html = sanitize_html(html)
+    return plain_paragraphs(text) if nesting_depth(html) > MAX_NESTING else html
+
+
+def _indent_width(text: str) -> int:
+    """The widest run of spaces, tabs and quote marks ``>`` that starts a line."""
+    widths = (len(m.group().expandtabs(4)) for m in _LINE_INDENT.finditer(text))
+    return max(widths, default=0)
+
+
+def nesting_depth(html: str) -> int:
+    """How deeply the elements of well-formed (sanitized) ``html`` nest."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        if match.group(2).lower() in _VOID:
+            continue
+        if match.group(1):
+            depth -= 1
+        elif not match.group(3):
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def plain_paragraphs(text: str) -> str:
+    """``text`` as escaped paragraphs, its line breaks kept: Markdown not interpreted."""
+    paragraphs = [p.strip("\n") for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+    return "\n".join(
+        "<p>" + html_escape(p, quote=False).replace("\n", "<br>\n") + "</p>" for p in paragraphs
+    )

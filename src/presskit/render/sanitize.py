@@ -9,6 +9,7 @@ and ids for footnotes and attribute lists, table alignment) and nothing that run
 from __future__ import annotations
 
 import copy
+import re
 
 import nh3
 
@@ -28,6 +29,25 @@ _CLEANER = nh3.Cleaner(
     filter_style_properties={"text-align"},  # what the tables extension writes
     link_rel=None,  # we add rel ourselves where it matters (the web export)
 )
+
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_URL_LEADING = "".join(map(chr, range(33)))
+
+
+def safe_href(url: str) -> str:
+    """``url`` when a link to it cannot run code (http, https, mailto, tel, or a relative
+    address such as ``#``); "" for ``javascript:``, ``data:`` and every other scheme.
+
+    For the addresses from the front matter (links, website, social accounts), which the
+    templates put in ``href`` themselves, without nh3. The scheme is read as a browser reads
+    it: tabs and newlines anywhere and leading control characters and spaces are ignored.
+    """
+    match = _SCHEME.match(_URL_IGNORED.sub("", url).lstrip(_URL_LEADING))
+    if match is None or match.group(1).lower() in LINK_SCHEMES:
+        return url
+    return ""
 
 
 def sanitize_html(html: str) -> str:

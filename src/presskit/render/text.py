@@ -62,7 +62,9 @@ class _TextWriter(HTMLParser):
             self._flush()
         if tag == "ol":
             start = dict(attrs).get("start") or "1"
-            self._lists.append([int(start) if start.isdigit() else 1])
+            # ASCII digits, and few: int() refuses "²" and numbers of over 4300 digits.
+            number = int(start) if start.isascii() and start.isdigit() and len(start) < 19 else 1
+            self._lists.append([number])
         elif tag == "ul":
             self._lists.append(None)
         elif tag == "li":

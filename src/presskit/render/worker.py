@@ -15,6 +15,7 @@ Reply:    {"id": int, "kind": ..., "ok": bool, "error": str, "elapsed": float,
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -86,8 +87,14 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> None:
 
 
 def main() -> None:
-    channel_in, channel_out = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr  # stray prints must not corrupt the reply channel
+    # Replies go out on a private copy of stdout, and file descriptor 1 itself then leads to
+    # stderr: a stray print, or a C library (Pango, fontconfig) writing to stdout, cannot
+    # corrupt the reply channel. One such line made the editor wait for a reply forever.
+    channel_in = sys.stdin.buffer
+    sys.stdout.flush()
+    channel_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
     serve(channel_in, channel_out)
 
 

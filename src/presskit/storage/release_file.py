@@ -88,7 +88,9 @@ def load_release(path: str | os.PathLike[str]) -> LoadedRelease:
 
 def dumps_release(release: Release) -> str:
     """The text of a release file. The same release always gives the same text."""
-    body = release.body.rstrip()
+    # LF only, as the format says and as loading reads it: a CR pasted into the body would
+    # otherwise come back as a line break and make the next save differ from this one.
+    body = release.body.replace("\r\n", "\n").replace("\r", "\n").rstrip()
     text = f"---\n{dump_front_matter(release)}---\n"
     return f"{text}{body}\n" if body else text
 

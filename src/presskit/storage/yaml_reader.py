@@ -9,6 +9,7 @@ user typed: ``headline: Yes`` stays the text "Yes", not the boolean YAML 1.1 wou
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any, ClassVar, TypeVar
@@ -34,6 +35,8 @@ _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _NULL = "tag:yaml.org,2002:null"
 _INT = "tag:yaml.org,2002:int"
+_DECIMAL = re.compile(r"[-+]?[0-9]{1,18}")
+MAX_LIBRARY_ID = 2**63 - 1  # the largest SQLite integer
 MAX_EXTRA_NODES = 10_000
 """Unknown keys are kept as data; past this many nodes we refuse them (YAML alias bombs)."""
 
@@ -208,12 +211,15 @@ class FrontMatterReader:
             return  # a plain static-site front matter: read it as format 1
         node = keys["presskit"][1]
         self.lines["presskit"] = self.line_of(node)
-        if not (isinstance(node, yaml.ScalarNode) and node.tag == _INT):
+        # YAML 1.1 integers include 0x10, 0b1 and 190:20:30, which int() refuses: a format
+        # version is written in decimal digits.
+        digits = node.value.replace("_", "") if isinstance(node, yaml.ScalarNode) else ""
+        if node.tag != _INT or not _DECIMAL.fullmatch(digits):
             self.error(
                 node, "presskit", f"the format version must be a whole number, not {_kind(node)}"
             )
             return
-        version = int(node.value)
+        version = int(digits)
         if version > FORMAT_VERSION:
             raise ReleaseFileError(
                 [
@@ -306,10 +312,13 @@ class FrontMatterReader:
         extra: dict[str, Any] = {}
         readers = _text_readers(self, values, ("id", "updated"))
         self.fields(self.mapping(node, field), field, readers, extra)
-        if not values.id.strip().isdigit():
+        number = values.id.strip()
+        # ASCII digits only: str.isdigit() also takes "²", which int() refuses. And no more
+        # than SQLite can store, or looking the entry up would fail.
+        if not (number.isascii() and number.isdigit()) or int(number) > MAX_LIBRARY_ID:
             self.error(node, f"{field}.id", "a library link needs the entry's number as its id")
             return None
-        return LibraryLink(int(values.id), values.updated)
+        return LibraryLink(int(number), values.updated)
 
     def _social(self, node: Node, field: str) -> SocialHandle:
         social = SocialHandle()

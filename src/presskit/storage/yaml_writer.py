@@ -20,6 +20,7 @@ from presskit.model.release import (
     FORMAT_VERSION,
     Contact,
     Dateline,
+    DatelineStyle,
     LibraryLink,
     Link,
     Organization,
@@ -45,6 +46,10 @@ class ReleaseDumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\x85" in value:
+        # NEL is a YAML line break: written as it is (PyYAML does so in plain, quoted and
+        # block styles), it reads back as a space or a newline. Only an escape keeps it.
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
@@ -116,7 +121,8 @@ def _dateline(dateline: Dateline) -> dict[str, Any]:
     data: dict[str, Any] = {}
     _put(data, "city", dateline.city)
     _put(data, "date", dateline.date)
-    if data:
+    # The style is kept even before a city or date is typed: it is the user's choice.
+    if data or dateline.style is not DatelineStyle.PARENTHETICAL:
         data["style"] = dateline.style.value
     return _with_extra(data, dateline.extra)
 

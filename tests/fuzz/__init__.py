@@ -1,0 +1,1 @@
+"""Fuzzing: hostile, broken and random release files through every stage (docs/fuzzing.md)."""
