@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import socket
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,20 @@ def test_too_much_text_is_refused_clearly(renderer: PdfRenderer) -> None:
     release = Release(headline="Long", body="word " * (MAX_RENDER_CHARS // 5 + 1))
     with pytest.raises(ReleaseTooLarge, match="characters"):
         renderer.render(release)
+
+
+def test_a_logo_that_cannot_be_read_is_left_out_with_one_clear_warning(
+    renderer: PdfRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A Unix socket: a file that open() refuses (ENXIO) even for root, as permissions would.
+    monkeypatch.chdir(tmp_path)
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind("logo.png")
+        release = Release(headline="Unreadable logo", body="Body.")
+        release.organization.logo = "logo.png"
+        result = renderer.render(release, tmp_path)
+    assert result.page_count == 1
+    assert result.warnings == [
+        "cannot read logo.png (No such device or address): make it readable or choose "
+        "another image"
+    ]

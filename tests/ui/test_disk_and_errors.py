@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import shutil
+import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from presskit.storage import load_release
 from presskit.ui.main_window import MainWindow
-from tests.ui.conftest import answer_dialog
+from tests.ui.conftest import answer_dialog, choose_file
 from tests.ui.test_main_window import field, replace_text
 
 
@@ -97,3 +101,75 @@ def test_save_errors_explain_and_lose_nothing(
     assert window.doc.model.headline == "Work that must not be lost"
     assert window.isWindowModified()
     assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_folder_gone_while_open_keeps_the_work_and_save_as_rescues_it(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    # A USB stick pulled, a network drive gone: the whole folder disappears under the editor.
+    path = window.doc.path
+    replace_text(qtbot, field(window, "headline"), "Written before the drive went away")
+    shutil.rmtree(path.parent)
+    shown = answer_dialog(_press("OK"))
+    assert not window.files.save()
+    assert shown and f"{path} could not be written: No such file or directory" in shown[0]
+    assert "Save As" in shown[0]
+    assert window.doc.model.headline == "Written before the drive went away"
+    assert window.isWindowModified()
+    rescued = tmp_path / "rescued" / "release.md"
+    rescued.parent.mkdir()
+    answer_dialog(choose_file(rescued))
+    assert window.files.save_as()
+    assert load_release(rescued).release.headline == "Written before the drive went away"
+    assert not window.isWindowModified()
+
+
+@contextlib.contextmanager
+def _unreadable(path: Path) -> Iterator[None]:
+    """A file at ``path`` that open() refuses even for root (a Unix socket: ENXIO), as a file
+    without read permission refuses an ordinary user. Tests here often run as root."""
+    path.unlink(missing_ok=True)
+    cwd = Path.cwd()
+    os.chdir(path.parent)  # bind a short relative name: socket paths are limited to 108 bytes
+    try:
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind(path.name)
+            yield
+    finally:
+        os.chdir(cwd)
+        path.unlink(missing_ok=True)
+
+
+def test_choosing_a_logo_that_cannot_be_read_explains_and_changes_nothing(
+    qtbot, window: MainWindow
+) -> None:
+    picker = window.form.organization.logo
+    before = window.doc.model.organization.logo
+    unreadable = window.doc.path.parent / "locked.png"
+    with _unreadable(unreadable):
+        shown = answer_dialog(_press("OK"))
+        picker.use_file(unreadable)
+        qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
+    assert f"cannot use {unreadable}: No such device or address" in shown[0]
+    assert "choose another image" in shown[0]
+    assert window.doc.model.organization.logo == before
+    assert not window.isWindowModified()
+
+
+def test_a_logo_that_becomes_unreadable_is_named_in_the_preview_and_thumbnail(
+    qtbot, window: MainWindow
+) -> None:
+    picker = window.form.organization.logo
+    with _unreadable(window.doc.path.parent / "locked.png"):
+        replace_text(qtbot, picker.edit, "locked.png")
+        banner = window.preview.banner
+        qtbot.waitUntil(
+            lambda: banner.isVisible() and "locked.png" in banner.text(), timeout=60_000
+        )
+        assert banner.text() == (
+            "Left out of the pages: cannot read locked.png (No such device or address): "
+            "make it readable or choose another image"
+        )
+        assert picker.thumbnail.text() == "unreadable"
+        assert "No such device or address" in picker.thumbnail.toolTip()
+    assert window.doc.model.organization.logo == "locked.png"  # kept, to fix the file later

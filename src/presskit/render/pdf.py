@@ -129,7 +129,11 @@ class PdfRenderer:
 
 
 def _unique(messages: list[str]) -> list[str]:
-    return list(dict.fromkeys(messages))
+    """Each message once. WeasyPrint logs every refused image again ("Failed to load image
+    at '...': FetchRefused: <our message>"): the banner needs our message only."""
+    ours = {m for m in messages if "FetchRefused: " not in m}
+    kept = (m for m in messages if m.partition("FetchRefused: ")[2] not in ours)
+    return list(dict.fromkeys(kept))
 
 
 _default_renderer: PdfRenderer | None = None

@@ -91,7 +91,9 @@ def _read_regular_file(path: Path) -> bytes:
     except FileNotFoundError:
         raise FetchRefused(f"not found: {path.name}") from None
     except OSError as exc:
-        raise FetchRefused(f"cannot read {path.name}: {exc.strerror}") from None
+        raise FetchRefused(
+            f"cannot read {path.name} ({exc.strerror}): make it readable or choose another image"
+        ) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

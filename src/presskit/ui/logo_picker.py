@@ -6,7 +6,9 @@ because the renderer reads images only from the release's own folder.
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -71,6 +73,9 @@ class LogoPicker(QWidget):
         if folder is None:
             return
         chosen = chosen.resolve()
+        if problem := unreadable_reason(chosen):
+            self._cannot_use(chosen, problem)
+            return
         if not chosen.is_relative_to(folder.resolve()):
             answer = QMessageBox.question(
                 self, "Copy the logo?",
@@ -79,9 +84,21 @@ class LogoPicker(QWidget):
             )  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            chosen = _copy_into(chosen, folder / "assets")
+            try:
+                chosen = _copy_into(chosen, folder / "assets")
+            except OSError as exc:
+                self._cannot_use(chosen, f"it could not be copied to assets/: {exc.strerror}")
+                return
         relative = chosen.relative_to(folder.resolve()).as_posix()
         self._doc.set_field(PATH, relative)
+
+    def _cannot_use(self, chosen: Path, problem: str) -> None:
+        QMessageBox.warning(
+            self, "Cannot use this logo",
+            f"Presskit cannot use {chosen}: {problem}.\n\nThe release is unchanged. Make the "
+            "file readable (check its permissions, or copy it somewhere you own) or choose "
+            "another image.",
+        )  # fmt: skip
 
     def _refresh(self, path: FieldPath | None = None) -> None:
         if not affects(path, PATH):
@@ -100,13 +117,40 @@ class LogoPicker(QWidget):
             if not image.isNull():
                 pixmap = QPixmap.fromImage(image)
         if pixmap.isNull():
+            problem = unreadable_reason(folder / logo) if logo and folder else None
             self.thumbnail.setPixmap(QPixmap())
-            self.thumbnail.setText("not found" if logo else "")
-            self.thumbnail.setToolTip(f"Cannot read {logo}" if logo else "No logo")
+            self.thumbnail.setText(
+                ("not found" if problem == "not found" else "unreadable") if logo else ""
+            )
+            self.thumbnail.setToolTip(
+                f"Cannot show {logo}: {problem or 'not an image Presskit can read'}"
+                if logo
+                else "No logo"
+            )
         else:
             self.thumbnail.setText("")
             self.thumbnail.setPixmap(pixmap)
             self.thumbnail.setToolTip(logo)
+
+
+def unreadable_reason(path: Path) -> str | None:
+    """Why the file at ``path`` cannot be read (``"not found"``, ``"Permission denied"``,
+    ...), or None when it can. Opens it the way the renderer will, so a FIFO cannot hang us."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return "not found"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return "not a regular file"
+        os.read(fd, 1)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    finally:
+        os.close(fd)
+    return None
 
 
 def _copy_into(source: Path, folder: Path) -> Path:
