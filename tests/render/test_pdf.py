@@ -163,6 +163,5 @@ def test_a_logo_that_cannot_be_read_is_left_out_with_one_clear_warning(
         result = renderer.render(release, tmp_path)
     assert result.page_count == 1
     assert result.warnings == [
-        "cannot read logo.png (No such device or address): make it readable or choose "
-        "another image"
+        "cannot read logo.png (No such device or address): make it readable or choose another image"
     ]
