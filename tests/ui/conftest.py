@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+)
 
 from presskit.app.recovery import RecoveryStore
 from presskit.app.settings import Preferences
@@ -74,6 +81,15 @@ def click(button: QMessageBox.StandardButton) -> Callable[[QDialog], None]:
     def respond(dialog: QDialog) -> None:
         assert isinstance(dialog, QMessageBox)
         dialog.button(button).click()
+
+    return respond
+
+
+def press(label: str) -> Callable[[QDialog], None]:
+    """Click the dialog's button labelled ``label`` (custom buttons have no standard role)."""
+
+    def respond(dialog: QDialog) -> None:
+        next(b for b in dialog.findChildren(QAbstractButton) if b.text() == label).click()
 
     return respond
 

@@ -15,15 +15,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from presskit.storage import load_release
 from presskit.ui.main_window import MainWindow
-from tests.ui.conftest import answer_dialog, choose_file
+from tests.ui.conftest import answer_dialog, choose_file, press
 from tests.ui.test_main_window import field, replace_text
-
-
-def _press(label: str):
-    def respond(box) -> None:
-        next(b for b in box.buttons() if b.text() == label).click()
-
-    return respond
 
 
 def _edit_on_disk(path: Path, headline: str) -> None:
@@ -35,7 +28,7 @@ def _edit_on_disk(path: Path, headline: str) -> None:
 
 def test_a_change_on_disk_can_be_reloaded(qtbot, window: MainWindow) -> None:
     path = window.doc.path
-    asked = answer_dialog(_press("Reload"))
+    asked = answer_dialog(press("Reload"))
     _edit_on_disk(path, "Changed in another editor")
     qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
     assert "release.md was changed by another program" in asked[0]
@@ -46,7 +39,7 @@ def test_a_change_on_disk_can_be_reloaded(qtbot, window: MainWindow) -> None:
 def test_keeping_my_version_is_never_silently_overwritten(qtbot, window: MainWindow) -> None:
     path = window.doc.path
     replace_text(qtbot, field(window, "headline"), "My unsaved headline")
-    asked = answer_dialog(_press("Keep My Version"))
+    asked = answer_dialog(press("Keep My Version"))
     _edit_on_disk(path, "Their headline")
     qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
     assert "lose your unsaved changes" in asked[0]
@@ -59,7 +52,7 @@ def test_keeping_my_version_is_never_silently_overwritten(qtbot, window: MainWin
 
 def test_our_own_saves_are_not_reported(qtbot, window: MainWindow) -> None:
     replace_text(qtbot, field(window, "headline"), "Saved here")
-    asked = answer_dialog(_press("Reload"), timeout_ms=1_500)
+    asked = answer_dialog(press("Reload"), timeout_ms=1_500)
     assert window.files.save()
     qtbot.wait(1_000)
     assert asked == []
@@ -110,7 +103,7 @@ def test_the_folder_gone_while_open_keeps_the_work_and_save_as_rescues_it(
     path = window.doc.path
     replace_text(qtbot, field(window, "headline"), "Written before the drive went away")
     shutil.rmtree(path.parent)
-    shown = answer_dialog(_press("OK"))
+    shown = answer_dialog(press("OK"))
     assert not window.files.save()
     assert shown and f"{path} could not be written: No such file or directory" in shown[0]
     assert "Save As" in shown[0]
@@ -147,7 +140,7 @@ def test_choosing_a_logo_that_cannot_be_read_explains_and_changes_nothing(
     before = window.doc.model.organization.logo
     unreadable = window.doc.path.parent / "locked.png"
     with _unreadable(unreadable):
-        shown = answer_dialog(_press("OK"))
+        shown = answer_dialog(press("OK"))
         picker.use_file(unreadable)
         qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
     assert f"cannot use {unreadable}: No such device or address" in shown[0]

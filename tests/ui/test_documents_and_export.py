@@ -27,7 +27,7 @@ from presskit.model.release import Status
 from presskit.storage import load_release
 from presskit.ui.main_window import MainWindow
 from tests.conftest import pdf_text, squash
-from tests.ui.conftest import answer_dialog, choose_file, click
+from tests.ui.conftest import answer_dialog, choose_file, click, press
 from tests.ui.test_main_window import field, replace_text
 
 
@@ -90,6 +90,38 @@ def test_autosave_and_recovery_after_a_crash(
     # The new session owns the recovery file now: it is its autosave, no longer an orphan.
     assert json.loads(meta_file.read_text())["pid"] == os.getpid()
     assert second.store.orphaned() == []
+
+
+def test_discarding_the_offered_recovery_removes_it(
+    qtbot, window: MainWindow, isolated_dirs: Path
+) -> None:
+    replace_text(qtbot, field(window, "headline"), "Words nobody wants back")
+    window.autosaver.autosave_now()
+    store = window.store
+    meta_file = store.folder / f"{window.autosaver.key}.json"
+    meta = json.loads(meta_file.read_text())
+    meta["pid"] = 2**22 + 12345  # as a crashed process leaves it: its pid is gone
+    meta_file.write_text(json.dumps(meta))
+
+    second = MainWindow(Preferences(isolated_dirs / "settings2.ini"), RecoveryStore(store.folder))
+    qtbot.addWidget(second, before_close_func=lambda w: w.doc.undo_stack.setClean())
+    asked = answer_dialog(press("Discard"))
+    assert not second.files.offer_recovery(second.store)
+    assert "Restore the unsaved work? If you discard it, it is gone." in asked[0]
+    assert field(second, "headline").text() != "Words nobody wants back"
+    assert not meta_file.exists()
+    assert not meta_file.with_suffix(".md").exists()
+
+
+def test_discarding_changes_removes_the_recovery_file(qtbot, window: MainWindow) -> None:
+    replace_text(qtbot, field(window, "headline"), "Changes to throw away")
+    window.autosaver.autosave_now()
+    recovery = window.store.folder / f"{window.autosaver.key}.md"
+    assert recovery.exists()
+    answer_dialog(click(QMessageBox.StandardButton.Discard))
+    window.files.new_blank()
+    assert not recovery.exists()
+    assert window.store.orphaned() == []
 
 
 def test_saving_removes_the_recovery_file(qtbot, window: MainWindow) -> None:
