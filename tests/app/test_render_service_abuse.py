@@ -181,66 +181,52 @@ def test_fifty_edits_during_a_slow_render_cost_one_more_render(harness: Harness,
 # -- a noisy worker -----------------------------------------------------------------------------
 
 
-def _noisy_service(qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, when: str) -> Harness:
-    monkeypatch.setenv("PRESSKIT_WORKER_LOG", str(tmp_path / "noisy.log"))
-    monkeypatch.setenv("PRESSKIT_WORKER_NOISE", when)
-    harness = Harness(RenderService(command=[sys.executable, str(LOGGING_WORKER)]), tmp_path)
-    harness.service.finished.connect(harness.results.append)
-    return harness
+@pytest.fixture
+def noisy(qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Starts a service whose worker makes noise ``when`` (see logging_worker.py)."""
+    started: list[Harness] = []
 
+    def start(when: str) -> Harness:
+        monkeypatch.setenv("PRESSKIT_WORKER_LOG", str(tmp_path / "noisy.log"))
+        monkeypatch.setenv("PRESSKIT_WORKER_NOISE", when)
+        harness = Harness(RenderService(command=[sys.executable, str(LOGGING_WORKER)]), tmp_path)
+        harness.service.finished.connect(harness.results.append)
+        harness.service.workerRestarted.connect(harness.restarts.append)
+        started.append(harness)
+        return harness
 
-def test_a_library_writing_to_stdout_during_a_render_does_not_corrupt_replies(
-    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    # One such line used to make the service wait for a 678 MB frame: no preview, ever again.
-    harness = _noisy_service(qtbot, monkeypatch, tmp_path, "render")
-    try:
-        for _ in range(2):
-            request = harness.service.request("text", example_text(), None, preview=False)
-            qtbot.waitUntil(lambda r=request: bool(_results_for(harness, r)), timeout=STARTUP_MS)
-            assert _results_for(harness, request)[0].ok
-    finally:
+    yield start
+    for harness in started:
         harness.service.shutdown()
 
 
-def test_noise_before_the_first_frame_is_skipped(
-    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def _render_text(harness: Harness, qtbot, *, preview: bool = True) -> RenderResult:
+    request = harness.service.request("text", example_text(), None, preview=preview)
+    qtbot.waitUntil(lambda: bool(_results_for(harness, request)), timeout=STARTUP_MS)
+    return _results_for(harness, request)[0]
+
+
+def test_a_library_writing_to_stdout_during_a_render_does_not_corrupt_replies(qtbot, noisy) -> None:
+    # One such line used to make the service wait for a 678 MB frame: no preview, ever again.
+    harness = noisy("render")
+    assert _render_text(harness, qtbot, preview=False).ok
+    assert _render_text(harness, qtbot, preview=False).ok
+
+
+def test_noise_before_the_first_frame_is_skipped(qtbot, noisy) -> None:
     # Before the worker redirects fd 1, a library loading can print there: such bytes once
     # read as a frame length, and the service then waited for a frame that never came.
-    harness = _noisy_service(qtbot, monkeypatch, tmp_path, "startup")
-    harness.service.workerRestarted.connect(harness.restarts.append)
-    try:
-        request = harness.service.request("text", example_text(), None, preview=True)
-        qtbot.waitUntil(lambda: bool(_results_for(harness, request)), timeout=STARTUP_MS)
-        assert _results_for(harness, request)[0].ok
-        assert harness.restarts == []
-    finally:
-        harness.service.shutdown()
+    harness = noisy("startup")
+    assert _render_text(harness, qtbot).ok
+    assert harness.restarts == []
 
 
-def test_a_garbled_reply_restarts_the_worker_and_the_render_still_comes(
-    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    harness = _noisy_service(qtbot, monkeypatch, tmp_path, "garble-once")
-    harness.service.workerRestarted.connect(harness.restarts.append)
-    try:
-        request = harness.service.request("text", example_text(), None, preview=True)
-        qtbot.waitUntil(lambda: bool(_results_for(harness, request)), timeout=STARTUP_MS)
-        assert _results_for(harness, request)[0].ok
-        assert len(harness.restarts) == 1
-    finally:
-        harness.service.shutdown()
+def test_a_garbled_reply_restarts_the_worker_and_the_render_still_comes(qtbot, noisy) -> None:
+    harness = noisy("garble-once")
+    assert _render_text(harness, qtbot).ok
+    assert len(harness.restarts) == 1
 
 
-def test_a_worker_that_always_garbles_fails_the_request_with_a_message(
-    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    harness = _noisy_service(qtbot, monkeypatch, tmp_path, "garble")
-    try:
-        request = harness.service.request("text", example_text(), None, preview=True)
-        qtbot.waitUntil(lambda: bool(_results_for(harness, request)), timeout=STARTUP_MS)
-        failed = _results_for(harness, request)[0]
-        assert not failed.ok and "while starting, 3 times" in failed.error
-    finally:
-        harness.service.shutdown()
+def test_a_worker_that_always_garbles_fails_the_request_with_a_message(qtbot, noisy) -> None:
+    failed = _render_text(noisy("garble"), qtbot)
+    assert not failed.ok and "while starting, 3 times" in failed.error

@@ -65,19 +65,24 @@ def test_dropping_a_file_opens_it(qtbot, window: MainWindow, tmp_path: Path) -> 
     assert window.windowTitle() == "other.md[*] — Presskit"
 
 
-def test_autosave_and_recovery_after_a_crash(
-    qtbot, window: MainWindow, isolated_dirs: Path
-) -> None:
-    replace_text(qtbot, field(window, "headline"), "Words that must survive")
+def _autosave_as_if_crashed(qtbot, window: MainWindow, headline: str) -> Path:
+    """Type ``headline``, autosave, and make the recovery look left by a crashed process
+    (a crash leaves the file and a dead pid behind). Returns the recovery's metadata file."""
+    replace_text(qtbot, field(window, "headline"), headline)
     window.autosaver.autosave_now()
-    store = window.store
-    text_file = store.folder / f"{window.autosaver.key}.md"
-    assert "Words that must survive" in text_file.read_text()
-    # Pretend the process that wrote it died (a crash leaves the file and a dead pid behind).
-    meta_file = text_file.with_suffix(".json")
+    meta_file = window.store.folder / f"{window.autosaver.key}.json"
     meta = json.loads(meta_file.read_text())
     meta["pid"] = 2**22 + 12345
     meta_file.write_text(json.dumps(meta))
+    return meta_file
+
+
+def test_autosave_and_recovery_after_a_crash(
+    qtbot, window: MainWindow, isolated_dirs: Path
+) -> None:
+    meta_file = _autosave_as_if_crashed(qtbot, window, "Words that must survive")
+    store = window.store
+    assert "Words that must survive" in meta_file.with_suffix(".md").read_text()
 
     second = MainWindow(Preferences(isolated_dirs / "settings2.ini"), RecoveryStore(store.folder))
     qtbot.addWidget(second, before_close_func=lambda w: w.doc.undo_stack.setClean())
@@ -95,13 +100,8 @@ def test_autosave_and_recovery_after_a_crash(
 def test_discarding_the_offered_recovery_removes_it(
     qtbot, window: MainWindow, isolated_dirs: Path
 ) -> None:
-    replace_text(qtbot, field(window, "headline"), "Words nobody wants back")
-    window.autosaver.autosave_now()
+    meta_file = _autosave_as_if_crashed(qtbot, window, "Words nobody wants back")
     store = window.store
-    meta_file = store.folder / f"{window.autosaver.key}.json"
-    meta = json.loads(meta_file.read_text())
-    meta["pid"] = 2**22 + 12345  # as a crashed process leaves it: its pid is gone
-    meta_file.write_text(json.dumps(meta))
 
     second = MainWindow(Preferences(isolated_dirs / "settings2.ini"), RecoveryStore(store.folder))
     qtbot.addWidget(second, before_close_func=lambda w: w.doc.undo_stack.setClean())
