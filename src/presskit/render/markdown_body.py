@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import threading
-from html import escape as html_escape
 
 import markdown
 
+from presskit.render.markdown_guard import guard_markdown, plain_paragraph_html
 from presskit.render.sanitize import sanitize_html
 
 EXTENSIONS = ("extra", "smarty", "sane_lists")
@@ -46,7 +46,7 @@ def markdown_to_html(text: str) -> str:
         return plain_paragraphs(text)
     converter = _converter()
     try:
-        html = converter.convert(text)
+        html = converter.convert(guard_markdown(text))
     except RecursionError:
         return plain_paragraphs(text)
     finally:
@@ -77,7 +77,5 @@ def nesting_depth(html: str) -> int:
 
 def plain_paragraphs(text: str) -> str:
     """``text`` as escaped paragraphs, its line breaks kept: Markdown not interpreted."""
-    paragraphs = [p.strip("\n") for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
-    return "\n".join(
-        "<p>" + html_escape(p, quote=False).replace("\n", "<br>\n") + "</p>" for p in paragraphs
-    )
+    paragraphs = [p for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+    return "".join(plain_paragraph_html(p) for p in paragraphs)
