@@ -43,3 +43,20 @@ def test_failed_write_leaves_old_file_and_no_temporary(
         write_atomic(target, b"half-written")
     assert target.read_bytes() == b"precious"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["release.md"]
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rename needs only the folder's permission, so it would override the file's own.
+    target = tmp_path / "release.md"
+    target.write_bytes(b"protected")
+    target.chmod(0o444)
+    if os.geteuid() == 0:  # root may write anything: ask as an ordinary user would be told
+        real_access = os.access
+        monkeypatch.setattr(
+            "presskit.storage.atomic.os.access",
+            lambda path, mode: mode != os.W_OK and real_access(path, mode),
+        )
+    with pytest.raises(PermissionError, match="read-only"):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"protected"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["release.md"]

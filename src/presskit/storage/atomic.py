@@ -16,6 +16,7 @@ an open file cannot be deleted anyway) only leftovers older than an hour are rem
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import tempfile
@@ -38,6 +39,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     mode = _existing_mode(target)
+    # The rename would replace a file the user may not write (it needs only the folder's
+    # permission): refuse, as an in-place write would, instead of overriding a read-only file.
+    if target.exists() and not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only", str(target))
     remove_abandoned_temporaries(target)
     fd, tmp_name = _claim_temporary(target, folder)
     try:
