@@ -60,3 +60,14 @@ def test_a_read_only_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.Mo
         write_atomic(target, b"new")
     assert target.read_bytes() == b"protected"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["release.md"]
+
+
+def test_saving_through_a_symlink_replaces_the_file_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "release.md"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "release.md"
+    link.symlink_to(real)
+    write_atomic(link, b"new")
+    assert link.is_symlink() and real.read_bytes() == b"new"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["release.md"]

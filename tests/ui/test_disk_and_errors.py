@@ -134,19 +134,38 @@ def _unreadable(path: Path) -> Iterator[None]:
 
 
 def test_choosing_a_logo_that_cannot_be_read_explains_and_changes_nothing(
-    qtbot, window: MainWindow
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     picker = window.form.organization.logo
     before = window.doc.model.organization.logo
-    unreadable = window.doc.path.parent / "locked.png"
-    with _unreadable(unreadable):
-        shown = answer_dialog(press("OK"))
-        picker.use_file(unreadable)
-        qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
-    assert f"cannot use {unreadable}: No such device or address" in shown[0]
+    locked = window.doc.path.parent / "locked.png"
+    locked.write_bytes(b"\x89PNG not really")
+    locked.chmod(0)
+    if os.geteuid() == 0:  # root reads anything: the file system answers as it would a user
+        real_open = os.open
+
+        def refuse(path, *args, **kwargs):
+            if Path(path) == locked:
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real_open(path, *args, **kwargs)
+
+        monkeypatch.setattr("presskit.ui.logo_picker.os.open", refuse)
+    shown = answer_dialog(press("OK"))
+    picker.use_file(locked)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
+    assert f"cannot use {locked}: Permission denied" in shown[0]
     assert "choose another image" in shown[0]
     assert window.doc.model.organization.logo == before
     assert not window.isWindowModified()
+
+
+def test_a_logo_that_is_a_fifo_never_hangs_the_editor(qtbot, window: MainWindow) -> None:
+    # Opening a FIFO blocks until someone writes to it: the thumbnail must not try.
+    picker = window.form.organization.logo
+    os.mkfifo(window.doc.path.parent / "pipe.png")
+    replace_text(qtbot, picker.edit, "pipe.png")
+    assert picker.thumbnail.text() == "unreadable"
+    assert "not a regular file" in picker.thumbnail.toolTip()
 
 
 def test_a_logo_that_becomes_unreadable_is_named_in_the_preview_and_thumbnail(
@@ -164,5 +183,5 @@ def test_a_logo_that_becomes_unreadable_is_named_in_the_preview_and_thumbnail(
             "make it readable or choose another image"
         )
         assert picker.thumbnail.text() == "unreadable"
-        assert "No such device or address" in picker.thumbnail.toolTip()
+        assert "not a regular file" in picker.thumbnail.toolTip()
     assert window.doc.model.organization.logo == "locked.png"  # kept, to fix the file later

@@ -35,8 +35,11 @@ _MAX_CLAIM_ATTEMPTS = 10
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace the file at ``path`` with ``data`` in one step, keeping its permissions."""
-    target = Path(path)
+    """Replace the file at ``path`` with ``data`` in one step, keeping its permissions.
+
+    A symbolic link is followed: the file it points to is replaced and the link stays.
+    """
+    target = Path(os.path.realpath(path))
     folder = target.parent if str(target.parent) else Path(".")
     mode = _existing_mode(target)
     # The rename would replace a file the user may not write (it needs only the folder's

@@ -106,7 +106,9 @@ class LogoPicker(QWidget):
         logo = self._doc.model.organization.logo
         folder = self._doc.base_dir
         pixmap = QPixmap()
-        if logo and folder is not None:
+        # Asked first: QImageReader would block for ever opening a FIFO named like a logo.
+        problem = unreadable_reason(folder / logo) if logo and folder is not None else None
+        if logo and folder is not None and problem is None:
             reader = QImageReader(str(folder / logo))
             size = reader.size()
             if size.isValid():
@@ -117,7 +119,6 @@ class LogoPicker(QWidget):
             if not image.isNull():
                 pixmap = QPixmap.fromImage(image)
         if pixmap.isNull():
-            problem = unreadable_reason(folder / logo) if logo and folder else None
             self.thumbnail.setPixmap(QPixmap())
             self.thumbnail.setText(
                 ("not found" if problem == "not found" else "unreadable") if logo else ""
@@ -135,8 +136,11 @@ class LogoPicker(QWidget):
 
 def unreadable_reason(path: Path) -> str | None:
     """Why the file at ``path`` cannot be read (``"not found"``, ``"Permission denied"``,
-    ...), or None when it can. Opens it the way the renderer will, so a FIFO cannot hang us."""
+    ...), or None when it can. Only a regular file is opened: a FIFO would hang us, a
+    device could do anything."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return "not a regular file"
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         return "not found"
