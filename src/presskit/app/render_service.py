@@ -94,6 +94,7 @@ class RenderService(QObject):
         self._ready = False
         self._stopping = False
         self._early_deaths = 0  # deaths before "ready": a worker that cannot start at all
+        self._kill_reason = ""  # why we killed the worker ourselves, when we did
         self._process: QProcess | None = None
         self._start()
 
@@ -152,11 +153,12 @@ class RenderService(QObject):
             return
         crashed = self._in_flight
         self._in_flight = None
-        reason = (
+        reason = self._kill_reason or (
             "the renderer crashed"
             if exit_status == QProcess.ExitStatus.CrashExit
             else f"the renderer stopped (exit code {exit_code})"
         )
+        self._kill_reason = ""
         if crashed is not None:
             crashed.attempts += 1
             if crashed.attempts >= 2:
@@ -181,7 +183,10 @@ class RenderService(QObject):
 
     def _read(self) -> None:
         assert self._process is not None
-        self._buffer.extend(bytes(self._process.readAllStandardOutput().data()))
+        data = bytes(self._process.readAllStandardOutput().data())
+        if self._kill_reason:
+            return  # what a killed worker still had in the pipe: nothing we can trust
+        self._buffer.extend(data)
         try:
             replies = decode_frames(self._buffer, on_noise=_pass_to_stderr)
         except FrameError as error:
@@ -189,6 +194,7 @@ class RenderService(QObject):
             # the way of a crash: a restart, and the request in flight resent once.
             print(f"presskit: the render worker's reply is corrupt ({error})", file=sys.stderr)
             self._buffer.clear()
+            self._kill_reason = "the renderer's reply was garbled"
             self._process.kill()
             return
         for reply in replies:
