@@ -42,8 +42,8 @@ CPU_SECONDS = float(os.environ.get("PRESSKIT_FUZZ_CPU_SECONDS", "10"))
 """Processor time one case may take, plus :data:`CPU_SECONDS_PER_MB` for each MB of input
 (PDF cases four times that). Processor time, not wall time, so a busy machine does not fail a
 case. A real release takes milliseconds; the allowance per MB is for python-markdown, which
-needs ~20 s a MB for a huge table (three times: text, web, PDF HTML), and it still catches
-anything that grows faster than the input."""
+needs ~20-30 s a MB for a huge table (converted once: the renderers share it), and it still
+catches anything that grows faster than the input."""
 CPU_SECONDS_PER_MB = 60.0
 MEMORY_RISE_MB = float(os.environ.get("PRESSKIT_FUZZ_MEMORY_MB", "400"))
 """How much one case may raise the process's peak memory (the largest inputs are ~5 MB)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 import markdown
 
@@ -31,6 +32,9 @@ def _converter() -> markdown.Markdown:
     return converter
 
 
+# One export writes the same body as PDF, web page, text and email: convert it once. A few
+# entries, so the preview's alternating edits hit too; outputs are immutable strings.
+@lru_cache(maxsize=8)
 def markdown_to_html(text: str) -> str:
     """Sanitized HTML for Markdown ``text``; empty text gives an empty string.
 
