@@ -149,12 +149,14 @@ def test_choosing_a_logo_that_cannot_be_read_explains_and_changes_nothing(
                 raise PermissionError(errno.EACCES, "Permission denied", str(path))
             return real_open(path, *args, **kwargs)
 
-        monkeypatch.setattr("presskit.ui.logo_picker.os.open", refuse)
+        monkeypatch.setattr("presskit.render.sandbox.os.open", refuse)
     shown = answer_dialog(press("OK"))
     picker.use_file(locked)
     qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
-    assert f"cannot use {locked}: Permission denied" in shown[0]
-    assert "choose another image" in shown[0]
+    assert (
+        f"cannot use {locked}: cannot read locked.png (Permission denied): make it readable "
+        "or choose another image." in shown[0]
+    )
     assert window.doc.model.organization.logo == before
     assert not window.isWindowModified()
 
@@ -183,5 +185,5 @@ def test_a_logo_that_becomes_unreadable_is_named_in_the_preview_and_thumbnail(
             "make it readable or choose another image"
         )
         assert picker.thumbnail.text() == "unreadable"
-        assert "not a regular file" in picker.thumbnail.toolTip()
+        assert "No such device or address" in picker.thumbnail.toolTip()
     assert window.doc.model.organization.logo == "locked.png"  # kept, to fix the file later

@@ -152,12 +152,16 @@ def test_copy_for_email_puts_text_and_html_on_the_clipboard(qtbot, window: MainW
     assert "<style" not in html and "<script" not in html and "var(--" not in html
 
 
+def export_through_dialog(qtbot, window: MainWindow, kind: str, target: Path) -> None:
+    """Export ``kind`` as a user does: the menu's file dialog, a name typed, the file written."""
+    answer_dialog(choose_file(target))
+    window.exports.choose_and_export(kind)
+    qtbot.waitUntil(target.exists, timeout=60_000)
+
+
 def test_export_html_and_text(qtbot, window: MainWindow, tmp_path: Path) -> None:
-    for kind, name in (("html", "page.html"), ("text", "wire.txt")):
-        target = tmp_path / name
-        answer_dialog(choose_file(target))
-        window.exports.choose_and_export(kind)
-        qtbot.waitUntil(target.exists, timeout=60_000)
+    export_through_dialog(qtbot, window, "html", tmp_path / "page.html")
+    export_through_dialog(qtbot, window, "text", tmp_path / "wire.txt")
     assert "Mary Wareham" in (tmp_path / "page.html").read_text()
     assert (tmp_path / "wire.txt").read_text().startswith("FOR IMMEDIATE RELEASE")
     assert window.status.open_folder.isVisible()
@@ -268,11 +272,8 @@ def test_screenshot_command(tmp_path: Path, example_path: Path) -> None:
 def test_export_press_kit_and_email_draft(qtbot, window: MainWindow, tmp_path: Path) -> None:
     import zipfile
 
-    for kind, name in (("kit", "kit.zip"), ("eml", "draft.eml")):
-        target = tmp_path / name
-        answer_dialog(choose_file(target))
-        window.exports.choose_and_export(kind)
-        qtbot.waitUntil(target.exists, timeout=60_000)
+    export_through_dialog(qtbot, window, "kit", tmp_path / "kit.zip")
+    export_through_dialog(qtbot, window, "eml", tmp_path / "draft.eml")
     names = zipfile.ZipFile(tmp_path / "kit.zip").namelist()
     assert any(n.endswith("press-contacts.vcf") for n in names)
     assert any(n.endswith(".pdf") for n in names)

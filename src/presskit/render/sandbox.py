@@ -83,7 +83,9 @@ class Sandbox:
         raise FetchRefused(f"not loaded: {path} (outside the release's folder)")
 
 
-def _read_regular_file(path: Path) -> bytes:
+def open_regular_file(path: Path) -> int:
+    """A descriptor of ``path`` open for reading; FetchRefused, saying why, unless it is a
+    regular file we may read. The logo picker asks the same before showing a thumbnail."""
     # O_NONBLOCK so that a FIFO cannot hang us in open(); fstat on the open descriptor so
     # that what we check is what we read (no swap between check and use).
     try:
@@ -94,10 +96,16 @@ def _read_regular_file(path: Path) -> bytes:
         raise FetchRefused(
             f"cannot read {path.name} ({exc.strerror}): make it readable or choose another image"
         ) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise FetchRefused(f"not loaded: {path} (not a regular file)")
+    return fd
+
+
+def _read_regular_file(path: Path) -> bytes:
+    fd = open_regular_file(path)
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise FetchRefused(f"not loaded: {path} (not a regular file)")
         if info.st_size > MAX_RESOURCE_BYTES:
             raise FetchRefused(
                 f"not loaded: {path.name} ({info.st_size / 1e6:.0f} MB is too large)"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPu
 from presskit.app.document import DocumentController
 from presskit.bundled import resources_root
 from presskit.model.paths import FieldPath
+from presskit.render.sandbox import FetchRefused, open_regular_file
 from presskit.ui.fields import FieldLineEdit, affects
 
 THUMBNAIL = 48
@@ -87,7 +87,10 @@ class LogoPicker(QWidget):
             try:
                 chosen = _copy_into(chosen, folder / "assets")
             except OSError as exc:
-                self._cannot_use(chosen, f"it could not be copied to assets/: {exc.strerror}")
+                self._cannot_use(
+                    chosen,
+                    f"it could not be copied to assets/ ({exc.strerror}): choose another image",
+                )
                 return
         relative = chosen.relative_to(folder.resolve()).as_posix()
         self._doc.set_field(PATH, relative)
@@ -95,9 +98,7 @@ class LogoPicker(QWidget):
     def _cannot_use(self, chosen: Path, problem: str) -> None:
         QMessageBox.warning(
             self, "Cannot use this logo",
-            f"Presskit cannot use {chosen}: {problem}.\n\nThe release is unchanged. Make the "
-            "file readable (check its permissions, or copy it somewhere you own) or choose "
-            "another image.",
+            f"Presskit cannot use {chosen}: {problem}.\n\nThe release is unchanged.",
         )  # fmt: skip
 
     def _refresh(self, path: FieldPath | None = None) -> None:
@@ -120,9 +121,8 @@ class LogoPicker(QWidget):
                 pixmap = QPixmap.fromImage(image)
         if pixmap.isNull():
             self.thumbnail.setPixmap(QPixmap())
-            self.thumbnail.setText(
-                ("not found" if problem == "not found" else "unreadable") if logo else ""
-            )
+            missing = problem is not None and problem.startswith("not found")
+            self.thumbnail.setText(("not found" if missing else "unreadable") if logo else "")
             self.thumbnail.setToolTip(
                 f"Cannot show {logo}: {problem or 'not an image Presskit can read'}"
                 if logo
@@ -135,25 +135,12 @@ class LogoPicker(QWidget):
 
 
 def unreadable_reason(path: Path) -> str | None:
-    """Why the file at ``path`` cannot be read (``"not found"``, ``"Permission denied"``,
-    ...), or None when it can. Only a regular file is opened: a FIFO would hang us, a
-    device could do anything."""
+    """Why the renderer could not read the image at ``path``, or None when it can."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return "not a regular file"
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        return "not found"
-    except OSError as exc:
-        return exc.strerror or str(exc)
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return "not a regular file"
-        os.read(fd, 1)
-    except OSError as exc:
-        return exc.strerror or str(exc)
-    finally:
-        os.close(fd)
+        fd = open_regular_file(path)
+    except FetchRefused as refused:
+        return str(refused)
+    os.close(fd)
     return None
 
 
