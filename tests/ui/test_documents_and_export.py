@@ -35,9 +35,7 @@ def test_open_a_presskit_pdf_gives_back_its_release(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
     pdf = tmp_path / "sent.pdf"
-    answer_dialog(choose_file(pdf))
-    window.exports.choose_and_export("pdf")
-    qtbot.waitUntil(pdf.exists, timeout=60_000)
+    export_through_dialog(qtbot, window, "pdf", pdf)
     original = window.doc.model
     window.doc.new_blank()
     assert window.files.open_path(pdf, confirmed=True)
