@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 
 from presskit.model.library import Boilerplate, LibraryContact
 from presskit.model.release import DEFAULT_LANGUAGE, Phone
+from presskit.model.validation import is_language_tag
 from presskit.storage.atomic import write_atomic
 from presskit.storage.contacts_file import read_contacts_file
 from presskit.storage.library import Library, LibraryError
@@ -34,8 +34,6 @@ from presskit.storage.vcard import VERSIONS, write_vcards
 
 COMMANDS = ("contacts", "boilerplates")
 EXIT_OK, EXIT_OUTPUT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-# The common BCP 47 shape (language[-Script][-REGION]), as the release file's language is checked.
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$")
 
 
 class UsageError(Exception):
@@ -255,7 +253,7 @@ def _boilerplates_add(args: argparse.Namespace) -> int:
     organization = args.organization.strip()
     if not organization:
         raise UsageError("--organization: give the organization's name")
-    if not _LANGUAGE_TAG.match(args.language):
+    if not is_language_tag(args.language):
         raise UsageError(f"--language: '{args.language}' is not a language tag such as en-US")
     text = _read_markdown(args.file)
     boilerplate = Boilerplate(

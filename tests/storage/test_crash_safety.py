@@ -195,13 +195,14 @@ def test_a_save_removes_abandoned_temporaries_of_that_file_only(tmp_path: Path) 
     assert remove_abandoned_temporaries(target) == [in_progress]  # once its writer is gone
 
 
-def test_a_temporary_symlink_is_removed_not_followed(tmp_path: Path) -> None:
+def test_a_temporary_that_is_a_symlink_is_neither_followed_nor_removed(tmp_path: Path) -> None:
     precious = tmp_path / "precious.txt"
     precious.write_text("keep me")
     link = tmp_path / ".release.md.k3j9x_2a.tmp"
     link.symlink_to(precious)
     assert remove_abandoned_temporaries(tmp_path / "release.md") == []  # O_NOFOLLOW refuses
     assert precious.read_text() == "keep me"
+    assert link.is_symlink()  # neither followed nor taken for a temporary of ours
 
 
 # -- the library --------------------------------------------------------------------------------

@@ -447,3 +447,15 @@ def test_a_library_in_a_read_only_folder_is_refused(tmp_path: Path) -> None:
     assert message == (
         "library.sqlite: its folder is read-only; Presskit cannot save the library there"
     )
+
+
+def test_organizations_are_searched_like_contacts(library: Library) -> None:
+    library.add_organization(
+        OrganizationProfile(name="Stadtgrün Berlin", website="https://sg.example")
+    )
+    library.add_organization(OrganizationProfile(name="Amnesty", website="https://amnesty.org"))
+    # Every word, in any order and case, with the ü written as u + combining diaeresis.
+    found = library.search_organizations("BERLIN stadtgru\u0308n")
+    assert [o.name for o in found] == ["Stadtgrün Berlin"]
+    assert [o.name for o in library.search_organizations("amnesty.org")] == ["Amnesty"]
+    assert library.search_organizations("berlin amnesty") == []

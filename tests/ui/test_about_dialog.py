@@ -54,6 +54,8 @@ def test_licences_come_from_metadata_with_fallbacks() -> None:
     assert licence_of(Library("pypdf", "pypdf", "whatever")) == "BSD-3-Clause"
     # Only a classifier ("BSD License"): the precise name of the same family wins.
     assert licence_of(Library("WeasyPrint", "weasyprint", "BSD-3-Clause")) == "BSD-3-Clause"
+    # ...and of another family, the metadata's own answer stands (so it was read).
+    assert licence_of(Library("WeasyPrint", "weasyprint", "GPL-3.0")) == "BSD License"
     # Not installed, or native: the name given.
     assert licence_of(Library("Nothing", "no-such-distribution-xyz", "MIT")) == "MIT"
     assert licence_of(Library("Pango", None, "LGPL-2.0-or-later")) == "LGPL-2.0-or-later"

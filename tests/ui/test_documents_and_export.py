@@ -106,7 +106,8 @@ def test_discarding_the_offered_recovery_removes_it(
     asked = answer_dialog(press("Discard"))
     assert not second.files.offer_recovery(second.store)
     assert "Restore the unsaved work? If you discard it, it is gone." in asked[0]
-    assert field(second, "headline").text() != "Words nobody wants back"
+    assert field(second, "headline").text() == ""  # nothing was restored
+    assert second.windowTitle() == "Untitled[*] — Presskit"
     assert not meta_file.exists()
     assert not meta_file.with_suffix(".md").exists()
 

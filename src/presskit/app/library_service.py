@@ -97,9 +97,7 @@ class LibraryService(QObject):
 
     # -- organization profiles --------------------------------------------------------------
     def organizations(self, search: str = "") -> list[OrganizationProfile]:
-        everything = self._run(lambda lib: lib.list_organizations(), [])
-        needle = search.strip().lower()
-        return [o for o in everything if needle in f"{o.name} {o.website}".lower()]
+        return self._run(lambda lib: lib.search_organizations(search), [])
 
     def organization(self, profile_id: int) -> OrganizationProfile | None:
         return self._run(lambda lib: lib.get_organization(profile_id), None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from presskit.model.library import Boilerplate, LibraryContact
+from presskit.model.library import Boilerplate, LibraryContact, OrganizationProfile
 
 
 def fold(text: str) -> str:
@@ -39,3 +39,8 @@ def contact_matches(contact: LibraryContact, terms: list[str]) -> bool:
 def boilerplate_matches(boilerplate: Boilerplate, terms: list[str]) -> bool:
     """Whether every term occurs in the boilerplate's organization or text."""
     return _all_found(terms, [boilerplate.organization, boilerplate.text])
+
+
+def organization_matches(profile: OrganizationProfile, terms: list[str]) -> bool:
+    """Whether every term occurs in the organization's name or website."""
+    return _all_found(terms, [profile.name, profile.website])

@@ -23,6 +23,13 @@ LINK_SCHEMES = WEB_SCHEMES | {"mailto", "tel"}
 _LANGUAGE_TAG = re.compile(
     r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$"
 )
+
+
+def is_language_tag(tag: str) -> bool:
+    """Whether ``tag`` has the shape of a BCP 47 language tag (``en-US``, ``de-DE-1996``)."""
+    return bool(_LANGUAGE_TAG.match(tag))
+
+
 _THEME_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _COLOUR = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -102,7 +109,7 @@ def validate_release(release: Release) -> list[Problem]:
         add(Problem("embargo", "the embargo time needs a UTC offset, such as -04:00"))
     if release.timezone:
         problems.extend(_timezone_problems(release))
-    if not _LANGUAGE_TAG.match(release.language):
+    if not is_language_tag(release.language):
         add(Problem("language", f"'{release.language}' is not a language tag such as en-US"))
     org = release.organization
     if org.website and (why := url_problem(org.website, WEB_SCHEMES)):

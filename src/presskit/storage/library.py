@@ -28,6 +28,7 @@ from presskit.model.library_search import (
     boilerplate_matches,
     contact_matches,
     fold,
+    organization_matches,
     search_terms,
 )
 from presskit.storage.library_rows import (
@@ -313,6 +314,11 @@ class Library:
         return [b for b in self.list_boilerplates() if boilerplate_matches(b, terms)]
 
     # -- organization profiles ---------------------------------------------------------------
+
+    def search_organizations(self, text: str) -> list[OrganizationProfile]:
+        """Organization profiles with every word of ``text`` in their name or website."""
+        terms = search_terms(text)
+        return [o for o in self.list_organizations() if organization_matches(o, terms)]
 
     def add_organization(self, profile: OrganizationProfile) -> int:
         with self._writing() as conn:

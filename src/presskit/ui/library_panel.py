@@ -285,11 +285,12 @@ class LibraryPanel(QTabWidget):
 
     def import_paths(self, paths: list[Path]) -> int:
         """Import contacts from vCard/CSV files; say what was skipped. Returns the count."""
-        added, problems = 0, []
+        contacts, problems = [], []
         for path in paths:
             result = read_contacts_file(path)
+            contacts += result.contacts
             problems += [str(p) for p in result.problems]
-            added += self._library.add_contacts(result.contacts)
+        added = self._library.add_contacts(contacts)  # one transaction, one reload of the panel
         text = f"Imported {added} contact" + ("" if added == 1 else "s")
         if problems:
             box = QMessageBox(QMessageBox.Icon.Information, "Import", text + ".", parent=self)
