@@ -22,6 +22,8 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from presskit.model.wording import counted
+
 if TYPE_CHECKING:
     from presskit.storage import LoadedRelease
 
@@ -120,12 +122,8 @@ def _print_text(rows: list[dict[str, Any]], files: int) -> None:
         hint = f" ({row['hint']})" if row["hint"] else ""
         print(f"{where}: {row['severity']}: {what}{hint}")
     counts = Counter(row["severity"] for row in rows)
-    checked = "1 file" if files == 1 else f"{files} files"
+    checked = counted(files, "file")
     print(
-        f"{checked} checked: {_plural(counts['error'], 'error')}, "
-        f"{_plural(counts['warning'], 'warning')}, {_plural(counts['info'], 'note')}"
+        f"{checked} checked: {counted(counts['error'], 'error')}, "
+        f"{counted(counts['warning'], 'warning')}, {counted(counts['info'], 'note')}"
     )
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

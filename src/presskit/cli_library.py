@@ -27,6 +27,7 @@ from typing import Any
 from presskit.model.library import Boilerplate, LibraryContact
 from presskit.model.release import DEFAULT_LANGUAGE, Phone
 from presskit.model.validation import is_language_tag
+from presskit.model.wording import counted
 from presskit.storage.atomic import write_atomic
 from presskit.storage.contacts_file import read_contacts_file
 from presskit.storage.library import Library, LibraryError
@@ -143,15 +144,11 @@ def _contacts_import(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
         added = library.add_contacts(contacts, skip_duplicates=True)
         for result in results:
-            _out(f"{result.source}: {_count(len(result.contacts), 'contact')} read")
+            _out(f"{result.source}: {counted(len(result.contacts), 'contact')} read")
         skipped = len(contacts) - len(added)
         note = f" ({skipped} already there, skipped)" if skipped else ""
-        _out(f"imported {_count(len(added), 'contact')} into {library.path}{note}")
+        _out(f"imported {counted(len(added), 'contact')} into {library.path}{note}")
     return EXIT_OK
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _contact_json(c: LibraryContact) -> dict[str, Any]:
@@ -194,7 +191,7 @@ def _contacts_export(args: argparse.Namespace) -> int:
         contacts = library.list_contacts()
     status = _write(args.output, lambda: write_vcards(contacts, args.output, args.vcard_version))
     if status == EXIT_OK:
-        _out(f"wrote {_count(len(contacts), 'contact')} to {args.output}")
+        _out(f"wrote {counted(len(contacts), 'contact')} to {args.output}")
     return status
 
 
@@ -272,7 +269,7 @@ def _boilerplates_export(args: argparse.Namespace) -> int:
     data = (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     status = _write(args.output, lambda: write_atomic(args.output, data))
     if status == EXIT_OK:
-        _out(f"wrote {_count(len(items), 'boilerplate')} to {args.output}")
+        _out(f"wrote {counted(len(items), 'boilerplate')} to {args.output}")
     return status
 
 

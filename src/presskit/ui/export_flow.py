@@ -21,6 +21,7 @@ from presskit.app.preview_scheduler import PreviewScheduler
 from presskit.app.render_service import RenderResult, RenderService
 from presskit.app.settings import Preferences
 from presskit.checks.findings import Finding
+from presskit.model.wording import counted
 from presskit.storage.atomic import write_atomic
 
 KINDS = {
@@ -85,7 +86,7 @@ class ExportFlow(QObject):
         box = QMessageBox(self._window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("The release has errors")
-        count = f"{len(errors)} error" + ("" if len(errors) == 1 else "s")
+        count = counted(len(errors), "error")
         box.setText(f"The checks found {count}. Export anyway?")
         box.setInformativeText("\n".join(f"• {e.message}" for e in errors[:5]))
         export = box.addButton("Export Anyway", QMessageBox.ButtonRole.AcceptRole)

@@ -39,6 +39,7 @@ from presskit.model.library import (
     to_release_contact,
     to_release_organization,
 )
+from presskit.model.wording import counted
 from presskit.storage.contacts_file import read_contacts_file
 from presskit.storage.vcard import write_vcards
 from presskit.ui.library_dialogs import BoilerplateDialog, ContactDialog, OrganizationDialog
@@ -291,7 +292,7 @@ class LibraryPanel(QTabWidget):
             contacts += result.contacts
             problems += [str(p) for p in result.problems]
         added = self._library.add_contacts(contacts)  # one transaction, one reload of the panel
-        text = f"Imported {added} contact" + ("" if added == 1 else "s")
+        text = f"Imported {counted(added, 'contact')}"
         if problems:
             box = QMessageBox(QMessageBox.Icon.Information, "Import", text + ".", parent=self)
             box.setDetailedText("\n".join(problems))

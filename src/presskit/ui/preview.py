@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from presskit.app.page_rasterizer import PageRasterizer
+from presskit.model.wording import counted
 
 ZOOMS = [("fit-width", "Fit width"), ("fit-page", "Fit page")] + [
     (str(p), f"{p}%") for p in (50, 75, 100, 125, 150, 200)
@@ -178,7 +179,7 @@ class PreviewPane(QWidget):
                 0, lambda: scroll_bar.setValue(round(fraction * scroll_bar.maximum()))
             )
         pages = len(images)
-        self.pages_label.setText(f"{pages} page" + ("" if pages == 1 else "s"))
+        self.pages_label.setText(counted(pages, "page"))
         self.pagesShown.emit(pages)
 
     def _zoom_chosen(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 
 from presskit.app.document import DocumentController
+from presskit.model.wording import counted
 from presskit.ui.export_flow import open_folder
 
 WORDS_PER_MINUTE = 200
@@ -64,19 +65,19 @@ class StatusPanel:
     def update_counts(self) -> None:
         body = self._doc.model.body
         words = count_words(body)
-        self.words.setText(f"{words} word" + ("" if words == 1 else "s"))
+        self.words.setText(counted(words, "word"))
         self.characters.setText(f"{len(body):,} characters")
         self.reading.setText(reading_time(words))
 
     def set_findings(self, findings: list) -> None:
         errors = sum(1 for f in findings if f.severity.value == "error")
         warnings = sum(1 for f in findings if f.severity.value == "warning")
-        parts = [f"{errors} error" + ("" if errors == 1 else "s")]
-        parts.append(f"{warnings} warning" + ("" if warnings == 1 else "s"))
+        parts = [counted(errors, "error")]
+        parts.append(counted(warnings, "warning"))
         self.findings.setText(("✖ " if errors else "✓ ") + " · ".join(parts))
 
     def set_pages(self, count: int) -> None:
-        self.pages.setText(f"{count} page" + ("" if count == 1 else "s"))
+        self.pages.setText(counted(count, "page"))
 
     def show_message(self, text: str, folder: Path | None = None) -> None:
         self._bar.showMessage(text, 8000)
