@@ -1,15 +1,14 @@
-"""``presskit check``: exit status, text and JSON output, run through argparse as cli.py does."""
+"""``presskit check``: exit status, text and JSON output, through the real entry point."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from presskit import cli_check
+from presskit.cli import main
 from presskit.storage import dumps_release
 from tests.checks.conftest import make_clean_release
 
@@ -17,12 +16,8 @@ KEYS = {"file", "id", "severity", "message", "field", "line", "hint"}
 
 
 def check(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="presskit")
-    sub = parser.add_subparsers(dest="command")
-    cli_check.add_parser(sub)
-    args = parser.parse_args(["check", *argv])
-    assert args.command == "check"
-    return cli_check.run(args)
+    """``presskit check ARGV``, run by the function the ``presskit`` command runs."""
+    return main(["check", *argv])
 
 
 @pytest.fixture

@@ -1,9 +1,8 @@
-"""``presskit contacts`` and ``presskit boilerplates``: in-process through the same argparse
-wiring cli.py uses, and as a separate process the way a user runs them."""
+"""``presskit contacts`` and ``presskit boilerplates``: in-process through the function the
+``presskit`` command runs, and as a separate process the way a user runs them."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -12,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from presskit.cli_library import add_parsers, run
-from presskit.storage.library import Library
-from presskit.storage.vcard import read_vcards
+from presskit.cli import main
+from presskit.library.database import Library
+from presskit.library.vcard import read_vcards
 
 VCARDS = ("11_gmail-3.0-three-contacts.vcf", "21_malformed-nested-vcards.vcf")
 OUTLOOK_CSV = (
@@ -25,21 +24,15 @@ OUTLOOK_CSV = (
 
 
 def presskit(*args: str | Path) -> int:
-    """Parse and run as cli.py does: its subparsers (dest="command"), our add_parsers, run."""
-    parser = argparse.ArgumentParser(prog="presskit")
-    add_parsers(parser.add_subparsers(dest="command", metavar="COMMAND"))
-    return run(parser.parse_args([str(a) for a in args]))
+    """Run ``presskit ARGS`` through the entry point of the installed command."""
+    return main([str(a) for a in args])
 
 
 def presskit_process(
     *args: str | Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    code = (
-        "import sys; from presskit.cli_library import main_for_tests; "
-        "sys.exit(main_for_tests(sys.argv[1:]))"
-    )
     return subprocess.run(
-        [sys.executable, "-c", code, *(str(a) for a in args)],
+        [sys.executable, "-m", "presskit", *(str(a) for a in args)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -291,8 +284,9 @@ def test_as_a_process_a_bad_library_is_one_line_and_no_traceback(tmp_path: Path)
 
 
 def test_every_verb_takes_library_and_shows_help() -> None:
-    parser = argparse.ArgumentParser(prog="presskit")
-    add_parsers(parser.add_subparsers(dest="command"))
+    from presskit.cli import _parser
+
+    parser = _parser()
     for command, verb, extra in [
         ("contacts", "import", ["a.vcf"]),
         ("contacts", "list", []),

@@ -18,7 +18,8 @@ import struct
 from pathlib import Path
 from typing import Any
 
-from presskit.render import framing, worker
+from presskit.outputs import worker
+from presskit.render import framing
 
 NOISE = b"(process:1): Pango-WARNING **: a C library writing to stdout\n"
 GARBLE = b"\x80\x05not a pickle at all"

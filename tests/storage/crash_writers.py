@@ -30,9 +30,9 @@ import time
 from collections.abc import MutableSequence
 from pathlib import Path
 
+from presskit.library.database import Library
 from presskit.model.library import LibraryContact
 from presskit.model.release import Contact, Dateline, Organization, Phone, Release
-from presskit.storage.library import Library
 from presskit.storage.release_file import dumps_release, save_release
 
 STARTED, COMPLETED = 0, 1

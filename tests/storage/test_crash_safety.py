@@ -33,8 +33,8 @@ from pathlib import Path
 
 import pytest
 
+from presskit.library.database import Library
 from presskit.storage.atomic import remove_abandoned_temporaries, temporary_pattern, write_atomic
-from presskit.storage.library import Library
 from presskit.storage.release_file import loads_release, save_release
 from tests.storage import crash_writers as writers
 

@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import copy
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QTextDocument, QUndoCommand
 
 from presskit.model.paths import FieldPath, get_at, path_text, set_at
+from presskit.model.release import Release
 
-if TYPE_CHECKING:
-    from presskit.app.document import DocumentController
+
+class EditTarget(Protocol):
+    """What a command edits: the document controller, seen from here without importing it."""
+
+    @property
+    def model(self) -> Release: ...
+
+    def field_edited(self, path: FieldPath) -> None: ...
+
+    def list_edited(self, list_path: FieldPath) -> None: ...
+
 
 MERGE_WINDOW_S = 1.5
 """Keystrokes closer together than this in one field undo as one step."""
@@ -27,7 +37,7 @@ _SET_FIELD_ID = 1001
 class SetFieldCommand(QUndoCommand):
     """Set one field to a new value."""
 
-    def __init__(self, doc: DocumentController, path: FieldPath, value: Any, mergeable: bool):
+    def __init__(self, doc: EditTarget, path: FieldPath, value: Any, mergeable: bool):
         super().__init__(f"Edit {path_text(path)}")
         self._doc = doc
         self.path = path
@@ -64,7 +74,7 @@ class SetFieldCommand(QUndoCommand):
 class InsertItemCommand(QUndoCommand):
     """Insert an item (a contact, a link, a phone, a social account) into a list."""
 
-    def __init__(self, doc: DocumentController, list_path: FieldPath, index: int, item: Any):
+    def __init__(self, doc: EditTarget, list_path: FieldPath, index: int, item: Any):
         super().__init__(f"Add to {path_text(list_path)}")
         self._doc, self._path, self._index, self._item = doc, list_path, index, item
 
@@ -80,7 +90,7 @@ class InsertItemCommand(QUndoCommand):
 class RemoveItemCommand(QUndoCommand):
     """Remove an item from a list; undo puts it back where it was."""
 
-    def __init__(self, doc: DocumentController, list_path: FieldPath, index: int):
+    def __init__(self, doc: EditTarget, list_path: FieldPath, index: int):
         super().__init__(f"Remove from {path_text(list_path)}")
         self._doc, self._path, self._index = doc, list_path, index
         self._item = copy.deepcopy(get_at(doc.model, list_path)[index])
@@ -97,7 +107,7 @@ class RemoveItemCommand(QUndoCommand):
 class MoveItemCommand(QUndoCommand):
     """Move an item within a list (reordering contacts or links)."""
 
-    def __init__(self, doc: DocumentController, list_path: FieldPath, source: int, target: int):
+    def __init__(self, doc: EditTarget, list_path: FieldPath, source: int, target: int):
         super().__init__(f"Reorder {path_text(list_path)}")
         self._doc, self._path, self._source, self._target = doc, list_path, source, target
 

@@ -1,9 +1,9 @@
 """The document controller: the open release, its file, its undo history and dirty state.
 
 Widgets never touch the model directly: they call :meth:`DocumentController.set_field` and
-friends, which push undo commands, and they listen to the controller's signals to show
-changes made by undo, redo, revert or opening another file. The main window only wires
-actions to these methods.
+friends (for any field, the body and the boilerplate included), which push undo commands,
+and they listen to the controller's signals to show changes made by undo, redo, revert or
+opening another file. The main window only wires actions to these methods.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QTextDocument, QUndoStack
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoStack
 
 from presskit.app.commands import (
     InsertItemCommand,
@@ -25,6 +25,7 @@ from presskit.app.commands import (
 from presskit.bundled import example_release_path
 from presskit.model.paths import FieldPath, get_at
 from presskit.model.release import DEFAULT_THEME, Release
+from presskit.storage.file_types import is_pdf
 from presskit.storage.pdf_source import read_release_source_from_pdf
 from presskit.storage.problems import FileProblem
 from presskit.storage.release_file import (
@@ -53,7 +54,9 @@ class DocumentController(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
+        # A bound method, not a lambda: Qt drops the connection when this object goes, so
+        # the stack's last cleanChanged (while it is destroyed) reaches no deleted object.
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._model = Release()
         self._path: Path | None = None
         self._base_dir: Path | None = None  # where relative images resolve, even if untitled
@@ -63,6 +66,9 @@ class DocumentController(QObject):
         self._stale: set[str] = set()
         for name in TEXT_FIELDS:
             self.documents[name] = self._make_text_document(name)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.dirtyChanged.emit(not clean)
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -107,22 +113,38 @@ class DocumentController(QObject):
 
     # -- edits ------------------------------------------------------------------------------
     def set_field(self, path: FieldPath, value: Any, *, typing: bool = False) -> None:
-        """Set a field through the undo stack. ``typing`` merges keystrokes into one step."""
-        if path and path[0] in TEXT_FIELDS:
-            raise ValueError(f"{path[0]} is edited through its QTextDocument")
+        """Set any field through the undo stack. ``typing`` merges keystrokes into one step.
+
+        The body and the boilerplate are replaced through their QTextDocuments, so the
+        editors showing them and the document's own undo stay in step.
+        """
+        if path[:1] and path[0] in TEXT_FIELDS:
+            if len(path) != 1:
+                raise ValueError(f"{path[0]} is one text; set it as a whole")
+            if self.documents[str(path[0])].toPlainText() != value:
+                self._replace_text(str(path[0]), value)
+            return
         if get_at(self.model, path) == value:
             return
         self.undo_stack.push(SetFieldCommand(self, path, value, mergeable=typing))
 
     def set_fields(self, label: str, changes: list[tuple[FieldPath, Any]]) -> None:
-        """Set several fields as one undo step (an embargo's time and zone, say)."""
+        """Set several fields, any of them, as one undo step (an embargo's time and zone)."""
         changes = [(path, value) for path, value in changes if get_at(self.model, path) != value]
         if not changes:
             return
         self.undo_stack.beginMacro(label)
         for path, value in changes:
-            self.undo_stack.push(SetFieldCommand(self, path, value, mergeable=False))
+            self.set_field(path, value)
         self.undo_stack.endMacro()
+
+    def _replace_text(self, name: str, text: str) -> None:
+        """Replace the whole text of the body or the boilerplate as one edit of its document."""
+        cursor = QTextCursor(self.documents[name])
+        cursor.beginEditBlock()  # one undo step of the document, mirrored on our stack
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        cursor.endEditBlock()
 
     def seal_typing(self) -> None:
         """End the current typing burst: the next keystroke starts a new undo step."""
@@ -171,7 +193,7 @@ class DocumentController(QObject):
         Raises ReleaseFileError; the current document is untouched when it does.
         """
         path = Path(path)
-        if path.suffix.lower() == ".pdf":
+        if is_pdf(path):
             loaded = loads_release(read_release_source_from_pdf(path), str(path))
             # The release came out of a PDF: saving it must not overwrite the PDF.
             self._replace(loaded.release, None, path.parent, f"{path.stem} (from PDF)", loaded)

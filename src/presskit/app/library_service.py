@@ -1,6 +1,6 @@
 """The contact and boilerplate library as the editor uses it: one open library, and signals.
 
-The library is a local SQLite file (see :mod:`presskit.storage.library`), fast enough to use
+The library is a local SQLite file (see :mod:`presskit.library.database`), fast enough to use
 from the GUI thread. Errors (a damaged file, a read-only shared drive) are reported through
 ``failed`` with a message naming the file, never raised into the window. The library also
 keeps the words added to the spelling dictionary, so it is the spell service's word store.
@@ -14,8 +14,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from presskit.library.database import Library, LibraryError, library_path
 from presskit.model.library import Boilerplate, LibraryContact, OrganizationProfile
-from presskit.storage.library import Library, LibraryError, library_path
 
 T = TypeVar("T")
 

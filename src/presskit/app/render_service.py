@@ -1,6 +1,6 @@
 """Talks to the render worker process from the GUI thread, without ever blocking it.
 
-One warm worker (see :mod:`presskit.render.worker`) renders one request at a time. Preview
+One warm worker (see :mod:`presskit.outputs.worker`) renders one request at a time. Preview
 requests collapse: only the newest waits, and a preview result that an edit has overtaken is
 dropped. Export requests queue and are never dropped. A worker that dies is restarted and
 its request resent once; if it dies on the same request again, that request fails with a
@@ -31,7 +31,7 @@ def worker_command() -> list[str]:
     """How to start the worker: this Python with ``-m``, or the frozen app with a flag."""
     if getattr(sys, "frozen", False):
         return [sys.executable, "--render-worker"]
-    return [sys.executable, "-m", "presskit.render.worker"]
+    return [sys.executable, "-m", "presskit.outputs.worker"]
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 A communications office keeps the people journalists should call, the "About us" paragraphs of
 the organizations it speaks for, and those organizations' web and social details, and drops them
-into each new release. These records live in the library (``presskit.storage.library``); the
+into each new release. These records live in the library (``presskit.library.database``); the
 helpers here turn a library contact into the release's :class:`~presskit.model.release.Contact`
 and back, and an organization profile into the release's
 :class:`~presskit.model.release.Organization` and back.

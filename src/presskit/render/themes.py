@@ -110,6 +110,42 @@ def load_theme(name: str) -> Theme:
     )
 
 
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """A theme folder as the catalogue lists it: the theme, or why it cannot be used."""
+
+    name: str
+    theme: Theme | None
+    problem: str = ""
+    bundled: bool = False
+
+    @property
+    def title(self) -> str:
+        return self.theme.title if self.theme is not None else self.name
+
+
+def theme_catalogue() -> list[CatalogueEntry]:
+    """Every theme folder, bundled first: the one list the CLI, the form and Preferences show.
+
+    Never raises: a broken theme (a theme.toml with no template, say) is listed with its
+    reason, so one bad folder in the user's themes cannot stop the editor from starting.
+    """
+    bundled_root = resource_path("themes").resolve()
+    entries = []
+    for name, folder in theme_folders().items():
+        bundled = folder.resolve().is_relative_to(bundled_root)
+        try:
+            entries.append(CatalogueEntry(name, load_theme(name), bundled=bundled))
+        except ThemeError as exc:
+            entries.append(CatalogueEntry(name, None, str(exc), bundled=bundled))
+    return entries
+
+
+def usable_themes() -> list[Theme]:
+    """The themes that can render: what a theme picker offers."""
+    return [entry.theme for entry in theme_catalogue() if entry.theme is not None]
+
+
 def shared_templates_folder() -> Path:
     """Partials every theme may include: the <head>, and blocks such as the contacts."""
     return resource_path("themes", "_shared")

@@ -1,4 +1,4 @@
-"""Reading and writing files: release files (atomic saves), and the PDF's attached source."""
+"""Reading and writing release files (atomic saves, safe YAML) and the PDF's attached source."""
 
 from presskit.storage.problems import FileProblem, ReleaseFileError, Severity
 from presskit.storage.release_file import (

@@ -16,10 +16,14 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from presskit.app.document import DocumentController
 from presskit.app.recovery import Autosaver, RecoveryEntry, RecoveryStore
 from presskit.app.settings import Preferences
+from presskit.storage.file_types import (
+    RELEASE_SUFFIX,
+    is_pdf,
+    is_release_file,
+    open_filter,
+    save_filter,
+)
 from presskit.storage.problems import ReleaseFileError
-
-OPEN_FILTER = "Releases and Presskit PDFs (*.md *.markdown *.pdf);;All files (*)"
-SAVE_FILTER = "Presskit release (*.md)"
 
 
 class DocumentFlow(QObject):
@@ -88,7 +92,7 @@ class DocumentFlow(QObject):
         if not self.confirm_discard():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self._window, "Open a release", str(self._prefs.last_folder("open")), OPEN_FILTER
+            self._window, "Open a release", str(self._prefs.last_folder("open")), open_filter()
         )
         if name:
             self.open_path(Path(name), confirmed=True)
@@ -109,7 +113,7 @@ class DocumentFlow(QObject):
             )
             return False
         self._prefs.set_last_folder("open", path.resolve().parent)
-        if path.suffix.lower() != ".pdf":
+        if not is_pdf(path):
             self._prefs.add_recent_file(path.resolve())
         warnings = self._doc.load_warnings
         self.message.emit(
@@ -127,13 +131,13 @@ class DocumentFlow(QObject):
         folder = self._doc.path.parent if self._doc.path else self._prefs.last_folder("open")
         suggested = folder / (self._doc.path.name if self._doc.path else "release.md")
         name, _ = QFileDialog.getSaveFileName(
-            self._window, "Save the release", str(suggested), SAVE_FILTER
+            self._window, "Save the release", str(suggested), save_filter()
         )
         if not name:
             return False
         path = Path(name)
-        if path.suffix.lower() not in (".md", ".markdown"):
-            path = path.with_suffix(".md")
+        if not is_release_file(path):
+            path = path.with_suffix(RELEASE_SUFFIX)
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:

@@ -1,4 +1,4 @@
-"""Export to PDF, HTML and plain text, and "Copy for email".
+"""Export to every format of the output registry, and "Copy for email".
 
 Every output is rendered by the worker process (never on the GUI thread). Export PDF writes
 the very bytes the preview shows when the preview is up to date, and renders them the same
@@ -22,15 +22,8 @@ from presskit.app.render_service import RenderResult, RenderService
 from presskit.app.settings import Preferences
 from presskit.checks.findings import Finding
 from presskit.model.wording import counted
+from presskit.outputs.registry import output_format
 from presskit.storage.atomic import write_atomic
-
-KINDS = {
-    "pdf": ("PDF", ".pdf", "PDF document (*.pdf)"),
-    "html": ("HTML", ".html", "Web page (*.html)"),
-    "text": ("plain text", ".txt", "Plain text (*.txt)"),
-    "eml": ("email draft", ".eml", "Email message (*.eml)"),
-    "kit": ("press kit", ".zip", "Zip archive (*.zip)"),
-}
 
 
 @dataclass
@@ -68,15 +61,18 @@ class ExportFlow(QObject):
     def choose_and_export(self, kind: str) -> None:
         if not self._confirm_despite_errors():
             return
-        label, suffix, file_filter = KINDS[kind]
+        fmt = output_format(kind)
         stem = self._doc.path.stem if self._doc.path else "release"
         folder = self._prefs.last_folder("export")
         name, _ = QFileDialog.getSaveFileName(
-            self._window, f"Export {label}", str(folder / f"{stem}{suffix}"), file_filter
+            self._window,
+            f"Export {fmt.noun}",
+            str(folder / f"{stem}{fmt.extension}"),
+            fmt.file_filter,
         )
         if name:
             path = Path(name)
-            self.export_to(kind, path if path.suffix else path.with_suffix(suffix))
+            self.export_to(kind, path if path.suffix else path.with_suffix(fmt.extension))
 
     def _confirm_despite_errors(self) -> bool:
         """Export warns, but does not block, when the checks found errors."""
@@ -105,7 +101,7 @@ class ExportFlow(QObject):
             kind, self._doc.snapshot_text(), self._doc.base_dir, preview=False
         )
         self._pending[request] = _Pending(kind, target)
-        self.message.emit(f"Exporting {KINDS[kind][0]}…", None)
+        self.message.emit(f"Exporting {output_format(kind).noun}…", None)
 
     def copy_for_email(self) -> None:
         """Put the plain text and the HTML on the clipboard, for pasting into a mail client."""
@@ -125,10 +121,7 @@ class ExportFlow(QObject):
         if pending.target is None:
             self._fill_clipboard(result.text, result.html)
             return
-        data = {"pdf": result.pdf, "html": result.html, "text": result.text}.get(
-            pending.kind, result.data
-        )
-        self._write(pending.target, data.encode("utf-8") if isinstance(data, str) else data)
+        self._write(pending.target, result.data)
 
     def _write(self, target: Path, data: bytes) -> None:
         try:

@@ -25,7 +25,7 @@ from presskit.app.document import DocumentController
 from presskit.app.library_service import LibraryService
 from presskit.model.paths import FieldPath
 from presskit.model.release import Contact, DatelineStyle, Link, Phone, SocialHandle
-from presskit.render.themes import load_theme, theme_folders
+from presskit.render.themes import usable_themes
 from presskit.ui.colour_field import ColourField
 from presskit.ui.contact_library_bar import ContactLibraryBar
 from presskit.ui.embargo_editor import EmbargoEditor
@@ -264,7 +264,7 @@ class OutputSection(QGroupBox):
         super().__init__("Output")
         form = QFormLayout(self)
         self.language = FieldComboBox(doc, ("language",), "Language", LANGUAGES, editable=True)
-        themes = [(name, load_theme(name).title) for name in theme_folders()]
+        themes = [(theme.name, theme.title) for theme in usable_themes()]
         self.theme = FieldComboBox(doc, ("theme",), "Theme", themes)
         self.end_mark = FieldComboBox(doc, ("end_mark",), "End mark", END_MARKS, editable=True)
         form.addRow("Lan&guage", self.language)

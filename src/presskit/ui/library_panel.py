@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from presskit.app.document import DocumentController
 from presskit.app.library_service import LibraryService
+from presskit.library.contacts_file import read_contacts_file
+from presskit.library.vcard import write_vcards
 from presskit.model.contact_fields import region_from_language
 from presskit.model.library import (
     Boilerplate,
@@ -40,8 +42,6 @@ from presskit.model.library import (
     to_release_organization,
 )
 from presskit.model.wording import counted
-from presskit.storage.contacts_file import read_contacts_file
-from presskit.storage.vcard import write_vcards
 from presskit.ui.library_dialogs import BoilerplateDialog, ContactDialog, OrganizationDialog
 
 CONTACT_MIME = "application/x-presskit-library-contact"
@@ -255,16 +255,13 @@ class LibraryPanel(QTabWidget):
             self.insert_contact(contact)
 
     def insert_boilerplate(self, boilerplate: Boilerplate) -> None:
-        document = self._doc.documents["boilerplate"]
-        stack = self._doc.undo_stack
-        stack.beginMacro("Insert boilerplate")
-        from PySide6.QtGui import QTextCursor  # noqa: PLC0415
-
-        cursor = QTextCursor(document)
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(boilerplate.text)  # through the document's undo, on our stack
-        self._doc.set_field(("boilerplate_library",), library_link(boilerplate))
-        stack.endMacro()
+        self._doc.set_fields(
+            "Insert boilerplate",
+            [
+                (("boilerplate",), boilerplate.text),
+                (("boilerplate_library",), library_link(boilerplate)),
+            ],
+        )
         self.message.emit("Inserted the boilerplate")
 
     def insert_organization(self, profile: OrganizationProfile) -> None:

@@ -37,10 +37,13 @@ from presskit.app.recovery import Autosaver, RecoveryStore
 from presskit.app.render_service import RenderResult, RenderService
 from presskit.app.settings import Preferences
 from presskit.app.spelling import SpellService
+from presskit.outputs.registry import FORMATS
+from presskit.storage.file_types import is_openable
 from presskit.ui.body_editor import BodyEditor
 from presskit.ui.checks_panel import ChecksPanel, go_to_finding
 from presskit.ui.document_flow import DocumentFlow
 from presskit.ui.export_flow import ExportFlow
+from presskit.ui.features import install_features
 from presskit.ui.fields import GlobalUndoMixin
 from presskit.ui.form_sections import FormPanel, WritingHeader
 from presskit.ui.library_panel import LibraryPanel
@@ -49,8 +52,6 @@ from presskit.ui.preferences_dialog import PreferencesDialog
 from presskit.ui.preview import PreviewPane
 from presskit.ui.spelling_ui import LineSpelling
 from presskit.ui.status import StatusPanel
-
-OPENABLE = (".md", ".markdown", ".pdf")
 
 
 class MainWindow(QMainWindow):
@@ -170,28 +171,28 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        """The menus; features add theirs at ``self.anchors`` (see presskit.ui.features)."""
         keys = QKeySequence.StandardKey
+        self.anchors: dict[str, QAction] = {}
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&New", self.files.new_blank, keys.New)
         self._action(file_menu, "New from &Example", self.files.new_from_example)
         self._action(file_menu, "&Open…", self.files.open_dialog, keys.Open)
         file_menu.addMenu(self.files.recent_menu)
-        file_menu.addSeparator()
+        self.anchors["file.after_open"] = file_menu.addSeparator()
         self.save_action = self._action(file_menu, "&Save", self.files.save, keys.Save)
         self._action(file_menu, "Save &As…", self.files.save_as, keys.SaveAs)
         self.revert_action = self._action(file_menu, "Re&vert", self.files.revert)
         file_menu.addSeparator()
-        self._action(
-            file_menu, "Export &PDF…", lambda: self.exports.choose_and_export("pdf"), "Ctrl+E"
-        )
-        self._action(file_menu, "Export &HTML…", lambda: self.exports.choose_and_export("html"))
-        self._action(file_menu, "Export &Text…", lambda: self.exports.choose_and_export("text"))
-        self._action(
-            file_menu, "Export Email &Draft…", lambda: self.exports.choose_and_export("eml")
-        )
-        self._action(file_menu, "Export Press &Kit…", lambda: self.exports.choose_and_export("kit"))
+        for fmt in FORMATS:
+            self._action(
+                file_menu,
+                fmt.menu_text,
+                lambda _=False, name=fmt.name: self.exports.choose_and_export(name),
+                fmt.shortcut or None,
+            )
         self._action(file_menu, "&Copy for Email", self.exports.copy_for_email, "Ctrl+Shift+C")
-        file_menu.addSeparator()
+        self.anchors["file.after_export"] = file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, keys.Quit)
 
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(keys.Redo)
         edit_menu.addActions([self.undo_action, self.redo_action])
         GlobalUndoMixin.undo_actions = (self.undo_action, self.redo_action)
-        edit_menu.addSeparator()
+        self.anchors["edit.after_undo"] = edit_menu.addSeparator()
         self._action(edit_menu, "&Preferences…", self._preferences, keys.Preferences)
 
         view_menu = self.menuBar().addMenu("&View")
@@ -216,6 +217,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(library_action)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Presskit", self._about)
+        self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
+        install_features(self)
 
     def _connect(self) -> None:
         self.doc.dirtyChanged.connect(self._update_title)
@@ -270,13 +273,13 @@ class MainWindow(QMainWindow):
 
     # -- window events ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(Path(u.toLocalFile()).suffix.lower() in OPENABLE for u in event.mimeData().urls()):
+        if any(is_openable(u.toLocalFile()) for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             path = Path(url.toLocalFile())
-            if path.suffix.lower() in OPENABLE:
+            if is_openable(path):
                 event.acceptProposedAction()
                 self.files.open_path(path)
                 return

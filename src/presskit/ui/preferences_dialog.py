@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
 from presskit.app.settings import Preferences
-from presskit.render.themes import load_theme, theme_folders
+from presskit.render.themes import usable_themes
 
 
 class PreferencesDialog(QDialog):
@@ -15,8 +15,8 @@ class PreferencesDialog(QDialog):
         self._prefs = prefs
         self.theme = QComboBox()
         self.theme.setAccessibleName("Default theme for new releases")
-        for name in theme_folders():
-            self.theme.addItem(load_theme(name).title, name)
+        for theme in usable_themes():
+            self.theme.addItem(theme.title, theme.name)
         self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.default_theme())))
         self.autosave = QSpinBox()
         self.autosave.setAccessibleName("Autosave interval in seconds")

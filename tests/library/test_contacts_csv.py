@@ -5,9 +5,9 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from presskit.library.contacts_csv import parse_contacts_csv, read_contacts_csv
+from presskit.library.contacts_file import read_contacts_file
 from presskit.model.release import Phone
-from presskit.storage.contacts_csv import parse_contacts_csv, read_contacts_csv
-from presskit.storage.contacts_file import read_contacts_file
 
 # The header of Google's older "Google CSV" export (trimmed to the columns a row below uses).
 GOOGLE_LEGACY = (

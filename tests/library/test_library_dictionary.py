@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from presskit.storage.library import Library
-from presskit.storage.library_schema import MIGRATIONS, user_version
+from presskit.library.database import Library
+from presskit.library.schema import MIGRATIONS, user_version
 
 
 def test_added_words_are_kept_once_whatever_their_case(tmp_path: Path) -> None:
@@ -23,7 +23,7 @@ def test_added_words_are_kept_once_whatever_their_case(tmp_path: Path) -> None:
 def test_a_version_1_library_gains_the_dictionary(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     conn = sqlite3.connect(path, isolation_level=None)
-    from presskit.storage.library_schema import migrate
+    from presskit.library.schema import migrate
 
     migrate(conn, MIGRATIONS[:1])
     assert user_version(conn) == 1

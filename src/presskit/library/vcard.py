@@ -7,9 +7,9 @@
     write_vcards(result.contacts, "out.vcf", version="4.0")
 
 Reading happens in three steps, each in its own module: bytes to decoded cards
-(:mod:`~presskit.storage.vcard_text`: line ends, folding, quoted-printable, charsets, card
-boundaries), a card to a contact through vobject (:mod:`~presskit.storage.vcard_import`), and
-contacts back to vCard text (:mod:`~presskit.storage.vcard_export`). A card that cannot be read
+(:mod:`~presskit.library.vcard_text`: line ends, folding, quoted-printable, charsets, card
+boundaries), a card to a contact through vobject (:mod:`~presskit.library.vcard_import`), and
+contacts back to vCard text (:mod:`~presskit.library.vcard_export`). A card that cannot be read
 is an error naming its number; the file's other cards still import.
 """
 
@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import os
 
-from presskit.storage.contact_import import ContactImport, read_input
-from presskit.storage.vcard_export import VERSIONS, dumps_vcards, write_vcards
-from presskit.storage.vcard_import import CardError, contact_from_card
-from presskit.storage.vcard_text import read_cards
+from presskit.library.contact_import import ContactImport, read_input
+from presskit.library.vcard_export import VERSIONS, dumps_vcards, write_vcards
+from presskit.library.vcard_import import CardError, contact_from_card
+from presskit.library.vcard_text import read_cards
 
 
 def parse_vcards(data: bytes, source: str = "<vCard>") -> ContactImport:

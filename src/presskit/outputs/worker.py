@@ -1,16 +1,16 @@
 """The render worker process: renders releases on request, staying warm between requests.
 
-The editor starts ``python -m presskit.render.worker`` once and keeps it: WeasyPrint, the
+The editor starts ``python -m presskit.outputs.worker`` once and keeps it: WeasyPrint, the
 fonts and the parsed theme stylesheets load once. Requests and replies are frames on stdin and
 stdout (see :mod:`presskit.render.framing`). Errors are replies,
 not crashes: only a hard crash (Pango has crashed before) ends the process, and the editor
 restarts it.
 
-Request:  {"id": int, "kind": "pdf" | "html" | "text" | "email" | "eml" | "kit",
-           "source": str, "base_dir": str | None}
+Request:  {"id": int, "kind": "email" or a format name of the output registry ("pdf",
+           "html", "text", "eml", "kit", ...), "source": str, "base_dir": str | None}
 Reply:    {"id": int, "kind": ..., "ok": bool, "error": str, "elapsed": float,
-           "pdf": bytes, "page_count": int, "html": str, "text": str, "data": bytes,
-           "warnings": [str]}
+           "data": bytes (the output file), "pdf": bytes, "page_count": int (for "pdf"),
+           "html": str, "text": str (for "email", Copy for Email), "warnings": [str]}
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ import time
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from presskit.render.email import build_eml, email_html
+from presskit.outputs.registry import UnknownFormat, output_format
+from presskit.outputs.session import RenderSession
+from presskit.render.email import email_html
 from presskit.render.framing import read_frame, write_frame
-from presskit.render.html import render_html
-from presskit.render.press_kit import build_press_kit
 from presskit.render.text import render_text
 from presskit.render.themes import ThemeError, load_theme
 from presskit.storage.problems import ReleaseFileError
@@ -51,26 +51,18 @@ class Worker:
         base_dir = Path(request["base_dir"]) if request.get("base_dir") else None
         try:
             release = loads_release(request["source"], "release").release
-            if request["kind"] == "pdf":
-                result = self.renderer.render(release, base_dir)
-                reply.update(pdf=result.pdf, page_count=result.page_count, warnings=result.warnings)
-            elif request["kind"] == "html":
-                rendered = render_html(release, base_dir, purpose="web")
-                reply.update(html=rendered.html, warnings=rendered.warnings)
-            elif request["kind"] == "eml":
-                reply.update(data=build_eml(release, base_dir), warnings=[])
-            elif request["kind"] == "kit":
-                result = self.renderer.render(release, base_dir)
-                kit = build_press_kit(release, base_dir, result.pdf)
-                reply.update(data=kit, warnings=result.warnings)
-            elif request["kind"] == "email":
+            if request["kind"] == "email":  # Copy for Email: not a file, two clipboard parts
                 rendered = email_html(release, base_dir)
                 reply.update(html=rendered.html, text=render_text(release))
                 reply["warnings"] = rendered.warnings
             else:
-                reply.update(text=render_text(release), warnings=[])
+                session = RenderSession(release, base_dir, self.renderer)
+                output = output_format(request["kind"]).write(session)
+                reply.update(data=output.data, warnings=output.warnings)
+                if request["kind"] == "pdf":
+                    reply.update(pdf=output.data, page_count=session.pdf().page_count)
             reply["ok"] = True
-        except (ReleaseFileError, ThemeError, ReleaseTooLarge) as exc:
+        except (ReleaseFileError, ThemeError, ReleaseTooLarge, UnknownFormat) as exc:
             reply["error"] = str(exc)
         except Exception as exc:  # any render failure is reported as data; keep serving
             reply["error"] = f"the renderer failed: {type(exc).__name__}: {exc}"

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from presskit.library.vcard import dumps_vcards, parse_vcards, read_vcards, write_vcards
+from presskit.library.vcard_text import read_cards
 from presskit.model.library import LibraryContact
 from presskit.model.release import Phone
 from presskit.storage.problems import Severity
-from presskit.storage.vcard import dumps_vcards, parse_vcards, read_vcards, write_vcards
-from presskit.storage.vcard_text import read_cards
 
 _N = "Ñ "
 EXPECTED_NAMES = {

@@ -26,10 +26,10 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from presskit.library.contact_import import ContactImport, read_input
+from presskit.library.vcard_labels import types_for_label
 from presskit.model.library import LibraryContact
 from presskit.model.release import Phone
-from presskit.storage.contact_import import ContactImport, read_input
-from presskit.storage.vcard_labels import types_for_label
 
 GOOGLE_COLUMNS = frozenset(
     {"Given Name", "Family Name", "Group Membership", "Organization 1 - Name"}

@@ -1,6 +1,6 @@
 """One decoded vCard to a library contact, through vobject.
 
-:mod:`presskit.storage.vcard_text` has undone the encodings; here the properties a contact
+:mod:`presskit.library.vcard_text` has undone the encodings; here the properties a contact
 needs are written out again as one clean vCard 3.0 card (2.1 escaping converted, bare commas
 escaped so vobject does not cut ``FN:Doe, John`` at the comma) and parsed with vobject, which
 splits structured values and removes the escapes. Then the fields are mapped:
@@ -9,7 +9,7 @@ splits structured values and removes the escapes. Then the fields are mapped:
 - organization: the first component of ORG (the department units are left out)
 - title: TITLE; city: the locality of the work address, else the preferred, else any
 - phones: TEL, labelled from an ``X-ABLabel`` of the same group, else from TYPE
-  (see :mod:`presskit.storage.vcard_labels`); emails: every EMAIL; website: the first URL;
+  (see :mod:`presskit.library.vcard_labels`); emails: every EMAIL; website: the first URL;
   notes: every NOTE; tags: CATEGORIES. Photos, keys and sounds are skipped.
 """
 
@@ -20,10 +20,10 @@ from typing import Any
 
 import vobject
 
+from presskit.library.vcard_labels import label_from_custom, label_from_types, type_values
+from presskit.library.vcard_text import Card, Property
 from presskit.model.library import LibraryContact
 from presskit.model.release import Phone
-from presskit.storage.vcard_labels import label_from_custom, label_from_types, type_values
-from presskit.storage.vcard_text import Card, Property
 
 _USED = frozenset(
     {"FN", "N", "ORG", "TITLE", "TEL", "EMAIL", "URL", "NOTE", "ADR", "CATEGORIES", "X-ABLABEL"}

@@ -15,15 +15,15 @@ from typing import Any
 
 import pytest
 
-from presskit.model.library import Boilerplate, LibraryContact, OrganizationProfile
-from presskit.model.release import Phone, SocialHandle
-from presskit.storage.library import Library, LibraryError, RecordNotFound, library_path
-from presskit.storage.library_schema import (
+from presskit.library.database import Library, LibraryError, RecordNotFound, library_path
+from presskit.library.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
     migrate,
     user_version,
 )
+from presskit.model.library import Boilerplate, LibraryContact, OrganizationProfile
+from presskit.model.release import Phone, SocialHandle
 
 
 @pytest.fixture

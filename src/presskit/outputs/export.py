@@ -1,5 +1,5 @@
-"""Export one release file to PDF, HTML, text, an email draft and/or a press kit: what
-``presskit export`` runs per file.
+"""Export one release file to any formats of the registry: what ``presskit export`` runs per
+file.
 
 Errors come back as data (an :class:`ExportOutcome`), never as exceptions, so that a batch can
 run in worker processes and report every file's problems in order.
@@ -11,10 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from presskit.model.validation import validate_release
-from presskit.render.email import build_eml
-from presskit.render.html import render_html
-from presskit.render.press_kit import build_press_kit
-from presskit.render.text import render_text
+from presskit.outputs.registry import output_format
+from presskit.outputs.session import RenderSession
 from presskit.render.themes import ThemeError, load_theme
 from presskit.storage.atomic import write_atomic
 from presskit.storage.problems import ReleaseFileError
@@ -23,14 +21,10 @@ from presskit.storage.release_file import load_release
 
 @dataclass(frozen=True)
 class ExportJob:
-    """One source file and where each output goes (None: that output is not wanted)."""
+    """One source file and where each wanted output goes, by format name (``"pdf"``: path)."""
 
     source: Path
-    pdf: Path | None = None
-    html: Path | None = None
-    text: Path | None = None
-    eml: Path | None = None
-    kit: Path | None = None
+    outputs: dict[str, Path] = field(default_factory=dict)
     theme: str | None = None
 
 
@@ -51,6 +45,8 @@ class ExportOutcome:
 
 def run_export(job: ExportJob) -> ExportOutcome:
     """Load, validate and render ``job.source`` into every requested output."""
+    from presskit.render.pdf import ReleaseTooLarge  # noqa: PLC0415 - loads WeasyPrint
+
     outcome = ExportOutcome(job.source)
     try:
         loaded = load_release(job.source)
@@ -70,30 +66,18 @@ def run_export(job: ExportJob) -> ExportOutcome:
     except ThemeError as exc:
         outcome.input_errors.append(f"{job.source}: theme: {exc}")
         return outcome
-    folder = job.source.resolve().parent
-    outputs: list[tuple[Path, bytes]] = []
-    if job.pdf is not None or job.kit is not None:
-        from presskit.render.pdf import ReleaseTooLarge, render_pdf  # noqa: PLC0415 - slow import
-
+    session = RenderSession(release, job.source.resolve().parent)
+    rendered: list[tuple[Path, bytes]] = []
+    for name, path in job.outputs.items():
         try:
-            result = render_pdf(release, folder)
+            output = output_format(name).write(session)
         except ReleaseTooLarge as exc:
             outcome.input_errors.append(f"{job.source}: {exc}")
             return outcome
-        outcome.warnings.extend(f"{job.source}: {w}" for w in result.warnings)
-        if job.pdf is not None:
-            outputs.append((job.pdf, result.pdf))
-        if job.kit is not None:
-            outputs.append((job.kit, build_press_kit(release, folder, result.pdf)))
-    if job.html is not None:
-        rendered = render_html(release, folder, purpose="web")
-        outcome.warnings.extend(f"{job.source}: {w}" for w in rendered.warnings)
-        outputs.append((job.html, rendered.html.encode("utf-8")))
-    if job.text is not None:
-        outputs.append((job.text, render_text(release).encode("utf-8")))
-    if job.eml is not None:
-        outputs.append((job.eml, build_eml(release, folder)))
-    for path, data in outputs:
+        outcome.warnings.extend(f"{job.source}: {w}" for w in output.warnings)
+        rendered.append((path, output.data))
+    outcome.warnings = list(dict.fromkeys(outcome.warnings))
+    for path, data in rendered:
         try:
             write_atomic(path, data)
         except OSError as exc:

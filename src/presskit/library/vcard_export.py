@@ -15,9 +15,9 @@ from typing import Any
 
 import vobject
 
+from presskit.library.vcard_labels import types_for_label
 from presskit.model.library import LibraryContact
 from presskit.storage.atomic import write_atomic
-from presskit.storage.vcard_labels import types_for_label
 
 VERSIONS = ("4.0", "3.0")
 PRODID = "-//Presskit//Presskit press contacts//EN"

@@ -1,5 +1,6 @@
-"""The press kit: one .zip with the release as PDF, HTML and text, its images, the press
-contacts as a vCard file and a small index.html that links them.
+"""The release's press kit: one .zip with the release in every format the registry marks
+``in_kit`` (PDF, web page, text, email draft), its images, the press contacts as a vCard file
+and a small index.html that links them.
 
 File names are safe on every operating system (ASCII, no reserved names, short), and the
 archive is the same bytes for the same release, so it can be compared and cached.
@@ -15,13 +16,13 @@ from pathlib import Path, PurePosixPath
 
 from markupsafe import escape
 
+from presskit.library.vcard import dumps_vcards
 from presskit.model.library import from_release_contact
 from presskit.model.release import Release
-from presskit.render.email import build_eml
-from presskit.render.html import release_base_url, render_html
+from presskit.outputs.registry import FORMATS
+from presskit.outputs.session import Output, RenderSession
+from presskit.render.html import release_base_url
 from presskit.render.sandbox import FetchRefused, Sandbox
-from presskit.render.text import render_text
-from presskit.storage.vcard import dumps_vcards
 
 MAX_STEM = 60
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
@@ -82,20 +83,26 @@ def _index_html(release: Release, names: list[str]) -> str:
     )
 
 
-def build_press_kit(release: Release, release_dir: Path | None, pdf: bytes) -> bytes:
-    """The press kit as .zip bytes; ``pdf`` is the release rendered by the same path."""
+def write_kit(session: RenderSession) -> Output:
+    """The press kit as .zip bytes: every ``in_kit`` format, rendered through ``session``."""
+    release, release_dir = session.release, session.release_dir
     stem = safe_file_name(release.headline)
-    files: dict[str, bytes] = {
-        f"{stem}.pdf": pdf,
-        f"{stem}.html": render_html(release, release_dir, purpose="web").html.encode("utf-8"),
-        f"{stem}.txt": render_text(release).encode("utf-8"),
-        f"{stem}.eml": build_eml(release, release_dir),
-    }
+    files: dict[str, bytes] = {}
+    warnings: list[str] = []
+    for fmt in FORMATS:
+        if fmt.in_kit:
+            output = fmt.write(session)
+            files[f"{stem}{fmt.extension}"] = output.data
+            warnings += output.warnings
     contacts = [from_release_contact(c) for c in release.contacts if c.name.strip()]
     if contacts:
         files["press-contacts.vcf"] = dumps_vcards(contacts, "4.0").encode("utf-8")
     files.update(_assets(release, release_dir))
     files["index.html"] = _index_html(release, sorted(files)).encode("utf-8")
+    return Output(_zip(stem, files), list(dict.fromkeys(warnings)))
+
+
+def _zip(stem: str, files: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(files):

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from presskit.library.vcard import parse_vcards
 from presskit.model import Organization, Release
-from presskit.render.pdf import PdfRenderer
-from presskit.render.press_kit import build_press_kit, safe_file_name
+from presskit.outputs.registry import FORMATS
+from presskit.outputs.release_kit import safe_file_name, write_kit
+from presskit.outputs.session import RenderSession
 from presskit.storage import load_release
-from presskit.storage.vcard import parse_vcards
 from tests.conftest import pdf_text
 from tests.render.test_hostile import PNG_1PX
 
@@ -40,9 +41,8 @@ def test_kit_holds_every_output_contacts_and_images(example_path: Path, tmp_path
     release = load_release(example_path).release
     release.organization.logo = "assets/Logo Final.PNG"
     release.body += "\n\n![Photo](../outside.png)"
-    pdf = PdfRenderer().render(release, folder).pdf
-    kit = build_press_kit(release, folder, pdf)
-    assert build_press_kit(release, folder, pdf) == kit  # the same release, the same bytes
+    kit = write_kit(RenderSession(release, folder)).data
+    assert write_kit(RenderSession(release, folder)).data == kit  # same release, same bytes
     archive = zipfile.ZipFile(io.BytesIO(kit))
     stem = "us-ban-landmine-use-everywhere-korea-included"
     assert sorted(archive.namelist()) == sorted(
@@ -62,9 +62,17 @@ def test_kit_holds_every_output_contacts_and_images(example_path: Path, tmp_path
 
 def test_kit_of_an_untitled_release_without_contacts() -> None:
     release = Release(headline="", organization=Organization(logo="/etc/passwd"))
-    kit = build_press_kit(release, None, b"%PDF-1.7")
+    kit = write_kit(RenderSession(release, None)).data
     names = zipfile.ZipFile(io.BytesIO(kit)).namelist()
     assert sorted(names) == [
         "release/index.html", "release/release.eml", "release/release.html",
         "release/release.pdf", "release/release.txt",
     ]  # fmt: skip
+
+
+def test_the_kit_holds_every_format_the_registry_marks() -> None:
+    release = Release(headline="Kit")
+    names = zipfile.ZipFile(io.BytesIO(write_kit(RenderSession(release, None)).data)).namelist()
+    expected = {f"kit/kit{fmt.extension}" for fmt in FORMATS if fmt.in_kit}
+    assert expected and expected <= set(names)
+    assert "kit/kit.zip" not in names  # the kit does not hold itself

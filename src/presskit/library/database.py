@@ -23,15 +23,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from presskit.model.library import Boilerplate, LibraryContact, OrganizationProfile, content_key
-from presskit.model.library_search import (
-    boilerplate_matches,
-    contact_matches,
-    fold,
-    organization_matches,
-    search_terms,
-)
-from presskit.storage.library_rows import (
+from presskit.library.rows import (
     BOILERPLATES,
     CONTACTS,
     ORGANIZATIONS,
@@ -41,7 +33,15 @@ from presskit.storage.library_rows import (
     timestamp_text,
     utc_now,
 )
-from presskit.storage.library_schema import NewerLibrary, NotALibrary, migrate
+from presskit.library.schema import NewerLibrary, NotALibrary, migrate
+from presskit.model.library import Boilerplate, LibraryContact, OrganizationProfile, content_key
+from presskit.model.library_search import (
+    boilerplate_matches,
+    contact_matches,
+    fold,
+    organization_matches,
+    search_terms,
+)
 
 ENV_VARIABLE = "PRESSKIT_LIBRARY"
 FILE_NAME = "library.sqlite"

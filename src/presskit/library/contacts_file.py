@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from presskit.storage.contact_import import ContactImport, read_input
-from presskit.storage.contacts_csv import parse_contacts_csv
-from presskit.storage.vcard import parse_vcards
+from presskit.library.contact_import import ContactImport, read_input
+from presskit.library.contacts_csv import parse_contacts_csv
+from presskit.library.vcard import parse_vcards
 
 VCARD_SUFFIXES = (".vcf", ".vcard")
 CSV_SUFFIXES = (".csv",)

@@ -1,0 +1,30 @@
+"""The writers of the release's own formats: PDF, web page, plain text and email draft.
+
+Each takes a :class:`~presskit.outputs.session.RenderSession` and returns the file's bytes; the
+rendering itself is :mod:`presskit.render`'s, the one path the preview uses too.
+"""
+
+from __future__ import annotations
+
+from presskit.outputs.session import Output, RenderSession
+from presskit.render.email import build_eml
+from presskit.render.html import render_html
+from presskit.render.text import render_text
+
+
+def write_pdf(session: RenderSession) -> Output:
+    result = session.pdf()
+    return Output(result.pdf, list(result.warnings))
+
+
+def write_html(session: RenderSession) -> Output:
+    rendered = render_html(session.release, session.release_dir, purpose="web")
+    return Output(rendered.html.encode("utf-8"), rendered.warnings)
+
+
+def write_text(session: RenderSession) -> Output:
+    return Output(render_text(session.release).encode("utf-8"))
+
+
+def write_eml(session: RenderSession) -> Output:
+    return Output(build_eml(session.release, session.release_dir))

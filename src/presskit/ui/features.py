@@ -1,0 +1,23 @@
+"""The editor's features beyond editing one release: each installs its own menu actions.
+
+The main window builds the menus and the panes; a feature (import, sending, review, history,
+translation, newsroom, press kit, team library) is one module of ``ui`` with a function
+``install(window) -> None`` that adds its actions (at the window's named anchors, see
+``MainWindow.anchors``) and its docks or dialogs, and one line in :data:`FEATURES`. So the main
+window stays thin however many features the editor grows.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+FEATURES: tuple[str, ...] = ()
+"""``"module:function"`` of each feature's installer, in menu order."""
+
+
+def install_features(window: Any) -> None:
+    """Run every feature's installer on ``window`` (a MainWindow)."""
+    for entry in FEATURES:
+        module, _, function = entry.partition(":")
+        getattr(importlib.import_module(module), function)(window)
