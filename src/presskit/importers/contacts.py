@@ -1,0 +1,160 @@
+"""Press contacts out of the blocks the scorer called contacts.
+
+Contacts come as a block under "Media contact:", one per table cell or list item, several
+stacked line by line, or run together on one line ("Mary Wareham, Human Rights Watch,
++1-646-203-8292 (mobile) or wareham@hrw.org"). Each becomes a :class:`Contact`: the name, a
+job title, the organization, the city, the phones (found by phonenumbers, kept as typed,
+with labels such as "mobile" or "Today:"), the email (checked by email-validator).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import phonenumbers
+
+from presskit.importers.cues import PHONE_LABELS
+from presskit.importers.features import EMAIL, URL, looks_like_name, phone_numbers, phrase_cues
+from presskit.importers.model import Block, BlockKind
+from presskit.model.contact_fields import check_email, region_from_language
+from presskit.model.release import Contact, Phone
+
+_CUE_HEAD = re.compile(
+    r"^(?:(?:news |media |press )?(?:contacts?|enquiries|inquiries|information|relations)"
+    r"(?: information| details)?|for (?:further|more|additional) information,? (?:please )?"
+    r"(?:contact|call)|(?:presse|medien)-? ?kontakte?|kontakt(?: für die presse)?|"
+    r"ansprechpartner(?:in)?|pressestelle|contacts? (?:presse|médias?)|relations? presse|"
+    r"contactos? (?:de prensa|para medios)|contacto|prensa|public affairs|spokes(?:person|man|woman))"
+    r"\s*(?:\([^)]*\))?\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+_CITY_PREFIX = re.compile(r"^(?:in|à|en|in der|aus)\s+(?P<city>[^:]{2,40}):\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:\n|,|;|\s[-–|/]\s|\bor\b|\boder\b|\bou\b|\bo\b)\s*")
+_ORG_WORDS = re.compile(
+    r"\b(headquarters|center|centre|office|agency|department|university|institute|"
+    r"watch|international|foundation|association|ministry|commission|council|bureau|"
+    r"service|laboratory|inc|ltd|gmbh|llc|ngo|campaign|network|press|media|communications|"
+    r"relations|team)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ParsedContact:
+    contact: Contact
+    blocks: list[Block] = field(default_factory=list)
+
+
+def parse_contacts(blocks: list[Block], language: str) -> list[ParsedContact]:
+    """The contacts held by ``blocks`` (in source order), each with its blocks."""
+    region = region_from_language(language)
+    parsed: list[ParsedContact] = []
+    for chunk in _chunks(blocks):
+        text = "\n".join(_strip_heading(block.text) for block in chunk).strip()
+        if not text:
+            continue
+        contact = _contact(text, region)
+        if contact is not None:
+            parsed.append(ParsedContact(contact, chunk))
+        elif parsed:
+            parsed[-1].blocks.extend(chunk)  # a stray line (an address) of the contact above
+    return parsed
+
+
+def _strip_heading(text: str) -> str:
+    stripped = _CUE_HEAD.sub("", text.strip(), count=1)
+    return stripped if "contact" in phrase_cues(text) or stripped != text.strip() else text
+
+
+def _chunks(blocks: list[Block]) -> list[list[Block]]:
+    """Blocks grouped by person: a cell, a list item, a paragraph, or a run of lines."""
+    chunks: list[list[Block]] = []
+    for block in blocks:
+        own = block.kind in (BlockKind.TABLE_CELL, BlockKind.LIST_ITEM, BlockKind.PARAGRAPH)
+        if not chunks or own or _starts_person(block, chunks[-1]):
+            chunks.append([block])
+        else:
+            chunks[-1].append(block)
+    return chunks
+
+
+def _starts_person(block: Block, chunk: list[Block]) -> bool:
+    """A new name after a chunk that already has its name and a way to reach them."""
+    if block.group != chunk[-1].group and chunk[-1].kind is not BlockKind.LINE:
+        return True
+    text = _strip_heading(block.text)
+    if not looks_like_name(text) or EMAIL.search(text):
+        return False
+    before = "\n".join(b.text for b in chunk)
+    has_name = any(looks_like_name(_strip_heading(b.text)) for b in chunk)
+    return has_name and bool(EMAIL.search(before) or phone_numbers(before))
+
+
+def _contact(text: str, region: str) -> Contact | None:
+    contact = Contact()
+    city = _CITY_PREFIX.match(text)
+    if city:
+        contact.city = city["city"].strip()
+        text = text[city.end() :]
+    emails = [e for e in EMAIL.findall(text) if check_email(e) is None]
+    contact.email = emails[0] if emails else ""
+    contact.phones = _phones(text, region)
+    rest = EMAIL.sub(" ", text)
+    for phone in contact.phones:
+        rest = rest.replace(phone.number, " ")
+    rest = URL.sub(" ", rest)
+    parts = [p.strip(" .:()") for p in _SPLIT.split(rest)]
+    parts = [p for p in parts if p and not _is_label(p) and re.search(r"[^\W\d_]{2}", p)]
+    for part in parts:
+        if not contact.name and looks_like_name(part):
+            contact.name = part
+        elif not contact.title and "job_title" in phrase_cues(part) and not _ORG_WORDS.fullmatch(part):
+            contact.title = part
+        elif not contact.organization and len(part) <= 80:
+            contact.organization = part
+    if not contact.name:
+        if not (contact.email or contact.phones):
+            return None
+        contact.name = contact.organization or contact.title or "Press office"
+        if contact.name == contact.organization:
+            contact.organization = ""
+    if not (contact.email or contact.phones) and not looks_like_name(contact.name):
+        return None
+    return contact
+
+
+def _is_label(text: str) -> bool:
+    lowered = text.lower().strip(" :.")
+    return any(lowered == word or lowered in ("e-mail", "email", "mail", "courriel", "correo")
+               for words in PHONE_LABELS.values() for word in words)  # fmt: skip
+
+
+def _phones(text: str, region: str) -> list[Phone]:
+    phones: list[Phone] = []
+    seen: set[str] = set()
+    for match in phonenumbers.PhoneNumberMatcher(EMAIL.sub(lambda m: " " * len(m.group()), text), region):
+        raw = match.raw_string.strip()
+        phones.append(Phone(raw, _label(text, match.start, match.end)))
+        seen.add(re.sub(r"\D", "", raw))
+    for raw in phone_numbers(text):  # numbers phonenumbers finds implausible: keep them too
+        digits = re.sub(r"\D", "", raw)
+        if not any(digits in s or s in digits for s in seen):
+            start = text.find(raw)
+            phones.append(Phone(raw, _label(text, start, start + len(raw))))
+            seen.add(digits)
+    return phones
+
+
+def _label(text: str, start: int, end: int) -> str:
+    """A label written just before ("Mobile: ") or after ("(mobile)") a number."""
+    before = text[max(0, start - 24) : start].lower()
+    before = re.split(r"[\n,;]|\bor\b", before)[-1]
+    after = text[end : end + 20].lower()
+    after = re.split(r"[\n,;]|\bor\b", after)[0]
+    for label, words in PHONE_LABELS.items():
+        for word in words:
+            pattern = rf"(?<![\w]){re.escape(word)}(?![\w])"
+            if re.search(pattern + r"\s*[:.]?\s*$", before) or re.search(r"^\s*\(?" + pattern, after):
+                return label if label != "today" else word.capitalize() + ":"
+    return ""

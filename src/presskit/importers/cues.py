@@ -1,0 +1,365 @@
+"""The role scorer's knowledge, as data: phrases per language, weights per role, transitions.
+
+Adding a language is one entry in :data:`PHRASES` (and its stop words in :data:`STOP_WORDS`
+for detection); adding a cue is one pattern in a list. Nothing here is code that decides:
+:mod:`presskit.importers.features` turns a block into named features, and
+:mod:`presskit.importers.roles` adds up :data:`WEIGHTS` and :data:`TRANSITIONS` and picks the
+best sequence of roles.
+
+Every pattern is a case-insensitive regular expression matched against a block's text with
+its whitespace collapsed (``re.search``, so anchor with ``^`` for "the block starts with").
+"""
+
+from __future__ import annotations
+
+from presskit.importers.model import Role
+
+PHRASE_CUES = (
+    "release", "embargo", "contact", "about", "links", "social", "chrome", "meta", "said",
+    "job_title", "org_about", "end",
+)  # fmt: skip
+"""The phrase cues every language may fill; each becomes a feature ``cue_<name>``."""
+
+_END = [r"^(#\s*){3,}$", r"^[-–—]*\s*(30|end|ends|xxx)\s*[-–—]*$", r"^\*{3}$"]
+
+PHRASES: dict[str, dict[str, list[str]]] = {
+    "en": {
+        "release": [
+            r"^(press|news) release\b.{0,30}(for )?immediate release",
+            r"^(for )?(immediate|urgent) release\b",
+            r"^(press|news|media) release\s*[:.]?$",
+            r"^release line:",
+        ],
+        "embargo": [
+            r"^embargo(ed)?\b",
+            r"^(not for|hold for) (release|publication|broadcast)\b",
+            r"^for release (at|on|after|not before)\b",
+            r"^strictly embargoed\b",
+        ],
+        "contact": [
+            r"^(news |media |press )(contacts?|enquiries|inquiries|information|relations|office)\b",
+            r"^contacts?\s*(:|$)",
+            r"^contact (information|details)\b",
+            r"^for (further|more|additional) information,? (please )?(contact|call)\b",
+            r"^(enquiries|inquiries)\b",
+            r"^(media|press) (contacts?|officers?)\s*$",
+            r"^spokes(person|man|woman)\s*:",
+            r"^public affairs\s*:",
+        ],
+        "about": [
+            r"^about (the |us\b|our )?\S",
+            r"^notes? (to|for) (editors|the editor)\b",
+            r"^editors?'?s?'? notes?\b",
+            r"^background (information|notes?)\s*:?$",
+        ],
+        "links": [
+            r"^(for more|more|further|additional) information(, see| see| visit| is available| about [^,]{0,60})?\s*:\s*$",
+            r"^(related|useful|more) links\s*:?$",
+            r"^(see also|learn more|resources|additional resources|links)\s*:?$",
+            r"^for more information,? (see|visit)\b",
+        ],
+        "social": [
+            r"^follow (us|on|the|[^ ]+ on)\b",
+            r"^(please )?visit (us at |our website at )?(www\.|https?://)",
+            r"^(twitter|facebook|linkedin|instagram|youtube|mastodon|bluesky|x|threads|tiktok)\s*:",
+            r"^connect with us\b",
+        ],
+        "chrome": [
+            r"^skip to (main )?(content|navigation)",
+            r"^(share|share this( page| article)?|print|print this page|email this|tweet|"
+            r"home|menu|search|back to top|subscribe|sign up|log ?in|next|previous|read more|"
+            r"more news|view all|show more|close|accept|reject|manage preferences|breadcrumb)$",
+            r"^(we use cookies|this (web)?site uses cookies|cookie (settings|policy|preferences))",
+            r"^accept (all )?cookies",
+            r"^(related|recent|latest|more) (news|articles|stories|content|releases|posts)\b",
+            r"^(last (updated|revised|modified|reviewed)|page last (revised|updated)|editor:)",
+            r"^(tags?|topics?|categories|keywords|filed under)\s*:",
+            r"^you are here\b",
+            r"^was this page helpful",
+            r"^(an official website of the united states government|here's how you know)",
+            r"^(official websites use \.gov|secure \.gov websites use https)",
+            r"^(privacy policy|terms of (use|service)|accessibility|contact us|site map|sitemap|"
+            r"foia|no fear act|usa\.gov|inspector general)$",
+            r"^due to (a|the) lapse (in|of) (appropriations|federal funding)",
+            r"^suggested searches$",
+            r"^\d+ min read$",
+            r"^(this release can be found|to (subscribe|unsubscribe)|to remove your address)",
+            r"^(copyright|©)",
+        ],
+        "meta": [
+            r"^(release|release no\.?|release number|news release|media advisory|advisory|"
+            r"statement|press release)\s*(no\.?|number|#)?\s*[:#]?\s*[a-z]{0,3}\d{1,4}[-–/.]\d",
+            r"^(release date|date published|published|posted|released|updated)\s*:",
+            r"^(for release|date)\s*:\s*\w+ \d",
+            r"^(press release|news release|media advisory|statement)\s*\|",
+            r"^(news release|media advisory|statement|news|press releases?|newsroom)$",
+            r"^(photo|image|video|credit|credits)\s*:",
+        ],
+        "said": [r"\b(said|says|added|explained|noted|stated|commented|according to)\b"],
+        "job_title": [
+            r"\b(director|manager|officer|spokes(person|man|woman)|secretary|coordinator|"
+            r"specialist|advis[eo]r|president|chief|head of|press|public affairs|"
+            r"communications|media relations|lead|executive|editor|counsel|attaché)\b",
+        ],
+        "org_about": [
+            r"\bis (a|an|the) .{0,80}\b(organi[sz]ation|agency|coalition|company|network|"
+            r"institution|association|foundation|charity|provider|campaign|union|body|"
+            r"university|department|bureau|federation|alliance|group|service|nonprofit|"
+            r"non-profit|ngo|firm|institute|leader|laboratory|office|administration)\b",
+            r"\b(founded|established|created) in (\d{4}|the \d{4}s)\b",
+            r"\bheadquartered in\b",
+            r"\b(its|our) mission is\b",
+            r"^for more information about .{1,80}\b(visit|see|go to)\b",
+            r"\bon the web at\b",
+        ],
+        "end": _END,
+    },
+    "de": {
+        "release": [
+            r"^(presse(mitteilung|information|meldung)|medienmitteilung|medieninformation)\s*[:.]?$",
+            r"zur (sofortigen )?veröffentlichung\b",
+            r"^(presse(mitteilung|information)|medienmitteilung)\b.{0,30}(sofort|frei)",
+        ],
+        "embargo": [r"^sperrfrist\b", r"\bsperrfrist\s*:", r"^nicht vor .{0,40}veröffentlichen"],
+        "contact": [
+            r"^(presse|medien)-? ?kontakt(e)?\b",
+            r"^kontakt (für (die )?(presse|medien)|presse)\b",
+            r"^(ansprechpartner(in)?|pressestelle|pressesprecher(in)?)\s*(:|$)",
+            r"^(rückfragen|für rückfragen|weitere informationen erhalten sie)\b",
+            r"^kontakt\s*:?$",
+        ],
+        "about": [
+            r"^über (die |den |das |uns\b)?\S",
+            r"^hinweis(e)? (für|an) (die )?redaktion(en)?\b",
+            r"^(redaktionelle hinweise|zum unternehmen|das unternehmen|unternehmensprofil)\b",
+        ],
+        "links": [r"^(weitere|mehr) informationen\s*(:|finden sie)", r"^(weiterführende )?links\s*:?$"],
+        "social": [r"^folgen sie (uns|der)\b", r"^besuchen sie uns\b"],
+        "chrome": [
+            r"^(zum inhalt springen|direkt zum inhalt|drucken|teilen|startseite|suche|menü|"
+            r"nach oben|newsletter|seite drucken|mehr erfahren|alle meldungen)$",
+            r"^(wir verwenden cookies|diese website (verwendet|nutzt) cookies|alle akzeptieren)",
+            r"^(verwandte|ähnliche|weitere) (artikel|nachrichten|meldungen)\b",
+            r"^(zuletzt (aktualisiert|geändert)|stand:)",
+            r"^(impressum|datenschutz|barrierefreiheit|kontakt|sitemap)$",
+        ],
+        "meta": [r"^(datum|veröffentlicht|pressemitteilung nr\.?|nr\.)\s*:?\s*\d"],
+        "said": [r"\b(sagt|sagte|erklärt|erklärte|betont|betonte|ergänzt|ergänzte|so)\b"],
+        "job_title": [
+            r"(leiter(in)?|sprecher(in)?|referent(in)?|geschäftsführer(in)?|vorstand|"
+            r"kommunikation|öffentlichkeitsarbeit|presse)",
+        ],
+        "org_about": [
+            r"\b(ist|sind) (ein|eine|der|die|das) .{0,80}(organisation|unternehmen|verband|"
+            r"behörde|einrichtung|stiftung|netzwerk|institut|verein|bündnis|anbieter|hersteller)",
+            r"\bgegründet\b",
+            r"\bmit sitz in\b",
+        ],
+        "end": [*_END, r"^[-–—]*\s*ende\s*[-–—]*$"],
+    },
+    "fr": {
+        "release": [
+            r"^communiqué( de presse)?\s*[:.]?$",
+            r"pour (diffusion|publication) immédiate",
+            r"^communiqué de presse\b.{0,30}immédiat",
+        ],
+        "embargo": [r"^(sous )?embargo\b", r"^ne pas (publier|diffuser) avant\b"],
+        "contact": [
+            r"^contacts? (presse|médias?|pour la presse)\b",
+            r"^(relations? (presse|médias)|service de presse|attachée? de presse)\s*(:|$)",
+            r"^pour (plus d'informations|toute information|en savoir plus|tout renseignement),? "
+            r"(veuillez )?(contacter|s'adresser)",
+            r"^contacts?\s*:?$",
+        ],
+        "about": [
+            r"^(à|a) propos (de |du |des |d['’])",
+            r"^notes? (aux|pour les) (rédactions|rédacteurs|éditeurs)\b",
+            r"^(informations|note) (aux|pour les) rédactions",
+        ],
+        "links": [
+            r"^(pour en savoir plus|plus d['’]informations|liens utiles|pour plus d['’]informations)"
+            r"\s*:?$"
+        ],
+        "social": [r"^suivez[- ]nous\b", r"^retrouvez[- ]nous\b"],
+        "chrome": [
+            r"^(aller au contenu|imprimer|partager|accueil|rechercher|menu|retour en haut|"
+            r"s'abonner|lire la suite|voir tout)$",
+            r"^(nous utilisons des cookies|ce site utilise des cookies|tout accepter)",
+            r"^(articles?|actualités) (liés|similaires|connexes|associées)",
+            r"^(dernière mise à jour|mis à jour le)",
+            r"^(mentions légales|plan du site|accessibilité|données personnelles)$",
+        ],
+        "meta": [r"^(date|publié le|mis en ligne)\s*:?\s*\d"],
+        "said": [
+            r"\b(a déclaré|déclare|a dit|a souligné|souligne|explique|a expliqué|selon|"
+            r"a ajouté|ajoute|affirme|a affirmé)\b"
+        ],
+        "job_title": [
+            r"(directeur|directrice|porte-parole|responsable|chargée? de|attachée? de presse|"
+            r"président|présidente|conseill(er|ère)|communication)",
+        ],
+        "org_about": [
+            r"\b(est|sont) (un|une|le|la|l['’]) ?.{0,80}(organisation|entreprise|agence|"
+            r"association|fondation|institution|réseau|société|organisme|fédération|groupe)",
+            r"\bfondée? en \d{4}\b",
+        ],
+        "end": [*_END, r"^[-–—]*\s*fin\s*[-–—]*$"],
+    },
+    "es": {
+        "release": [
+            r"^(nota de prensa|comunicado de prensa|comunicado)\s*[:.]?$",
+            r"para (su )?(difusión|publicación|distribución) inmediata",
+        ],
+        "embargo": [r"^(embargo|embargad[oa]|bajo embargo)\b", r"^no (publicar|difundir) antes\b"],
+        "contact": [
+            r"^contactos? (de prensa|para (los )?medios|con (los )?medios|de comunicación)\b",
+            r"^(gabinete|oficina|departamento) de (prensa|comunicación)\b",
+            r"^(relaciones con (los )?medios|prensa)\s*:",
+            r"^para (más|mayor) información,? (contacte|contactar|póngase|dirigirse)",
+            r"^contactos?\s*:?$",
+        ],
+        "about": [
+            r"^(acerca de|sobre) (la |el |los |las )?\S",
+            r"^notas? (para|a) (los )?(editores|redactores|la redacción)\b",
+        ],
+        "links": [r"^(más información|para más información|enlaces( relacionados| de interés)?)\s*:?$"],
+        "social": [r"^(síguenos|siganos|síganos)\b"],
+        "chrome": [
+            r"^(ir al contenido|imprimir|compartir|inicio|buscar|menú|volver arriba|"
+            r"suscríbete|leer más|ver todo)$",
+            r"^(utilizamos cookies|este sitio (web )?utiliza cookies|aceptar (todas|cookies))",
+            r"^(noticias|artículos) (relacionad[oa]s|similares)",
+            r"^(última actualización|actualizado el)",
+            r"^(aviso legal|mapa del sitio|accesibilidad|política de privacidad)$",
+        ],
+        "meta": [r"^(fecha|publicado)\s*:?\s*\d"],
+        "said": [
+            r"\b(dijo|afirmó|declaró|señaló|explicó|aseguró|según|añadió|destacó|subrayó)\b"
+        ],
+        "job_title": [
+            r"(director|directora|portavoz|responsable|jefe|jefa|presidente|presidenta|"
+            r"coordinador(a)?|comunicación|prensa)",
+        ],
+        "org_about": [
+            r"\b(es|son) (un|una|el|la) .{0,80}(organización|empresa|agencia|asociación|"
+            r"fundación|institución|red|entidad|organismo|federación|grupo)",
+            r"\bfundad[oa] en \d{4}\b",
+        ],
+        "end": [*_END, r"^[-–—]*\s*fin\s*[-–—]*$"],
+    },
+}
+"""Phrase cues by language; a block's cue is on when a pattern of any language matches."""
+
+STOP_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "said", "was",
+           "by", "this", "will", "are", "from", "at", "as", "have", "has", "its", "their"),
+    "de": ("der", "die", "das", "und", "ist", "nicht", "mit", "von", "für", "auf", "den",
+           "dem", "ein", "eine", "sich", "auch", "wird", "werden", "zu", "im", "des", "sagte"),
+    "fr": ("le", "la", "les", "et", "des", "est", "une", "pour", "dans", "que", "qui", "du",
+           "sur", "avec", "par", "pas", "plus", "sont", "au", "aux", "cette", "été"),
+    "es": ("el", "la", "los", "las", "y", "que", "del", "por", "para", "con", "una", "es",
+           "se", "su", "al", "como", "más", "sus", "ha", "han", "este", "esta"),
+}  # fmt: skip
+"""Common words of each language, to tell the language of a source without metadata."""
+
+PHONE_LABELS: dict[str, tuple[str, ...]] = {
+    "mobile": ("mobile", "mob", "cell", "cellphone", "mobil", "handy", "portable", "móvil",
+               "movil", "celular", "gsm"),
+    "office": ("office", "work", "direct", "büro", "oficina", "desk", "fixe", "bureau"),
+    "": ("tel", "telephone", "phone", "ph", "telefon", "téléphone", "tél", "teléfono", "tfno"),
+    "fax": ("fax", "telefax"),
+    "today": ("today", "tonight", "weekend", "after hours", "24/7", "24 hours", "on site"),
+}  # fmt: skip
+"""Words near a phone number that become its label (the key), such as "(mobile)"; the
+words under "" only say "phone" and give no label."""
+
+# -- weights ----------------------------------------------------------------------------
+# A role's score for a block is its bias plus the weight of each feature the block has
+# (features are 0..1). Positive: evidence for the role; negative: evidence against.
+
+_NO_CUE = {
+    "cue_release": -4, "cue_embargo": -4, "cue_contact": -4, "cue_about": -4, "cue_links": -3,
+    "cue_end": -6, "cue_chrome": -3, "cue_meta": -3,
+}  # fmt: skip
+
+WEIGHTS: dict[Role, dict[str, float]] = {
+    Role.RELEASE_LINE: {
+        "bias": -4, "cue_release": 7.5, "cue_embargo": 7, "early": 1, "short": 0.5,
+        "sentence": -2, "long": -4, "email": -3, "phone": -3, "chrome": -3,
+    },
+    Role.HEADLINE: {
+        **_NO_CUE, "bias": -2.5, "title_style": 4, "big": 3, "bold": 1.2, "centred": 1,
+        "caps": 1.2, "early": 2, "first_text": 2, "matches_title": 4.5, "short": 0.6,
+        "sentence": -1.2, "long": -3, "said": -2, "email": -5, "phone": -5, "url": -3,
+        "late": -4, "date_only": -4, "list_item": -3, "table_cell": -2, "chrome": -3,
+        "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
+    },
+    Role.SUBHEADLINE: {
+        **_NO_CUE, "bias": -3.2, "italic": 1.5, "heading": 0.8, "bold": 0.4, "early": 1.5,
+        "short": 0.5, "long": -2, "big": 0.6, "centred": 0.4, "email": -5, "phone": -5,
+        "late": -4, "list_item": -2, "table_cell": -2, "chrome": -3, "said": -1.5,
+        "dateline_start": -4, "date_only": -3, "person_name": -1.5, "url": -2,
+        "title_style": -1, "very_short": -1,
+    },
+    Role.DATELINE: {"bias": -4, "date_only": 6.5, "early": 1, "sentence": -3, "chrome": -2},
+    Role.BODY: {
+        "bias": 0.3, "sentence": 2, "long": 1.5, "said": 1, "dateline_start": 3.5,
+        "in_main": 0.6, "list_item": 0.5, "email": -1.5, "phone": -2, "cue_contact": -3.5,
+        "cue_about": -2, "cue_release": -5, "cue_embargo": -4, "cue_end": -7, "chrome": -4,
+        "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
+        "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2,
+    },
+    Role.LINKS: {
+        "bias": -3, "cue_links": 5.5, "only_url": 2, "url": 1.5, "list_item": 0.4,
+        "sentence": -1, "late": 0.5, "email": -2, "phone": -2, "chrome": -1.5, "early": -1.5,
+    },
+    Role.END_MARK: {"bias": -6, "cue_end": 10},
+    Role.BOILERPLATE: {
+        "bias": -3, "cue_about": 6.5, "org_about": 2.6, "late": 1, "sentence": 0.5,
+        "email": -1, "phone": -1.5, "early": -2.5, "chrome": -2, "said": -1.5,
+        "dateline_start": -4, "cue_contact": -2,
+    },
+    Role.CONTACT: {
+        "bias": -2.7, "cue_contact": 7, "email": 3.5, "phone": 3.5, "person_name": 1.5,
+        "job_title": 1.2, "short": 0.5, "line": 0.5, "table_cell": 0.6, "sentence": -2,
+        "long": -3, "said": -2, "chrome": -1, "dateline_start": -4, "cue_about": -2,
+    },
+    Role.SOCIAL: {
+        "bias": -3.5, "cue_social": 5, "handle": 2, "url": 1, "only_url": 1, "late": 1,
+        "sentence": -1.5, "early": -1, "email": -1.5, "phone": -1.5,
+    },
+    Role.NOT_PLACED: {
+        "bias": -1.5, "cue_chrome": 4.5, "chrome": 4.5, "cue_meta": 4.5, "very_short": 0.3,
+        "date_only": 1.5, "sentence": -1.5,
+    },
+}  # fmt: skip
+
+_TOP = (Role.RELEASE_LINE, Role.HEADLINE, Role.SUBHEADLINE, Role.DATELINE)
+_BOTTOM = (Role.BODY, Role.BOILERPLATE, Role.END_MARK, Role.LINKS, Role.SOCIAL)
+
+TRANSITIONS: dict[tuple[Role, Role], float] = {
+    (Role.CONTACT, Role.CONTACT): 2.2,
+    (Role.BOILERPLATE, Role.BOILERPLATE): 2.8,
+    (Role.BODY, Role.BODY): 1.0,
+    (Role.LINKS, Role.LINKS): 1.8,
+    (Role.SOCIAL, Role.SOCIAL): 1.2,
+    (Role.NOT_PLACED, Role.NOT_PLACED): 0.5,
+    (Role.HEADLINE, Role.HEADLINE): -4,
+    (Role.SUBHEADLINE, Role.SUBHEADLINE): -3,
+    (Role.RELEASE_LINE, Role.RELEASE_LINE): -0.5,
+    (Role.END_MARK, Role.END_MARK): -3,
+    (Role.DATELINE, Role.DATELINE): -3,
+    (Role.HEADLINE, Role.SUBHEADLINE): 1.8,
+    (Role.RELEASE_LINE, Role.HEADLINE): 1,
+    (Role.DATELINE, Role.BODY): 1,
+    (Role.HEADLINE, Role.BODY): 0.5,
+    (Role.BOILERPLATE, Role.BODY): -3.5,
+    (Role.END_MARK, Role.BODY): -5,
+    (Role.SOCIAL, Role.BODY): -2,
+    (Role.LINKS, Role.BODY): -1.5,
+    (Role.CONTACT, Role.BOILERPLATE): -0.5,
+    (Role.BODY, Role.BOILERPLATE): -0.5,
+    (Role.BODY, Role.SUBHEADLINE): -4,
+    **{(late, top): -5.0 for late in _BOTTOM for top in _TOP},
+}
+"""Score added when a block of one role follows a block of another (the first says prev)."""

@@ -1,0 +1,249 @@
+"""Dates, datelines and embargo times in the words people write them, in several languages.
+
+Month and weekday names come from Babel's locale data (plus the AP's abbreviations such as
+"Sept."), so a language added to the cues gets its month names without a table here.
+
+    find_date("Tuesday, Sept. 23, 2014 at noon")  -> (date(2014, 9, 23), span)
+    parse_dateline("BERLIN, 16. Oktober 2006 – Die ...")  -> Dateline("Berlin", 2006-10-16, locale)
+    parse_embargo("EMBARGOED UNTIL 10:00 a.m. EDT, Sept. 23, 2014")  -> aware datetime, zone
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import get_day_names, get_month_names
+
+from presskit.importers.cues import PHRASES
+from presskit.model.release import DatelineStyle
+from presskit.render.conventions import AP_MONTHS
+
+
+@functools.cache
+def month_numbers() -> dict[str, int]:
+    """Every month name and abbreviation of the cue languages, lower case, without dots."""
+    names: dict[str, int] = {}
+    for language in PHRASES:
+        locale = Locale.parse(language)
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale).items():
+                    names.setdefault(name.lower().rstrip("."), number)
+    for number, name in enumerate(AP_MONTHS, start=1):
+        names.setdefault(name.lower().rstrip("."), number)
+    names.setdefault("sept", 9)
+    return names
+
+
+@functools.cache
+def _weekdays() -> str:
+    days = set()
+    for language in PHRASES:
+        for width in ("wide", "abbreviated"):
+            days.update(n.lower().rstrip(".") for n in get_day_names(width, locale=language).values())
+    return "|".join(sorted((re.escape(d) for d in days), key=len, reverse=True))
+
+
+@functools.cache
+def _date_patterns() -> list[re.Pattern[str]]:
+    months = "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True))
+    month = rf"(?P<month>{months})\.?"
+    weekday = rf"(?:(?:{_weekdays()})\.?,?\s+(?:the\s+|le\s+|el\s+|den\s+)?)?"
+    year = r"(?P<year>\d{4})"
+    return [
+        # Sept. 23, 2014 / September 23rd 2014
+        re.compile(rf"{weekday}{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{year}", re.I),
+        # 23 September 2014 / 16. Oktober 2006 / 5 mars 2020 / 12 de marzo de 2021 / 1er mai
+        re.compile(
+            rf"{weekday}(?P<day>\d{{1,2}})(?:\.|er|º|°|st|nd|rd|th)?\s+(?:de\s+)?{month},?"
+            rf"\s+(?:de\s+|del\s+)?{year}",
+            re.I,
+        ),
+        re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+        re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})\b"),
+        re.compile(r"\b(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\b"),
+    ]
+
+
+def find_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
+    """The first date written in ``text`` and where it stands, or None."""
+    best: tuple[dt.date, tuple[int, int]] | None = None
+    for pattern in _date_patterns():
+        for match in pattern.finditer(text):
+            day = _to_date(match)
+            if day is not None and (best is None or match.start() < best[1][0]):
+                best = (day, match.span())
+                break
+    return best
+
+
+def _to_date(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    if groups.get("month"):
+        month = month_numbers().get(groups["month"].lower().rstrip("."))
+    else:
+        month = int(groups["mnum"])
+    try:
+        return dt.date(int(groups["year"]), month or 0, int(groups["day"]))
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass
+class DatelineMatch:
+    city: str
+    date: dt.date | None
+    style: DatelineStyle
+    end: int  # where the release's own words start, after the dateline
+
+
+_SEPARATOR = re.compile(
+    r"^\s*(?:\((?:AP|dpa|AFP|Reuters|EFE|ANSA)\)\s*)?(?:/[A-Za-z -]{2,30}/\s*)?(?:[-–—:]+|\.\s*[-–—]+|\.(?=\s)|$)\s*"
+)
+_PAREN = re.compile(r"^\(\s*(?P<inner>[^()]{3,90}?)\s*\)\s*[-–—:.]*\s*")
+_CITY = re.compile(r"^[^\W\d_][\w .'’/&()-]{0,50}$")
+_CITY_TAIL = re.compile(r"[\s,]+(le|el|den|am|on|the|à|a)?[\s,]*$", re.I)
+_CITY_ONLY = re.compile(
+    r"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,38}(?:,\s*[A-Z][A-Za-z.]{1,15}){0,2})"
+    r"\s*(?:\((?:AP|dpa|AFP|Reuters)\))?\s*[-–—]{1,2}\s+"
+)
+
+
+def parse_dateline(text: str) -> DatelineMatch | None:
+    """The dateline at the start of a paragraph: city, date and style, or None."""
+    text = text.lstrip()
+    match = _PAREN.match(text)
+    if match:
+        found = find_date(match["inner"])
+        if found is not None:
+            city = match["inner"][: found[1][0]].strip(" ,–—-")
+            return DatelineMatch(_city(city), found[0], DatelineStyle.PARENTHETICAL, match.end())
+        return None
+    found = find_date(text[:90])
+    if found is not None and found[1][0] > 0:
+        city = _CITY_TAIL.sub("", text[: found[1][0]])
+        after = _SEPARATOR.match(text[found[1][1] :])
+        if after and _looks_like_place(city):
+            style = DatelineStyle.AP if _month_first(text[found[1][0] :]) else DatelineStyle.LOCALE
+            return DatelineMatch(_city(city), found[0], style, found[1][1] + after.end())
+    match = _CITY_ONLY.match(text)
+    if match and len(match["city"]) >= 3:
+        return DatelineMatch(_city(match["city"]), None, DatelineStyle.AP, match.end())
+    return None
+
+
+def _month_first(date_text: str) -> bool:
+    """Whether a date is written month first ("Sept. 23, 2014"), the American way."""
+    head = re.split(r"\d", date_text, maxsplit=1)[0]
+    months = month_numbers()
+    return any(word.lower().strip(".,") in months for word in head.split())
+
+
+_CONNECTORS = frozenset("de del la le am an der sur upon on of du des y i d.c. d.c".split())
+
+
+def _looks_like_place(city: str) -> bool:
+    words = city.replace(",", " ").split()
+    return (
+        bool(_CITY.match(city))
+        and 0 < len(words) <= 6
+        and all(w[0].isupper() or w.lower() in _CONNECTORS or not w[0].isalpha() for w in words)
+    )
+
+
+def _city(text: str) -> str:
+    """A city as people write it in a form: "WASHINGTON" -> "Washington", "MA" stays."""
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    words = []
+    for word in text.split(" "):
+        bare = word.strip(",.")
+        if bare.isupper() and len(bare) > 2 and not re.fullmatch(r"([A-Z]\.)+", bare):
+            word = word.capitalize() if "-" not in word else "-".join(p.capitalize() for p in word.split("-"))
+        words.append(word)
+    return " ".join(words)
+
+
+# -- embargo times ----------------------------------------------------------------------
+
+ZONES: dict[str, str] = {
+    "est": "America/New_York", "edt": "America/New_York", "et": "America/New_York",
+    "cst": "America/Chicago", "cdt": "America/Chicago", "ct": "America/Chicago",
+    "mst": "America/Denver", "mdt": "America/Denver", "mt": "America/Denver",
+    "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "pt": "America/Los_Angeles",
+    "akst": "America/Anchorage", "akdt": "America/Anchorage", "hst": "Pacific/Honolulu",
+    "gmt": "UTC", "utc": "UTC", "bst": "Europe/London", "uk time": "Europe/London",
+    "cet": "Europe/Brussels", "cest": "Europe/Brussels", "mez": "Europe/Berlin",
+    "mesz": "Europe/Berlin", "brussels time": "Europe/Brussels", "wet": "Europe/Lisbon",
+    "west": "Europe/Lisbon", "eet": "Europe/Athens", "eest": "Europe/Athens",
+    "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "jst": "Asia/Tokyo",
+    "ist": "Asia/Kolkata", "hora peninsular": "Europe/Madrid", "heure de paris": "Europe/Paris",
+}  # fmt: skip
+"""Time-zone abbreviations and phrases seen on embargo lines, with the IANA zone each means."""
+
+_TIME = re.compile(
+    r"(?<![\d/.])(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2}))?\s*"
+    r"(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?|uhr|h\b)?",
+    re.I,
+)
+_NOON = re.compile(r"\b(noon|midday|mittag|midi|mediodía)\b", re.I)
+_OFFSET = re.compile(r"\b(?:utc|gmt)\s*(?P<sign>[+-−])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?", re.I)
+
+
+@dataclass
+class Embargo:
+    when: dt.datetime | None  # aware; None when no date was found
+    zone: str  # IANA zone name, "" when the text named none
+    zone_missing: bool  # a date and time, but no zone: the caller must say so
+
+
+def parse_embargo(text: str, fallback_zone: str = "UTC") -> Embargo:
+    """The embargo date, time and zone of an "Embargoed until ..." line."""
+    found = find_date(text)
+    if found is None:
+        return Embargo(None, "", False)
+    rest = text[: found[1][0]] + " " + text[found[1][1] :]
+    hour, minute = _time_of_day(rest)
+    zone, offset = _zone(rest)
+    naive = dt.datetime.combine(found[0], dt.time(hour, minute))
+    if offset is not None:
+        return Embargo(naive.replace(tzinfo=offset), "", False)
+    if zone:
+        return Embargo(naive.replace(tzinfo=ZoneInfo(zone)), zone if zone != "UTC" else "", False)
+    return Embargo(naive.replace(tzinfo=ZoneInfo(fallback_zone)), "", True)
+
+
+def _time_of_day(text: str) -> tuple[int, int]:
+    if _NOON.search(text):
+        return 12, 0
+    for match in _TIME.finditer(text):
+        hour, minute = int(match["hour"]), int(match["minute"] or 0)
+        ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
+        if not match["minute"] and not ampm:
+            continue  # a bare number is a day or a count, not a time
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            return hour, minute
+    return 0, 0
+
+
+def _zone(text: str) -> tuple[str, dt.timezone | None]:
+    match = _OFFSET.search(text)
+    if match:
+        sign = -1 if match["sign"] in "-−" else 1
+        delta = dt.timedelta(hours=int(match["h"]), minutes=int(match["m"] or 0))
+        return "", dt.timezone(sign * delta)
+    lowered = text.lower()
+    for name, zone in sorted(ZONES.items(), key=lambda item: -len(item[0])):
+        # Abbreviations only in capitals: French "et" is "and", not Eastern Time.
+        haystack, needle = (text, name.upper()) if len(name) <= 4 else (lowered, name)
+        if re.search(rf"(?<![\w]){re.escape(needle)}(?![\w])", haystack):
+            return zone, None
+    return "", None

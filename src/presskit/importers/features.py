@@ -1,0 +1,168 @@
+"""A block's features: the named facts the role scorer weighs (see :mod:`.cues`).
+
+Each feature is a number from 0 to 1: where the block stands ("early", "late"), how it looks
+("big", "bold", "centred", "caps", "title_style"), what it holds ("email", "phone", "url",
+"person_name", "sentence") and which phrase cues of any language it matches ("cue_contact",
+"cue_about", ...). Nothing here decides a role.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+
+from presskit.importers.cues import PHRASE_CUES, PHRASES
+from presskit.importers.dates import parse_dateline
+from presskit.importers.model import Block, BlockKind, SourceDocument
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|eu|int|net|edu|de|fr|es|uk|ch|be|at|io)"
+    r"(?:/[^\s<>()\"']*[^\s<>()\"'.,;:!?])?(?![\w@])"
+)
+PHONE = re.compile(r"(?<![\w/.-])\+?\(?\d[\d\s().\-/]{5,22}\d(?![\w/-])")
+HANDLE = re.compile(r"(?:^|[\s(])@[A-Za-z0-9_]{2,}(?:@[\w.-]+)?")
+_WORDS = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_NAME = re.compile(
+    r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Sr|Sra|Herr|Frau|M|Mme)\.?\s+)?"
+    r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý]\.)?(?:\s+(?:de|van|von|der|da|del|la|le)?\s*"
+    r"[A-ZÀ-Ý][A-Za-zà-ÿ'’-]+){1,2}$"
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+@functools.cache
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    """One compiled alternation per phrase cue, over every language."""
+    patterns = {}
+    for cue in PHRASE_CUES:
+        parts = [p for phrases in PHRASES.values() for p in phrases.get(cue, [])]
+        patterns[cue] = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+    return patterns
+
+
+def phrase_cues(text: str) -> set[str]:
+    """The phrase cues ``text`` matches, such as {"contact", "said"}."""
+    text = " ".join(text.split())
+    return {cue for cue, pattern in _cue_patterns().items() if pattern.search(text)}
+
+
+def phone_numbers(text: str) -> list[str]:
+    """Phone-number-looking runs in ``text``: 7 to 15 digits, not a date or a year range."""
+    found = []
+    for match in PHONE.finditer(EMAIL.sub(" ", text)):
+        digits = re.sub(r"\D", "", match.group())
+        if 7 <= len(digits) <= 15 and not re.fullmatch(r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d", match.group().strip()):
+            found.append(match.group().strip())
+    return found
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether ``text`` (its first comma part) reads like a person's name."""
+    first = re.split(r"\s*(?:,|\s[-–|]\s|:)\s*", text.strip(), maxsplit=1)[0]
+    return bool(_NAME.match(first)) and len(first) <= 40
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def block_features(document: SourceDocument) -> list[dict[str, float]]:
+    """The features of every block of ``document``, in order."""
+    blocks = document.blocks
+    release = [b for b in blocks if not b.chrome]
+    rank = {b.index: i for i, b in enumerate(release)}
+    sizes = [b.size for b in release if b.size > 0 and word_count(b.text) >= 8]
+    median = statistics.median(sizes) if sizes else 0.0
+    title = _normal(document.title)
+    features = [_own_features(b, median, title) for b in blocks]
+    first_text = next(
+        (
+            b.index
+            for b in release
+            if word_count(b.text) >= 2
+            and not (set(features[b.index]) & {"email", "phone", "date_only", "url"})
+            and not any(k.startswith("cue_") for k in features[b.index])
+        ),
+        None,
+    )
+    count = max(len(release), 1)
+    for block, found in zip(blocks, features, strict=True):
+        if block.chrome:
+            continue
+        position = rank[block.index]
+        if position < 4:
+            found["early"] = 1.0
+        elif position < 8:
+            found["early"] = 0.5
+        if count >= 6 and position >= 0.65 * count:
+            found["late"] = 1.0
+        if block.index == first_text:
+            found["first_text"] = 1.0
+    return features
+
+
+def _own_features(block: Block, median_size: float, title: str) -> dict[str, float]:
+    text = block.text.strip()
+    words = word_count(text)
+    found: dict[str, float] = {f"cue_{cue}": 1.0 for cue in phrase_cues(text)}
+    emails = EMAIL.findall(text)
+    urls = URL.findall(EMAIL.sub(" ", text))
+    flags = {
+        "email": bool(emails),
+        "phone": bool(phone_numbers(text)),
+        "url": bool(urls or block.links),
+        "handle": bool(HANDLE.search(text)),
+        "person_name": looks_like_name(text) and words <= 12,
+        "sentence": words >= 8 and bool(_SENTENCE_END.search(text)),
+        "short": 0 < words <= 16,
+        "very_short": 0 < words <= 3,
+        "long": words >= 30,
+        "caps": words >= 2 and _is_caps(text),
+        "bold": block.bold,
+        "italic": block.italic,
+        "centred": block.centred,
+        "heading": block.kind is BlockKind.HEADING,
+        "title_style": block.style.lower() == "title"
+        or (block.kind is BlockKind.HEADING and block.level == 1),
+        "list_item": block.kind is BlockKind.LIST_ITEM,
+        "table_cell": block.kind is BlockKind.TABLE_CELL,
+        "line": block.kind is BlockKind.LINE,
+        "chrome": block.chrome,
+        "matches_title": bool(title) and _similar(_normal(text), title),
+    }
+    found.update({name: 1.0 for name, on in flags.items() if on})
+    if urls and word_count(URL.sub(" ", EMAIL.sub(" ", text))) <= 4:
+        found["only_url"] = 1.0
+    dateline = parse_dateline(text)
+    if dateline is not None:
+        rest = len(text) - dateline.end
+        if rest <= 2 and dateline.date is not None:
+            found["date_only"] = 1.0
+        elif rest > 20:
+            found["dateline_start"] = 1.0
+    if median_size and block.size:
+        ratio = block.size / median_size
+        if ratio >= 1.15:
+            found["big"] = min(1.0, (ratio - 1.0) / 0.5)
+    return found
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def _normal(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def _similar(text: str, title: str) -> bool:
+    """The block is the document's title, or the title is the block plus the site's name."""
+    if not text or len(text) < 8:
+        return False
+    return text == title or (title.startswith(text) and len(text) >= 0.5 * len(title)) or (
+        text.startswith(title) and len(title) >= 0.8 * len(text)
+    )

@@ -1,0 +1,75 @@
+"""Import a file or a text: read it into blocks, give each block a role, assemble a release.
+
+    result = import_file(Path("release.docx"))
+    result.release            # a Release, ready to save or open
+    result.fields["headline"] # FieldSource(lines=[(3, 3)], confidence=0.97)
+    result.not_placed()       # the source's blocks that fit no field
+    result.warnings           # what the person should check
+
+``import_file`` raises :class:`ImportFailed` with a message naming the file when the source
+cannot be read at all (not a Word file, a damaged PDF, too large); everything else that is
+odd comes back as warnings. ``progress(fraction, message)`` is called between stages and may
+raise :class:`ImportCancelled` to stop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from presskit.importers.assemble import assemble
+from presskit.importers.formats import reader_for
+from presskit.importers.guards import read_limited
+from presskit.importers.model import ImportResult, Role, SourceDocument
+from presskit.importers.roles import assign_roles
+
+Progress = Callable[[float, str], None]
+
+
+def _quiet(_fraction: float, _message: str) -> None:
+    return None
+
+
+def import_file(path: Path, progress: Progress | None = None) -> ImportResult:
+    """Import ``path`` (Word, email, web page, PDF or text). Raises ImportFailed."""
+    progress = progress or _quiet
+    path = Path(path)
+    progress(0.0, f"Reading {path.name}")
+    data = read_limited(path)
+    reader = reader_for(path)
+    outcome = reader(data, path.name, progress)
+    if isinstance(outcome, ImportResult):  # a Presskit PDF: its own release, as it is
+        return outcome
+    return import_document(outcome, progress)
+
+
+def import_text(text: str, name: str = "pasted text", html: str = "") -> ImportResult:
+    """Import pasted text, or pasted HTML (from Word or a browser) when there is some."""
+    if html.strip():
+        from presskit.importers.html_reader import read_html  # noqa: PLC0415
+
+        return import_document(read_html(html.encode("utf-8"), name, main_content=False))
+    from presskit.importers.text_reader import read_text  # noqa: PLC0415
+
+    return import_document(read_text(text, name))
+
+
+def import_document(document: SourceDocument, progress: Progress | None = None) -> ImportResult:
+    """Roles and a release for a document already read into blocks."""
+    progress = progress or _quiet
+    progress(0.6, "Finding the headline, body, contacts and boilerplate")
+    roles, confidence = assign_roles(document)
+    progress(0.9, "Assembling the release")
+    return assemble(document, roles, confidence)
+
+
+def reassign(result: ImportResult, index: int, role: Role) -> ImportResult:
+    """The same import with block ``index`` given ``role`` by the person (confidence 1)."""
+    roles = list(result.roles)
+    confidence = list(result.confidence)
+    roles[index], confidence[index] = role, 1.0
+    if role is Role.HEADLINE:  # one headline: the one it replaces goes to the body
+        for i, other in enumerate(roles):
+            if other is Role.HEADLINE and i != index:
+                roles[i] = Role.BODY
+    return assemble(result.document, roles, confidence)

@@ -1,0 +1,101 @@
+"""Which role each block plays: weighted cues per block, then the best sequence of roles.
+
+Each block gets a score for every role: the role's bias plus the weights (from
+:data:`presskit.importers.cues.WEIGHTS`) of the features the block has. A release also has
+an order (the headline before the body, the boilerplate after it, contacts at the top or the
+bottom), so the roles are chosen together: a Viterbi pass adds
+:data:`presskit.importers.cues.TRANSITIONS` between consecutive placed blocks and picks the
+sequence with the highest total. A block that is not placed is transparent: the blocks on
+either side of it still count as neighbours.
+"""
+
+from __future__ import annotations
+
+import math
+
+from presskit.importers.cues import TRANSITIONS, WEIGHTS
+from presskit.importers.features import block_features
+from presskit.importers.model import Role, SourceDocument
+
+PLACED = tuple(role for role in Role if role is not Role.NOT_PLACED)
+_START = None  # the state before any block was placed
+
+
+def emission(features: dict[str, float], role: Role) -> float:
+    """The score of ``role`` for a block with ``features``, before its neighbours count."""
+    weights = WEIGHTS[role]
+    return weights.get("bias", 0.0) + sum(
+        weights.get(name, 0.0) * value for name, value in features.items()
+    )
+
+
+def _transition(previous: Role | None, role: Role) -> float:
+    return 0.0 if previous is None else TRANSITIONS.get((previous, role), 0.0)
+
+
+def assign_roles(document: SourceDocument) -> tuple[list[Role], list[float]]:
+    """Each block's role and the scorer's confidence in it (0..1)."""
+    features = block_features(document)
+    scores = [{role: emission(f, role) for role in Role} for f in features]
+    roles = _best_sequence(scores)
+    roles = _one_headline(roles, scores, document)
+    return roles, _confidence(roles, scores)
+
+
+def _best_sequence(scores: list[dict[Role, float]]) -> list[Role]:
+    """Viterbi over "the last placed role": not placing a block keeps the state."""
+    states: dict[Role | None, float] = {_START: 0.0}
+    back: list[dict[Role | None, tuple[Role | None, Role]]] = []
+    for block_scores in scores:
+        new: dict[Role | None, float] = {}
+        pointers: dict[Role | None, tuple[Role | None, Role]] = {}
+        for state, total in states.items():
+            # leave the block unplaced: the state carries over
+            candidate = total + block_scores[Role.NOT_PLACED]
+            if candidate > new.get(state, -math.inf):
+                new[state], pointers[state] = candidate, (state, Role.NOT_PLACED)
+            for role in PLACED:
+                candidate = total + block_scores[role] + _transition(state, role)
+                if candidate > new.get(role, -math.inf):
+                    new[role], pointers[role] = candidate, (state, role)
+        states = new
+        back.append(pointers)
+    state = max(states, key=lambda s: states[s])
+    roles: list[Role] = []
+    for pointers in reversed(back):
+        state, role = pointers[state]
+        roles.append(role)
+    roles.reverse()
+    return roles
+
+
+def _one_headline(
+    roles: list[Role], scores: list[dict[Role, float]], document: SourceDocument
+) -> list[Role]:
+    """Exactly one headline when any block could be one: the best-scoring wins."""
+    heads = [i for i, role in enumerate(roles) if role is Role.HEADLINE]
+    if len(heads) > 1:
+        best = max(heads, key=lambda i: scores[i][Role.HEADLINE])
+        for i in heads:
+            if i != best:
+                roles[i] = Role.SUBHEADLINE if i == best + 1 else Role.BODY
+    elif not heads:
+        candidates = [
+            i
+            for i, block in enumerate(document.blocks[:40])
+            if not block.chrome and roles[i] in (Role.BODY, Role.NOT_PLACED, Role.SUBHEADLINE)
+            and scores[i][Role.HEADLINE] > -4
+        ]
+        if candidates:
+            roles[max(candidates, key=lambda i: scores[i][Role.HEADLINE])] = Role.HEADLINE
+    return roles
+
+
+def _confidence(roles: list[Role], scores: list[dict[Role, float]]) -> list[float]:
+    """How clearly each block's role beat the others (a softmax of its own scores)."""
+    result = []
+    for role, block_scores in zip(roles, scores, strict=True):
+        top = max(block_scores.values())
+        total = sum(math.exp(s - top) for s in block_scores.values())
+        result.append(round(math.exp(block_scores[role] - top) / total, 3))
+    return result

@@ -1,0 +1,113 @@
+"""Plain text (pasted, a .txt or .md file, an email's text part) -> blocks.
+
+Blank lines end paragraphs. Inside a paragraph, hard-wrapped lines (a line that stops
+mid-sentence near the wrap width) are joined back; lines that stand apart (a contact's name,
+title and phone; a page's menu) stay separate blocks of one group. Markdown headings, list
+items, links and whole-line emphasis are understood; format=flowed soft breaks are joined.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presskit.importers.model import Block, BlockKind, SourceDocument
+
+_LIST = re.compile(r"^\s*(?P<mark>[-*•‣◦–]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>[^#\s].*?)\s*#*\s*$")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\(([^)\s]{1,2000})\)")
+_EMPHASIS = re.compile(r"^(\*\*|__)(?P<text>.+)\1$")
+_ITALIC = re.compile(r"^([*_])(?P<text>[^*_].*)\1$")
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’)]$")
+_QUOTE = re.compile(r"^\s*>\s?")
+
+
+def read_text(text: str, name: str, fmt: str = "text") -> SourceDocument:
+    """The blocks of plain text; source lines are the text's own lines."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    document = SourceDocument(name=name, format=fmt, lines=list(lines))
+    if lines and all(_QUOTE.match(line) or not line.strip() for line in lines if line.strip()):
+        lines = [_QUOTE.sub("", line) for line in lines]  # a wholly quoted message
+    group = 0
+    paragraph: list[tuple[int, str]] = []
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip():
+            paragraph.append((number, line))
+            continue
+        if paragraph:
+            group += 1
+            _add_paragraph(document, paragraph, group)
+            paragraph = []
+    return document
+
+
+def _add_paragraph(document: SourceDocument, lines: list[tuple[int, str]], group: int) -> None:
+    width = max(40, max(len(line.rstrip()) for _, line in lines))
+    current: list[tuple[int, str]] = []
+    for number, line in lines:
+        list_item = _LIST.match(line)
+        starts_new = list_item is not None or _HEADING.match(line) is not None
+        if current and (starts_new or not _continues(current[-1][1], line, width)):
+            _add_block(document, current, group)
+            current = []
+        current.append((number, line))
+    if current:
+        _add_block(document, current, group)
+    parts = [b for b in document.blocks[-len(lines) :] if b.group == group]
+    if len(parts) > 1:  # lines that stand apart: a contact block, a menu
+        for block in parts:
+            if block.kind is BlockKind.PARAGRAPH:
+                block.kind = BlockKind.LINE
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Whether ``line`` carries on the sentence that ``previous`` broke off (a hard wrap)."""
+    if previous.endswith(" ") and previous.strip():  # format=flowed: a soft line break
+        return True
+    previous = previous.rstrip()
+    if _ENDS_SENTENCE.search(previous) or len(previous) < 0.55 * width:
+        return False
+    return not line.lstrip().startswith(("(", "+", "@")) and len(line.strip()) > 0
+
+
+def _add_block(document: SourceDocument, lines: list[tuple[int, str]], group: int) -> None:
+    first, last = lines[0][0], lines[-1][0]
+    joined = _join([line.strip() for _, line in lines])
+    kind, level, ordered = BlockKind.PARAGRAPH, 0, False
+    heading = _HEADING.match(joined)
+    list_item = _LIST.match(joined)
+    if heading:
+        kind, level, joined = BlockKind.HEADING, len(heading["hashes"]), heading["text"]
+    elif list_item:
+        kind, ordered, joined = BlockKind.LIST_ITEM, list_item["mark"][0].isdigit(), list_item["text"]
+    bold = italic = False
+    if match := _EMPHASIS.match(joined):
+        bold, joined = True, match["text"]
+    elif (match := _ITALIC.match(joined)) and "*" not in match["text"]:
+        italic, joined = True, match["text"]
+    plain = _MD_LINK.sub(r"\1", joined)
+    links = [(m[1], m[2]) for m in _MD_LINK.finditer(joined)]
+    block = Block(
+        text=plain, markdown=joined if links else "", kind=kind, lines=(first, last),
+        group=group, level=level, ordered=ordered, bold=bold, italic=italic, links=links,
+    )  # fmt: skip
+    document.add(block)
+
+
+def _join(parts: list[str]) -> str:
+    """Lines of one paragraph as one text; a word hyphenated at a line end is mended."""
+    text = ""
+    for part in parts:
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
+
+
+def read_text_file(data: bytes, name: str, _progress: object = None) -> SourceDocument:
+    """A .txt or .md file's blocks (a Markdown release file's front matter is refused)."""
+    from presskit.importers.guards import decode_text  # noqa: PLC0415
+
+    text = decode_text(data, name)
+    return read_text(text, name)
