@@ -68,11 +68,13 @@ def _strip_heading(text: str) -> str:
 
 
 def _chunks(blocks: list[Block]) -> list[list[Block]]:
-    """Blocks grouped by person: a cell, a list item, a paragraph, or a run of lines."""
+    """Blocks grouped by person: a cell, a list item, or a run of lines up to the next name."""
     chunks: list[list[Block]] = []
     for block in blocks:
-        own = block.kind in (BlockKind.TABLE_CELL, BlockKind.LIST_ITEM, BlockKind.PARAGRAPH)
-        if not chunks or own or _starts_person(block, chunks[-1]):
+        own_cell = block.kind in (BlockKind.TABLE_CELL, BlockKind.LIST_ITEM)
+        if not chunks or (own_cell and block.group != chunks[-1][-1].group) or _starts_person(
+            block, chunks[-1]
+        ):
             chunks.append([block])
         else:
             chunks[-1].append(block)
@@ -81,10 +83,8 @@ def _chunks(blocks: list[Block]) -> list[list[Block]]:
 
 def _starts_person(block: Block, chunk: list[Block]) -> bool:
     """A new name after a chunk that already has its name and a way to reach them."""
-    if block.group != chunk[-1].group and chunk[-1].kind is not BlockKind.LINE:
-        return True
     text = _strip_heading(block.text)
-    if not looks_like_name(text) or EMAIL.search(text):
+    if not looks_like_name(text):
         return False
     before = "\n".join(b.text for b in chunk)
     has_name = any(looks_like_name(_strip_heading(b.text)) for b in chunk)
@@ -104,7 +104,7 @@ def _contact(text: str, region: str) -> Contact | None:
     for phone in contact.phones:
         rest = rest.replace(phone.number, " ")
     rest = URL.sub(" ", rest)
-    parts = [p.strip(" .:()") for p in _SPLIT.split(rest)]
+    parts = [p for line in rest.split("\n") for p in _line_parts(line)]
     parts = [p for p in parts if p and not _is_label(p) and re.search(r"[^\W\d_]{2}", p)]
     for part in parts:
         if not contact.name and looks_like_name(part):
@@ -122,6 +122,16 @@ def _contact(text: str, region: str) -> Contact | None:
     if not (contact.email or contact.phones) and not looks_like_name(contact.name):
         return None
     return contact
+
+
+def _line_parts(line: str) -> list[str]:
+    """A line's parts: split at commas when it runs several facts together ("Name, Org")."""
+    line = line.strip(" .:()")
+    parts = [p.strip(" .:()") for p in _SPLIT.split(line)]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and not looks_like_name(parts[0]) and len(line) <= 60:
+        return [line]  # "Headquarters, Washington": one fact with a comma in it
+    return parts
 
 
 def _is_label(text: str) -> bool:
