@@ -106,7 +106,7 @@ _SEPARATOR = re.compile(
     r"^\s*(?:\((?:AP|dpa|AFP|Reuters|EFE|ANSA)\)\s*)?(?:/[A-Za-z -]{2,30}/\s*)?(?:[-–—:]+|\.\s*[-–—]+|\.(?=\s)|$)\s*"
 )
 _PAREN = re.compile(r"^\(\s*(?P<inner>[^()]{3,90}?)\s*\)\s*[-–—:.]*\s*")
-_CITY = re.compile(r"^[^\W\d_][\w .'’/&()-]{0,50}$")
+_CITY = re.compile(r"^[^\W\d_][\w .,'’/&()-]{0,50}$")
 _CITY_TAIL = re.compile(r"[\s,]+(le|el|den|am|on|the|à|a)?[\s,]*$", re.I)
 _CITY_ONLY = re.compile(
     r"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,38}(?:,\s*[A-Z][A-Za-z.]{1,15}){0,2})"
@@ -123,8 +123,15 @@ def parse_dateline(text: str) -> DatelineMatch | None:
         if found is not None:
             city = match["inner"][: found[1][0]].strip(" ,–—-")
             return DatelineMatch(_city(city), found[0], DatelineStyle.PARENTHETICAL, match.end())
+        if _looks_like_place(match["inner"]) and len(text) > match.end() + 20:
+            return DatelineMatch(_city(match["inner"]), None, DatelineStyle.PARENTHETICAL, match.end())
         return None
     found = find_date(text[:90])
+    if found is not None and found[1][0] == 0:  # "DEC. 4, 2019 - This morning ..."
+        after = _SEPARATOR.match(text[found[1][1] :])
+        if after and (after.group().strip() or found[1][1] == len(text.rstrip())):
+            style = DatelineStyle.AP if _month_first(text) else DatelineStyle.LOCALE
+            return DatelineMatch("", found[0], style, found[1][1] + after.end())
     if found is not None and found[1][0] > 0:
         city = _CITY_TAIL.sub("", text[: found[1][0]])
         after = _SEPARATOR.match(text[found[1][1] :])
@@ -161,8 +168,8 @@ def _city(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,")
     words = []
     for word in text.split(" "):
-        bare = word.strip(",.")
-        if bare.isupper() and len(bare) > 2 and not re.fullmatch(r"([A-Z]\.)+", bare):
+        bare = word.strip(",")
+        if bare.isupper() and len(bare.strip(".")) > 2 and not re.fullmatch(r"([A-Z]\.)+[A-Z]?\.?", bare):
             word = word.capitalize() if "-" not in word else "-".join(p.capitalize() for p in word.split("-"))
         words.append(word)
     return " ".join(words)
