@@ -161,21 +161,23 @@ def _dateline(
     body = list(by_role[Role.BODY])
     found = None
     source: list[Block] = []
+    first = next((b for b in body if b.kind is not BlockKind.HEADING), None)
+    match = parse_dateline(first.text) if first else None
+    if first is not None and match is not None and len(first.text) - match.end > 20:
+        found, source = match, [first]
+        rest = first.text[match.end :]
+        body[body.index(first)] = _replace(first, rest, _strip_prefix(first.md, rest))
     for block in by_role[Role.DATELINE]:
-        found = parse_dateline(block.text)
-        if found is None and (date := find_date(block.text)):
-            release.dateline.date = date[0]
-        if found is not None:
+        own = parse_dateline(block.text)
+        date = own.date if own is not None else (find_date(block.text) or (None,))[0]
+        if found is None and own is not None:
+            found, source = own, [block]
+        elif found is not None and found.date is None and date is not None:
+            found.date = date
+            source.append(block)
+        elif found is None and date is not None:
+            release.dateline.date = date
             source = [block]
-            break
-    if found is None and body:
-        first = next((b for b in body if b.kind is not BlockKind.HEADING), None)
-        match = parse_dateline(first.text) if first else None
-        if first is not None and match is not None and len(first.text) - match.end > 20:
-            found, source = match, [first]
-            rest = first.text[match.end :]
-            stripped = _strip_prefix(first.md, rest)
-            body[body.index(first)] = _replace(first, rest, stripped)
     if found is not None:
         release.dateline = Dateline(found.city, found.date or release.dateline.date, found.style)
     if release.dateline.date is None:

@@ -65,7 +65,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^connect with us\b",
         ],
         "chrome": [
-            r"^skip to (main )?(content|navigation)",
+            r"^(skip|jump) to:? (main )?(content|navigation)",
             r"^(share|share this( page| article)?|print|print this page|email this|tweet|"
             r"home|menu|search|back to top|subscribe|sign up|log ?in|next|previous|read more|"
             r"more news|view all|show more|close|accept|reject|manage preferences|breadcrumb)$",
@@ -94,6 +94,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(press release|news release|media advisory|statement)\s*\|",
             r"^(news release|media advisory|statement|news|press releases?|newsroom)$",
             r"^(photo|image|video|credit|credits)\s*:",
+            r"^news\s*:",
+            r"^(?=(?:\S+\s+){0,4}\S+$).*\b(media advisory|news release|press release|fact sheet)$",
         ],
         "said": [r"\b(said|says|added|explained|noted|stated|commented|according to)\b"],
         "job_title": [
@@ -290,20 +292,21 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     Role.HEADLINE: {
         **_NO_CUE, "bias": -2.5, "title_style": 4, "big": 3, "bold": 1.2, "centred": 1,
         "caps": 1.2, "early": 2, "first_text": 2, "matches_title": 4.5, "short": 0.6,
-        "sentence": -1.2, "long": -3, "said": -2, "email": -5, "phone": -5, "url": -3,
+        "sentence": -1.2, "long": -3, "cue_said": -2, "email": -5, "phone": -5, "url": -3,
         "late": -4, "date_only": -4, "list_item": -3, "table_cell": -2, "chrome": -3,
         "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
+        "repeated_later": 1.5, "repeats_earlier": -4,
     },
     Role.SUBHEADLINE: {
         **_NO_CUE, "bias": -3.2, "italic": 1.5, "heading": 0.8, "bold": 0.4, "early": 1.5,
         "short": 0.5, "long": -2, "big": 0.6, "centred": 0.4, "email": -5, "phone": -5,
-        "late": -4, "list_item": -2, "table_cell": -2, "chrome": -3, "said": -1.5,
+        "late": -4, "list_item": -2, "table_cell": -2, "chrome": -3, "cue_said": -1.5,
         "dateline_start": -4, "date_only": -3, "person_name": -1.5, "url": -2,
         "title_style": -1, "very_short": -1,
     },
     Role.DATELINE: {"bias": -4, "date_only": 6.5, "early": 1, "sentence": -3, "chrome": -2},
     Role.BODY: {
-        "bias": 0.3, "sentence": 2, "long": 1.5, "said": 1, "dateline_start": 3.5,
+        "bias": 0.3, "sentence": 2, "long": 1.5, "cue_said": 1, "dateline_start": 3.5,
         "in_main": 0.6, "list_item": 0.5, "email": -1.5, "phone": -2, "cue_contact": -3.5,
         "cue_about": -2, "cue_release": -5, "cue_embargo": -4, "cue_end": -7, "chrome": -4,
         "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
@@ -315,14 +318,14 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     },
     Role.END_MARK: {"bias": -6, "cue_end": 10},
     Role.BOILERPLATE: {
-        "bias": -3, "cue_about": 6.5, "org_about": 2.6, "late": 1, "sentence": 0.5,
-        "email": -1, "phone": -1.5, "early": -2.5, "chrome": -2, "said": -1.5,
+        "bias": -3, "cue_about": 6.5, "cue_org_about": 2.6, "late": 1, "sentence": 0.5,
+        "email": -1, "phone": -1.5, "early": -2.5, "chrome": -2, "cue_said": -1.5,
         "dateline_start": -4, "cue_contact": -2,
     },
     Role.CONTACT: {
         "bias": -2.7, "cue_contact": 7, "email": 3.5, "phone": 3.5, "person_name": 1.5,
-        "job_title": 1.2, "short": 0.5, "line": 0.5, "table_cell": 0.6, "sentence": -2,
-        "long": -3, "said": -2, "chrome": -1, "dateline_start": -4, "cue_about": -2,
+        "cue_job_title": 1.2, "short": 0.5, "line": 0.5, "table_cell": 0.6, "sentence": -2,
+        "long": -3, "cue_said": -2, "chrome": -1, "dateline_start": -4, "cue_about": -2,
     },
     Role.SOCIAL: {
         "bias": -3.5, "cue_social": 5, "handle": 2, "url": 1, "only_url": 1, "late": 1,
@@ -330,7 +333,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     },
     Role.NOT_PLACED: {
         "bias": -1.5, "cue_chrome": 4.5, "chrome": 4.5, "cue_meta": 4.5, "very_short": 0.3,
-        "date_only": 1.5, "sentence": -1.5,
+        "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5,
     },
 }  # fmt: skip
 
@@ -339,7 +342,7 @@ _BOTTOM = (Role.BODY, Role.BOILERPLATE, Role.END_MARK, Role.LINKS, Role.SOCIAL)
 
 TRANSITIONS: dict[tuple[Role, Role], float] = {
     (Role.CONTACT, Role.CONTACT): 2.2,
-    (Role.BOILERPLATE, Role.BOILERPLATE): 2.8,
+    (Role.BOILERPLATE, Role.BOILERPLATE): 3.2,
     (Role.BODY, Role.BODY): 1.0,
     (Role.LINKS, Role.LINKS): 1.8,
     (Role.SOCIAL, Role.SOCIAL): 1.2,

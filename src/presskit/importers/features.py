@@ -78,6 +78,7 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
     median = statistics.median(sizes) if sizes else 0.0
     title = _normal(document.title)
     features = [_own_features(b, median, title) for b in blocks]
+    _repeats(blocks, features)
     first_text = next(
         (
             b.index
@@ -88,6 +89,7 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
         ),
         None,
     )
+    first_prose = next((rank[b.index] for b in release if word_count(b.text) >= 25), len(release))
     count = max(len(release), 1)
     for block, found in zip(blocks, features, strict=True):
         if block.chrome:
@@ -97,11 +99,56 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
             found["early"] = 1.0
         elif position < 8:
             found["early"] = 0.5
+        if position < first_prose:  # above the first paragraph of prose: the top matter
+            found["early"] = max(found.get("early", 0.0), 0.7)
         if count >= 6 and position >= 0.65 * count:
             found["late"] = 1.0
         if block.index == first_text:
             found["first_text"] = 1.0
     return features
+
+
+def _repeats(blocks: list[Block], features: list[dict[str, float]]) -> None:
+    """A line said twice near the top (a page's title, then the release's own headline in
+    capitals): the first is "repeated_later", the copy "repeats_earlier"."""
+    seen: dict[str, int] = {}
+    for block in blocks[:60]:
+        key = _normal(block.text)
+        if len(key) < 12:
+            continue
+        if key in seen:
+            features[block.index]["repeats_earlier"] = 1.0
+            features[seen[key]]["repeated_later"] = 1.0
+        else:
+            seen[key] = block.index
+
+
+def _date_words(text: str) -> bool:
+    """A line that is only a date, with or without a weekday, year or time."""
+    from presskit.importers.dates import month_numbers  # noqa: PLC0415
+
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words and re.search(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", text):
+        return True
+    months = month_numbers()
+    weekdays = _weekday_names()
+    allowed = {"at", "am", "pm", "a", "m", "p", "est", "edt", "et", "utc", "gmt", "cet", "cest", "of", "de", "le", "the"}
+    return bool(words) and len(words) <= 5 and any(w in months for w in words) and all(
+        w in months or w in weekdays or w in allowed for w in words
+    ) and bool(re.search(r"\d", text))
+
+
+@functools.cache
+def _weekday_names() -> frozenset[str]:
+    from babel.dates import get_day_names  # noqa: PLC0415
+
+    from presskit.importers.cues import PHRASES  # noqa: PLC0415
+
+    names = set()
+    for language in PHRASES:
+        for width in ("wide", "abbreviated"):
+            names.update(n.lower().rstrip(".") for n in get_day_names(width, locale=language).values())
+    return frozenset(names)
 
 
 def _own_features(block: Block, median_size: float, title: str) -> dict[str, float]:
@@ -127,6 +174,7 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         "heading": block.kind is BlockKind.HEADING,
         "title_style": block.style.lower() == "title"
         or (block.kind is BlockKind.HEADING and block.level == 1),
+        "subtitle_style": block.style.lower() == "subtitle",
         "list_item": block.kind is BlockKind.LIST_ITEM,
         "table_cell": block.kind is BlockKind.TABLE_CELL,
         "line": block.kind is BlockKind.LINE,
@@ -137,6 +185,8 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
     if urls and word_count(URL.sub(" ", EMAIL.sub(" ", text))) <= 4:
         found["only_url"] = 1.0
     dateline = parse_dateline(text)
+    if words <= 8 and _date_words(text):
+        found["date_only"] = 1.0
     if dateline is not None:
         rest = len(text) - dateline.end
         if rest <= 2 and dateline.date is not None:

@@ -42,12 +42,18 @@ def read_text(text: str, name: str, fmt: str = "text") -> SourceDocument:
 
 
 def _add_paragraph(document: SourceDocument, lines: list[tuple[int, str]], group: int) -> None:
-    width = max(40, max(len(line.rstrip()) for _, line in lines))
+    width = max(40, *(len(line.strip()) for _, line in lines))
+    wrapped = _wrapped(lines, width)
     current: list[tuple[int, str]] = []
     for number, line in lines:
         list_item = _LIST.match(line)
         starts_new = list_item is not None or _HEADING.match(line) is not None
-        if current and (starts_new or not _continues(current[-1][1], line, width)):
+        centred = _indent(line) >= 8
+        if centred and current and _indent(current[-1][1]) >= 8 and line.strip()[:1].islower():
+            starts_new = False  # a centred headline broken over two lines
+        elif centred or (current and _indent(current[-1][1]) >= 8):
+            starts_new = True
+        if current and (starts_new or not (wrapped or _continues(current[-1][1], line, width))):
             _add_block(document, current, group)
             current = []
         current.append((number, line))
@@ -60,11 +66,25 @@ def _add_paragraph(document: SourceDocument, lines: list[tuple[int, str]], group
                 block.kind = BlockKind.LINE
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _wrapped(lines: list[tuple[int, str]], width: int) -> bool:
+    """A paragraph of three or more lines all near the wrap width is one hard-wrapped text."""
+    if len(lines) < 3 or width < 55:
+        return False
+    body = [line.strip() for _, line in lines[:-1]]
+    return all(len(line) >= 0.72 * width for line in body) and not any(
+        _LIST.match(line) or "@" in line for line in body
+    )
+
+
 def _continues(previous: str, line: str, width: int) -> bool:
     """Whether ``line`` carries on the sentence that ``previous`` broke off (a hard wrap)."""
     if previous.endswith(" ") and previous.strip():  # format=flowed: a soft line break
         return True
-    previous = previous.rstrip()
+    previous = previous.strip()
     if _ENDS_SENTENCE.search(previous) or len(previous) < 0.55 * width:
         return False
     return not line.lstrip().startswith(("(", "+", "@")) and len(line.strip()) > 0
@@ -90,6 +110,7 @@ def _add_block(document: SourceDocument, lines: list[tuple[int, str]], group: in
     block = Block(
         text=plain, markdown=joined if links else "", kind=kind, lines=(first, last),
         group=group, level=level, ordered=ordered, bold=bold, italic=italic, links=links,
+        centred=_indent(lines[0][1]) >= 8,
     )  # fmt: skip
     document.add(block)
 
