@@ -9,6 +9,7 @@ opening another file. The main window only wires actions to these methods.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +201,20 @@ class DocumentController(QObject):
             return
         loaded = load_release(path)
         self._replace(loaded.release, path.resolve(), None, path.name, loaded)
+
+    def new_imported(self, release: Release, name: str, base_dir: Path | None = None) -> None:
+        """A new untitled document holding an imported release, unsaved.
+
+        The document starts blank and the import fills it as one undo step ("Import …"), so
+        Undo shows what the import brought and Redo brings it back.
+        """
+        self._replace(Release(theme=release.theme), None, base_dir, name)
+        changes = [
+            ((item.name,), copy.deepcopy(getattr(release, item.name)))
+            for item in dataclasses.fields(Release)
+            if item.name != "extra"
+        ]
+        self.set_fields(f"Import {name}", changes)
 
     def restore(self, text: str, path: Path | None, base_dir: Path | None, name: str) -> None:
         """Take recovered text as the document, unsaved (it differs from the file on disk)."""

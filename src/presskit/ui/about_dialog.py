@@ -71,6 +71,22 @@ PYTHON_LIBRARIES = (
     Library("pyspellchecker", "pyspellchecker", "MIT"),
     Library("platformdirs", "platformdirs", "MIT"),
     Library("tzdata", "tzdata", "Apache-2.0"),
+    Library("python-docx", "python-docx", "MIT"),
+    Library("lxml", "lxml", "BSD-3-Clause"),
+    Library("lxml-html-clean", "lxml_html_clean", "BSD-3-Clause"),
+    Library("trafilatura", "trafilatura", "Apache-2.0"),
+    Library("htmldate", "htmldate", "Apache-2.0"),
+    Library("courlan", "courlan", "Apache-2.0"),
+    Library("jusText", "jusText", "BSD-2-Clause"),
+    Library("dateparser", "dateparser", "BSD-3-Clause"),
+    Library("regex", "regex", "Apache-2.0 AND CNRI-Python"),
+    Library("tld", "tld", "MPL-1.1 OR GPL-2.0-only OR LGPL-2.1-or-later"),
+    Library("charset-normalizer", "charset-normalizer", "MIT"),
+    Library("certifi", "certifi", "MPL-2.0"),
+    Library("urllib3", "urllib3", "MIT"),
+    Library("tzlocal", "tzlocal", "MIT"),
+    Library("quotequail", "quotequail", "MIT"),
+    Library("pypdfium2 (PDFium)", "pypdfium2", "Apache-2.0 OR BSD-3-Clause"),
 )
 
 NATIVE_LIBRARIES = (

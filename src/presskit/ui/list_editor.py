@@ -85,8 +85,9 @@ class ListEditor(QWidget):
             self.rebuild()
 
     def _on_field_changed(self, path: FieldPath) -> None:
-        # A whole contact or organization replaced (Update from library): its lists too.
-        if len(path) < len(self.list_path) and self.list_path[: len(path)] == path:
+        # A whole contact or organization replaced (Update from library), or the whole list
+        # (an import): rebuild.
+        if len(path) <= len(self.list_path) and self.list_path[: len(path)] == path:
             self.rebuild()
 
     def rebuild(self) -> None:

@@ -8,6 +8,7 @@ own the file dialogs and questions. This module builds the window and wires them
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -218,6 +219,9 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Presskit", self._about)
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
+        # Features may take dropped files (accepts(path), handle(path)) and stop work at close.
+        self.drop_handlers: list[tuple[Callable[[Path], bool], Callable[[Path], None]]] = []
+        self.shutdown_hooks: list[Callable[[], None]] = []
         install_features(self)
 
     def _connect(self) -> None:
@@ -272,13 +276,22 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     # -- window events ----------------------------------------------------------------------
+    def _drop_handler(self, path: Path) -> Callable[[Path], None] | None:
+        return next((handle for accepts, handle in self.drop_handlers if accepts(path)), None)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(is_openable(u.toLocalFile()) for u in event.mimeData().urls()):
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if any(is_openable(p) or self._drop_handler(p) for p in paths):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             path = Path(url.toLocalFile())
+            handle = self._drop_handler(path)
+            if handle is not None:  # a feature's file (an importable document)
+                event.acceptProposedAction()
+                handle(path)
+                return
             if is_openable(path):
                 event.acceptProposedAction()
                 self.files.open_path(path)
@@ -292,6 +305,8 @@ class MainWindow(QMainWindow):
         self.prefs.set_splitter_state(self.splitter.saveState())
         self.prefs.sync()
         self.autosaver.timer.stop()
+        for hook in self.shutdown_hooks:
+            hook()
         self.service.shutdown()
         self.preview.shutdown()
         if QGuiApplication.platformName() == "offscreen":
