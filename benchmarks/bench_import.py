@@ -23,12 +23,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from import_corpus import Score, score_all, summary  # noqa: E402
+from import_corpus import Score, score_all, summary
 
 
 def table(title: str, scores: list[Score]) -> None:
     print(f"\n{title} ({len(scores)} documents)")
-    print(f"{'format':<10} {'docs':>4} {'fields':>6} {'right':>7} {'headline':>9} {'clean':>6} {'ms/doc':>7}")
+    print(
+        f"{'format':<10} {'docs':>4} {'fields':>6} {'right':>7} {'headline':>9} {'clean':>6} {'ms/doc':>7}"  # noqa: E501
+    )
     rows = summary(scores)
     for kind, row in rows.items():
         times = [s.seconds for s in scores if s.kind == kind]
@@ -40,7 +42,9 @@ def table(title: str, scores: list[Score]) -> None:
     for s in scores:
         for key, ok in s.fields.items():
             per_field["contact" if key.startswith("contact") else key].append(ok)
-    print("  per field: " + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(per_field.items())))
+    print(
+        "  per field: " + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(per_field.items()))
+    )
 
 
 def ten_page_docx() -> None:
@@ -55,7 +59,9 @@ def ten_page_docx() -> None:
         word.add_paragraph("A Ten-Page Release Tests the Importer's Speed", style="Title")
         sentence = "The agency announced a new programme today that will run for several years. "
         for n in range(110):  # about 10 pages of 11 pt text
-            word.add_paragraph(f"WASHINGTON, May 1, 2024 — {sentence * 4}" if n == 0 else sentence * 5)
+            word.add_paragraph(
+                f"WASHINGTON, May 1, 2024 — {sentence * 4}" if n == 0 else sentence * 5
+            )
         word.add_paragraph("###")
         word.save(path)
         runs, base = [], []

@@ -104,7 +104,9 @@ def _same(contact: Any, expected: dict[str, Any]) -> bool:
         return contact.email.lower() == expected["email"].lower()
     digits = [re.sub(r"\D", "", p.number) for p in contact.phones]
     phone = re.sub(r"\D", "", (expected.get("phones") or [""])[0])
-    name_ok = _bare(expected["name"]) in _bare(contact.name) or _bare(contact.name) in _bare(expected["name"])
+    name_ok = _bare(expected["name"]) in _bare(contact.name) or _bare(contact.name) in _bare(
+        expected["name"]
+    )
     return name_ok and (not phone or any(phone in d for d in digits))
 
 

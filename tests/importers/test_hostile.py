@@ -19,7 +19,13 @@ import pytest
 
 MEMORY_LIMIT = 1536 * 1024 * 1024  # the child's whole address space
 SECONDS = 60
-DOCX = Path(__file__).parents[1] / "data" / "import" / "variants" / "nasa-2007-depthx.docx-title-top.docx"
+DOCX = (
+    Path(__file__).parents[1]
+    / "data"
+    / "import"
+    / "variants"
+    / "nasa-2007-depthx.docx-title-top.docx"
+)
 
 _CHILD = textwrap.dedent(
     """
@@ -34,6 +40,8 @@ _CHILD = textwrap.dedent(
     else:
         print("IMPORTED:", repr(result.release.headline), len(result.release.body))
         print("BODY:", result.release.body[:20000])
+        print("LINES:", chr(10).join(result.document.lines)[:200000])
+        print("WARNINGS:", result.warnings)
     print("CPU:", round(time.process_time() - started, 2))
     """
 )
@@ -88,9 +96,7 @@ def test_xxe_in_docx_is_refused(tmp_path: Path) -> None:
 
 
 def test_billion_laughs_in_docx_is_refused(tmp_path: Path) -> None:
-    entities = "".join(
-        f'<!ENTITY l{n} "{("&l" + str(n - 1) + ";") * 10}">' for n in range(1, 10)
-    )
+    entities = "".join(f'<!ENTITY l{n} "{("&l" + str(n - 1) + ";") * 10}">' for n in range(1, 10))
     xml = (
         f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY l0 "lol">{entities}]>'
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -123,6 +129,7 @@ def test_html_full_of_scripts_and_iframes(tmp_path: Path) -> None:
     path.write_text(page, encoding="utf-8")
     result = run_child(path)
     assert "IMPORTED: 'Real News'" in result
+    # Not in the release, and not even among the source lines the review shows.
     assert "alert" not in result and "evil.example" not in result and "swf" not in result
 
 
@@ -131,7 +138,9 @@ def test_500_page_pdf_reads_only_the_first_pages(tmp_path: Path) -> None:
     from weasyprint import HTML
 
     one = tmp_path / "one.pdf"
-    HTML(string="<h1>Long Report</h1><p>WASHINGTON, May 1, 2024 - " + "Words. " * 400 + "</p>").write_pdf(one)
+    HTML(
+        string="<h1>Long Report</h1><p>WASHINGTON, May 1, 2024 - " + "Words. " * 400 + "</p>"
+    ).write_pdf(one)
     page = PdfReader(one).pages[0]
     writer = PdfWriter()
     for _ in range(500):
@@ -141,8 +150,9 @@ def test_500_page_pdf_reads_only_the_first_pages(tmp_path: Path) -> None:
         writer.write(out)
     result = run_child(path)
     assert "IMPORTED:" in result
+    assert "only the first 30 of the PDF's 500 pages were read" in result
     cpu = float(result.rsplit("CPU:", 1)[1])
-    assert cpu < 30, result[-200:]
+    assert cpu < 20, result[-200:]
 
 
 @pytest.mark.parametrize(

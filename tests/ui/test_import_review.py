@@ -56,7 +56,9 @@ def test_import_review_reassign_accept_undo(qtbot, window, tmp_path: Path) -> No
         combo = dialog.findChild(QComboBox, "import-role")
         combo.setFocus()
         qtbot.keyClicks(combo, "About")  # the combo jumps to "About (boilerplate)"
-        qtbot.mouseClick(dialog.findChild(QPushButton, "import-reassign"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.findChild(QPushButton, "import-reassign"), Qt.MouseButton.LeftButton
+        )
         seen["after"] = dialog.result.release.boilerplate
         SHOTS.mkdir(exist_ok=True)
         dialog.grab().save(str(SHOTS / "import-review.png"))
@@ -144,6 +146,8 @@ def test_paste_as_release_reads_the_clipboard(qtbot, window) -> None:
     seen = _review_then(qtbot, accept)
     _menu_action(window, "paste-as-release").trigger()
     qtbot.waitUntil(lambda: "done" in seen, timeout=30_000)
-    qtbot.waitUntil(lambda: window.doc.model.headline == "City Opens a Winter Shelter", timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.doc.model.headline == "City Opens a Winter Shelter", timeout=10_000
+    )
     assert window.doc.model.contacts[0].email == "ana@example.org"
     assert window.doc.model.dateline.city == "Boston"

@@ -41,7 +41,7 @@ class _Worker(QThread):
         except ImportFailed as exc:
             self.failed.emit(str(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - an importer bug must not take the window
+        except Exception as exc:
             self.failed.emit(f"the import failed unexpectedly: {type(exc).__name__}: {exc}")
             return
         if not self.cancelled:

@@ -8,7 +8,7 @@
     presskit contacts import FILE... | list [--format json] | export OUT.vcf   [--library PATH]
     presskit boilerplates list | add --organization NAME FILE.md | export OUT.json
     presskit themes
-    presskit import FILE... [-o OUT.md | --out-dir DIR] [--format json]   Word, email, web, PDF, text
+    presskit import FILE... [-o OUT.md | --out-dir DIR] [--format json]   Word, email, web, PDF
 
 A verb is a module here with ``add_parser(subparsers)`` and ``run(args) -> int``, listed once
 in :data:`VERBS`. Exit status: 0 success, 1 an output could not be written, 2 bad input (the

@@ -115,5 +115,3 @@ def _summary(report: dict[str, Any], path: Path) -> None:
         )
     for warning in report["warnings"]:
         print(f"{path}: warning: {warning}", file=sys.stderr)
-
-

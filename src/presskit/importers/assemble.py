@@ -38,16 +38,14 @@ SOCIAL_SITES = {
     "flickr.com": "flickr", "mastodon.social": "mastodon",
 }  # fmt: skip
 _ABOUT = re.compile(
-    r"^(?:about|über|à propos (?:de|du|des|d['’])|a propos (?:de|du|des|d['’])|acerca de|sobre)"
+    r"^(?:about|über|à propos (?:de|du|des|d['’])|a propos (?:de|du|des|d['’])|acerca del?|sobre)"
     r"\s+(?P<name>.{2,80}?)\s*(?:[:.\-–]\s*|$)",
     re.IGNORECASE,
 )
 _MD_SPECIAL = re.compile(r"^(\s*)([#>+*-]|\d+[.)])(\s)")
 
 
-def assemble(
-    document: SourceDocument, roles: list[Role], confidence: list[float]
-) -> ImportResult:
+def assemble(document: SourceDocument, roles: list[Role], confidence: list[float]) -> ImportResult:
     """The release the roles describe, with provenance and warnings."""
     by_role: dict[Role, list[Block]] = {role: [] for role in Role}
     for block, role in zip(document.blocks, roles, strict=True):
@@ -187,7 +185,7 @@ def _dateline(
     return body
 
 
-def _fallback_date(document: SourceDocument, by_role: dict[Role, list[Block]]):  # noqa: ANN202
+def _fallback_date(document: SourceDocument, by_role: dict[Role, list[Block]]):
     """A date written on its own near the top (a "Release Date:" line), or the metadata's."""
     import datetime as dt  # noqa: PLC0415
 
@@ -244,14 +242,22 @@ def _boilerplate(release: Release, blocks: list[Block], sources: _Sources) -> No
     for block in blocks:
         text = " ".join(block.md.split())
         about = _ABOUT.match(block.text.strip()) if "about" in phrase_cues(block.text) else None
-        heading_only = about is not None and len(block.text.split()) <= 12 and not block.text.rstrip().endswith(".")
+        heading_only = (
+            about is not None
+            and len(block.text.split()) <= 12
+            and not block.text.rstrip().endswith(".")
+        )
         if about and not release.organization.name:
             name = about["name"].strip(" :")
             release.organization.name = name[4:] if name.startswith("the ") else name
             sources.add("organization.name", [block])
             if heading_only:
                 continue
-            text = _strip_prefix(text, block.text[about.end() :]) if block.text[about.end():].strip() else text
+            text = (
+                _strip_prefix(text, block.text[about.end() :])
+                if block.text[about.end() :].strip()
+                else text
+            )
         elif heading_only or ("about" in phrase_cues(block.text) and len(block.text.split()) <= 8):
             parts.append(f"**{text.rstrip(':')}**")
             continue
@@ -272,10 +278,10 @@ def _links(release: Release, blocks: list[Block], sources: _Sources) -> None:
             (block.text.replace(url, " "), url) for url in URL.findall(EMAIL.sub(" ", block.text))
         ]
         for title, url in found:
-            title = " ".join(title.split()).strip(" :-–—•")
-            url = _web_url(url)
+            title = " ".join(title.split()).strip(" :-–—•")  # noqa: PLW2901
+            url = _web_url(url)  # noqa: PLW2901
             if title.lower() == url.lower() or not re.search(r"\w", title):
-                title = ""
+                title = ""  # noqa: PLW2901
             release.links.append(Link(title or url, url))
             sources.add(f"links[{len(release.links)}]", [block])
 
@@ -287,7 +293,7 @@ def _social(release: Release, by_role: dict[Role, list[Block]], sources: _Source
     for block in candidates:
         urls = [u for _, u in block.links] or URL.findall(EMAIL.sub(" ", block.text))
         for url in urls:
-            url = _web_url(url)
+            url = _web_url(url)  # noqa: PLW2901
             network = next((n for site, n in SOCIAL_SITES.items() if site in url.lower()), "")
             if network:
                 if all(s.url != url for s in organization.social):
@@ -298,7 +304,7 @@ def _social(release: Release, by_role: dict[Role, list[Block]], sources: _Source
                 sources.add("organization.website", [block])
         if block in by_role[Role.SOCIAL]:
             for handle in HANDLE.findall(block.text):
-                handle = handle.strip(" (")
+                handle = handle.strip(" (")  # noqa: PLW2901
                 network = _network_named(block.text) or "twitter"
                 if all(s.handle != handle for s in organization.social):
                     organization.social.append(SocialHandle(network=network, handle=handle))
@@ -306,12 +312,24 @@ def _social(release: Release, by_role: dict[Role, list[Block]], sources: _Source
 
 
 def _visit(text: str) -> bool:
-    return bool(re.search(r"\b(visit|website|web site|online at|on the web|besuchen|site|sitio)\b", text, re.I))
+    return bool(
+        re.search(
+            r"\b(visit|website|web site|online at|on the web|besuchen|site|sitio)\b", text, re.I
+        )
+    )
 
 
 def _network_named(text: str) -> str:
     lowered = text.lower()
-    for network in ("mastodon", "bluesky", "instagram", "linkedin", "facebook", "threads", "twitter"):
+    for network in (
+        "mastodon",
+        "bluesky",
+        "instagram",
+        "linkedin",
+        "facebook",
+        "threads",
+        "twitter",
+    ):
         if network in lowered:
             return network
     return "x" if re.search(r"\bx\b", lowered) else ""

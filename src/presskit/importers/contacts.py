@@ -25,7 +25,7 @@ _CUE_HEAD = re.compile(
     r"(?: information| details)?|for (?:further|more|additional) information,? (?:please )?"
     r"(?:contact|call)|(?:presse|medien)-? ?kontakte?|kontakt(?: für die presse)?|"
     r"ansprechpartner(?:in)?|pressestelle|contacts? (?:presse|médias?)|relations? presse|"
-    r"contactos? (?:de prensa|para medios)|contacto|prensa|public affairs|spokes(?:person|man|woman))"
+    r"contactos? (?:de prensa|para medios)|contacto|prensa|public affairs|spokes(?:person|man|woman))"  # noqa: E501
     r"\s*(?:\([^)]*\))?\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
@@ -72,8 +72,10 @@ def _chunks(blocks: list[Block]) -> list[list[Block]]:
     chunks: list[list[Block]] = []
     for block in blocks:
         own_cell = block.kind in (BlockKind.TABLE_CELL, BlockKind.LIST_ITEM)
-        if not chunks or (own_cell and block.group != chunks[-1][-1].group) or _starts_person(
-            block, chunks[-1]
+        if (
+            not chunks
+            or (own_cell and block.group != chunks[-1][-1].group)
+            or _starts_person(block, chunks[-1])
         ):
             chunks.append([block])
         else:
@@ -109,7 +111,11 @@ def _contact(text: str, region: str) -> Contact | None:
     for part in parts:
         if not contact.name and looks_like_name(part):
             contact.name = part
-        elif not contact.title and "job_title" in phrase_cues(part) and not _ORG_WORDS.fullmatch(part):
+        elif (
+            not contact.title
+            and "job_title" in phrase_cues(part)
+            and not _ORG_WORDS.fullmatch(part)
+        ):
             contact.title = part
         elif not contact.organization and len(part) <= 80:
             contact.organization = part
@@ -143,7 +149,9 @@ def _is_label(text: str) -> bool:
 def _phones(text: str, region: str) -> list[Phone]:
     phones: list[Phone] = []
     seen: set[str] = set()
-    for match in phonenumbers.PhoneNumberMatcher(EMAIL.sub(lambda m: " " * len(m.group()), text), region):
+    for match in phonenumbers.PhoneNumberMatcher(
+        EMAIL.sub(lambda m: " " * len(m.group()), text), region
+    ):
         raw = match.raw_string.strip()
         phones.append(Phone(raw, _label(text, match.start, match.end)))
         seen.add(re.sub(r"\D", "", raw))
@@ -165,6 +173,8 @@ def _label(text: str, start: int, end: int) -> str:
     for label, words in PHONE_LABELS.items():
         for word in words:
             pattern = rf"(?<![\w]){re.escape(word)}(?![\w])"
-            if re.search(pattern + r"\s*[:.]?\s*$", before) or re.search(r"^\s*\(?" + pattern, after):
+            if re.search(pattern + r"\s*[:.]?\s*$", before) or re.search(
+                r"^\s*\(?" + pattern, after
+            ):
                 return label if label != "today" else word.capitalize() + ":"
     return ""

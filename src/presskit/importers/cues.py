@@ -53,7 +53,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^background (information|notes?)\s*:?$",
         ],
         "links": [
-            r"^(for more|more|further|additional) information(, see| see| visit| is available| about [^,]{0,60})?\s*:\s*$",
+            r"^(for more|more|further|additional) information(, see| see| visit| is available| about [^,]{0,60})?\s*:\s*$",  # noqa: E501
             r"^(related|useful|more) links\s*:?$",
             r"^(see also|learn more|resources|additional resources|links)\s*:?$",
             r"^for more information,? (see|visit)\b",
@@ -135,7 +135,10 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^hinweis(e)? (für|an) (die )?redaktion(en)?\b",
             r"^(redaktionelle hinweise|zum unternehmen|das unternehmen|unternehmensprofil)\b",
         ],
-        "links": [r"^(weitere|mehr) informationen\s*(:|finden sie)", r"^(weiterführende )?links\s*:?$"],
+        "links": [
+            r"^(weitere|mehr) informationen\s*(:|finden sie)",
+            r"^(weiterführende )?links\s*:?$",
+        ],
         "social": [r"^folgen sie (uns|der)\b", r"^besuchen sie uns\b"],
         "chrome": [
             r"^(zum inhalt springen|direkt zum inhalt|drucken|teilen|startseite|suche|menü|"
@@ -179,7 +182,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(informations|note) (aux|pour les) rédactions",
         ],
         "links": [
-            r"^(pour en savoir plus|plus d['’]informations|liens utiles|pour plus d['’]informations)"
+            r"^(pour en savoir plus|plus d['’]informations|liens utiles|pour plus d['’]informations)"  # noqa: E501
             r"\s*:?$"
         ],
         "social": [r"^suivez[- ]nous\b", r"^retrouvez[- ]nous\b"],
@@ -221,10 +224,12 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^contactos?\s*:?$",
         ],
         "about": [
-            r"^(acerca de|sobre) (la |el |los |las )?\S",
+            r"^(acerca del?|sobre)\s+(la |el |los |las )?\S",
             r"^notas? (para|a) (los )?(editores|redactores|la redacción)\b",
         ],
-        "links": [r"^(más información|para más información|enlaces( relacionados| de interés)?)\s*:?$"],
+        "links": [
+            r"^(más información|para más información|enlaces( relacionados| de interés)?)\s*:?$"
+        ],
         "social": [r"^(síguenos|siganos|síganos)\b"],
         "chrome": [
             r"^(ir al contenido|imprimir|compartir|inicio|buscar|menú|volver arriba|"
@@ -235,9 +240,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(aviso legal|mapa del sitio|accesibilidad|política de privacidad)$",
         ],
         "meta": [r"^(fecha|publicado)\s*:?\s*\d"],
-        "said": [
-            r"\b(dijo|afirmó|declaró|señaló|explicó|aseguró|según|añadió|destacó|subrayó)\b"
-        ],
+        "said": [r"\b(dijo|afirmó|declaró|señaló|explicó|aseguró|según|añadió|destacó|subrayó)\b"],
         "job_title": [
             r"(director|directora|portavoz|responsable|jefe|jefa|presidente|presidenta|"
             r"coordinador(a)?|comunicación|prensa)",

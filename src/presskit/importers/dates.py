@@ -45,7 +45,9 @@ def _weekdays() -> str:
     days = set()
     for language in PHRASES:
         for width in ("wide", "abbreviated"):
-            days.update(n.lower().rstrip(".") for n in get_day_names(width, locale=language).values())
+            days.update(
+                n.lower().rstrip(".") for n in get_day_names(width, locale=language).values()
+            )
     return "|".join(sorted((re.escape(d) for d in days), key=len, reverse=True))
 
 
@@ -103,7 +105,7 @@ class DatelineMatch:
 
 
 _SEPARATOR = re.compile(
-    r"^\s*(?:\((?:AP|dpa|AFP|Reuters|EFE|ANSA)\)\s*)?(?:/[A-Za-z -]{2,30}/\s*)?(?:[-–—:]+|\.\s*[-–—]+|\.(?=\s)|$)\s*"
+    r"^\s*(?:\((?:AP|dpa|AFP|Reuters|EFE|ANSA)\)\s*)?(?:/[A-Za-z -]{2,30}/\s*)?(?:[-–—:]+|\.\s*[-–—]+|\.(?=\s)|$)\s*"  # noqa: E501
 )
 _PAREN = re.compile(r"^\(\s*(?P<inner>[^()]{3,90}?)\s*\)\s*[-–—:.]*\s*")
 _CITY = re.compile(r"^[^\W\d_][\w .,'’/&()-]{0,50}$")
@@ -124,7 +126,9 @@ def parse_dateline(text: str) -> DatelineMatch | None:
             city = match["inner"][: found[1][0]].strip(" ,–—-")
             return DatelineMatch(_city(city), found[0], DatelineStyle.PARENTHETICAL, match.end())
         if _looks_like_place(match["inner"]) and len(text) > match.end() + 20:
-            return DatelineMatch(_city(match["inner"]), None, DatelineStyle.PARENTHETICAL, match.end())
+            return DatelineMatch(
+                _city(match["inner"]), None, DatelineStyle.PARENTHETICAL, match.end()
+            )
         return None
     found = find_date(text[:90])
     if found is not None and found[1][0] == 0:  # "DEC. 4, 2019 - This morning ..."
@@ -151,7 +155,27 @@ def _month_first(date_text: str) -> bool:
     return any(word.lower().strip(".,") in months for word in head.split())
 
 
-_CONNECTORS = frozenset("de del la le am an der sur upon on of du des y i d.c. d.c".split())
+_CONNECTORS = frozenset(
+    [
+        "de",
+        "del",
+        "la",
+        "le",
+        "am",
+        "an",
+        "der",
+        "sur",
+        "upon",
+        "on",
+        "of",
+        "du",
+        "des",
+        "y",
+        "i",
+        "d.c.",
+        "d.c",
+    ]
+)
 
 
 def _looks_like_place(city: str) -> bool:
@@ -169,8 +193,16 @@ def _city(text: str) -> str:
     words = []
     for word in text.split(" "):
         bare = word.strip(",")
-        if bare.isupper() and len(bare.strip(".")) > 2 and not re.fullmatch(r"([A-Z]\.)+[A-Z]?\.?", bare):
-            word = word.capitalize() if "-" not in word else "-".join(p.capitalize() for p in word.split("-"))
+        if (
+            bare.isupper()
+            and len(bare.strip(".")) > 2
+            and not re.fullmatch(r"([A-Z]\.)+[A-Z]?\.?", bare)
+        ):
+            word = (  # noqa: PLW2901
+                word.capitalize()
+                if "-" not in word
+                else "-".join(p.capitalize() for p in word.split("-"))
+            )
         words.append(word)
     return " ".join(words)
 

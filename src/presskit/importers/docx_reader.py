@@ -29,7 +29,7 @@ def read_docx(data: bytes, name: str, progress: Any = None) -> SourceDocument:
         import docx  # noqa: PLC0415 - only Word files need it
 
         word = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for bad files
+    except Exception as exc:
         raise ImportFailed(f"{name}: not a Word document that can be read ({exc})") from None
     document = SourceDocument(name=name, format="docx")
     props = word.core_properties
@@ -132,7 +132,9 @@ class _Reader:
                 if run.text.strip():
                     font = run.font
                     bolds.append(_first(run.bold, _run_style(run, "bold"), style_font["bold"]))
-                    italics.append(_first(run.italic, _run_style(run, "italic"), style_font["italic"]))
+                    italics.append(
+                        _first(run.italic, _run_style(run, "italic"), style_font["italic"])
+                    )
                     size = font.size.pt if font.size is not None else style_font["size"]
                     if size:
                         sizes.append(size)

@@ -51,7 +51,7 @@ def _parse(data: bytes, name: str) -> Message:
     try:
         message = email.message_from_bytes(data, policy=email.policy.default)
         message.get_body  # noqa: B018 - an EmailMessage, as policy.default makes
-    except Exception:  # noqa: BLE001 - a header the modern parser chokes on
+    except Exception:
         message = email.message_from_bytes(data)
     if not message.keys() and not message.get_payload():
         raise ImportFailed(f"{name}: not an email (no headers, no body)")
@@ -63,7 +63,7 @@ def _parse(data: bytes, name: str) -> Message:
 def _header(message: Message, key: str) -> str:
     try:
         return " ".join(str(message.get(key, "") or "").split())
-    except Exception:  # noqa: BLE001 - a malformed encoded word
+    except Exception:
         return ""
 
 
@@ -116,7 +116,7 @@ def _html_text(html: str) -> str:
         return ""
     try:
         return lxml.html.fromstring(html).text_content()
-    except Exception:  # noqa: BLE001
+    except Exception:
         return html
 
 
@@ -148,7 +148,8 @@ def _document(html: str, text: str, name: str) -> SourceDocument:
 def _unwrap(function: Any, content: str) -> dict[str, Any] | None:
     try:
         result = function(content)
-    except Exception:  # noqa: BLE001 - quotequail on odd input: import the whole body
+    except Exception:
         return None
-    return result if isinstance(result, dict) and (result.get("html") or result.get("text")) else None
-
+    return (
+        result if isinstance(result, dict) and (result.get("html") or result.get("text")) else None
+    )

@@ -54,7 +54,9 @@ def phone_numbers(text: str) -> list[str]:
     found = []
     for match in PHONE.finditer(EMAIL.sub(" ", text)):
         digits = re.sub(r"\D", "", match.group())
-        if 7 <= len(digits) <= 15 and not re.fullmatch(r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d", match.group().strip()):
+        if 7 <= len(digits) <= 15 and not re.fullmatch(
+            r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d", match.group().strip()
+        ):
             found.append(match.group().strip())
     return found
 
@@ -132,10 +134,32 @@ def _date_words(text: str) -> bool:
         return True
     months = month_numbers()
     weekdays = _weekday_names()
-    allowed = {"at", "am", "pm", "a", "m", "p", "est", "edt", "et", "utc", "gmt", "cet", "cest", "of", "de", "le", "the"}
-    return bool(words) and len(words) <= 5 and any(w in months for w in words) and all(
-        w in months or w in weekdays or w in allowed for w in words
-    ) and bool(re.search(r"\d", text))
+    allowed = {
+        "at",
+        "am",
+        "pm",
+        "a",
+        "m",
+        "p",
+        "est",
+        "edt",
+        "et",
+        "utc",
+        "gmt",
+        "cet",
+        "cest",
+        "of",
+        "de",
+        "le",
+        "the",
+    }
+    return (
+        bool(words)
+        and len(words) <= 5
+        and any(w in months for w in words)
+        and all(w in months or w in weekdays or w in allowed for w in words)
+        and bool(re.search(r"\d", text))
+    )
 
 
 @functools.cache
@@ -147,7 +171,9 @@ def _weekday_names() -> frozenset[str]:
     names = set()
     for language in PHRASES:
         for width in ("wide", "abbreviated"):
-            names.update(n.lower().rstrip(".") for n in get_day_names(width, locale=language).values())
+            names.update(
+                n.lower().rstrip(".") for n in get_day_names(width, locale=language).values()
+            )
     return frozenset(names)
 
 
@@ -213,6 +239,8 @@ def _similar(text: str, title: str) -> bool:
     """The block is the document's title, or the title is the block plus the site's name."""
     if not text or len(text) < 8:
         return False
-    return text == title or (title.startswith(text) and len(text) >= 0.5 * len(title)) or (
-        text.startswith(title) and len(title) >= 0.8 * len(text)
+    return (
+        text == title
+        or (title.startswith(text) and len(text) >= 0.5 * len(title))
+        or (text.startswith(title) and len(title) >= 0.8 * len(text))
     )

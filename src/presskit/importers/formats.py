@@ -28,9 +28,9 @@ class ImportableType:
 IMPORTABLE: tuple[ImportableType, ...] = (
     ImportableType("Word document", (".docx",), "presskit.importers.docx_reader:read_docx"),
     ImportableType("Email", (".eml",), "presskit.importers.email_reader:read_email"),
-    ImportableType("Web page", (".html", ".htm", ".xhtml"), "presskit.importers.html_reader:read_page"),
+    ImportableType("Web page", (".html", ".htm", ".xhtml"), "presskit.importers.html_reader:read_page"),  # noqa: E501
     ImportableType("PDF", (".pdf",), "presskit.importers.pdf_reader:read_pdf"),
-    ImportableType("Text", (".txt", ".text", ".md", ".markdown"), "presskit.importers.text_reader:read_text_file"),
+    ImportableType("Text", (".txt", ".text", ".md", ".markdown"), "presskit.importers.text_reader:read_text_file"),  # noqa: E501
 )  # fmt: skip
 
 

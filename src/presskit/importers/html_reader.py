@@ -107,14 +107,18 @@ def decode_html(data: bytes) -> str:
 
 
 def _metadata(root: Any, document: SourceDocument) -> None:
-    document.language = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    document.language = (
+        root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    )
     metas = {}
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("http-equiv") or "").lower()
         if key and meta.get("content") and key not in metas:
             metas[key] = meta.get("content").strip()
     title = root.find(".//title")
-    document.title = metas.get("og:title") or (title.text_content().strip() if title is not None else "")
+    document.title = metas.get("og:title") or (
+        title.text_content().strip() if title is not None else ""
+    )
     document.site_name = metas.get("og:site_name", "")
     document.published = metas.get("article:published_time", "") or metas.get("date", "")
     if not document.language:
@@ -223,7 +227,11 @@ class _Walker:
         if tag in ("li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "p"):
             self.context["kind"] = tag
         style = element.get("style") or ""
-        if _CENTRE.search(style) or (element.get("align") or "").lower() == "center" or tag == "center":
+        if (
+            _CENTRE.search(style)
+            or (element.get("align") or "").lower() == "center"
+            or tag == "center"
+        ):
             self.context["centred"] = True
         size = _SIZE.search(style)
         if size:
@@ -247,7 +255,11 @@ class _Walker:
             bold = bold or tag in ("b", "strong") or "font-weight:bold" in style.replace(" ", "")
             italic = italic or tag in ("i", "em", "cite")
             node = node.getparent()
-        if node is not None and isinstance(node.tag, str) and re.fullmatch(r"h[1-6]", node.tag.lower()):
+        if (
+            node is not None
+            and isinstance(node.tag, str)
+            and re.fullmatch(r"h[1-6]", node.tag.lower())
+        ):
             bold = True
         return bold, italic
 
@@ -257,7 +269,11 @@ class _Walker:
         bold, italic = self._emphasis(element)
         if text.strip() and re.match(r"^(https?:|mailto:|tel:)", href, re.I):
             markdown = f"[{_escape(text.strip())}]({href.replace(' ', '%20').replace(')', '%29')})"
-            spaced = (" " if text[:1].isspace() else "") + markdown + (" " if text[-1:].isspace() else "")
+            spaced = (
+                (" " if text[:1].isspace() else "")
+                + markdown
+                + (" " if text[-1:].isspace() else "")
+            )
             self.pieces.append((text, spaced, bold, italic, [(text.strip(), href)]))
         else:
             self.pieces.append((text, _escape(text), bold, italic, []))
@@ -279,7 +295,9 @@ class _Walker:
         for line in lines:
             self._add(line, several=len(lines) > 1)
 
-    def _add(self, line: list[tuple[str, str, bool, bool, list[tuple[str, str]]]], several: bool) -> None:
+    def _add(
+        self, line: list[tuple[str, str, bool, bool, list[tuple[str, str]]]], several: bool
+    ) -> None:
         text = re.sub(r"\s+", " ", "".join(p[0] for p in line)).strip()
         markdown = re.sub(r"\s+", " ", "".join(p[1] for p in line)).strip()
         links = [link for p in line for link in p[4]]
@@ -336,7 +354,9 @@ def _mark_chrome(blocks: list[tuple[Block, Any]], data: bytes, document: SourceD
         )
         if not main:
             in_main = not _chrome_element(element)
-        if block.kind is BlockKind.HEADING and block.level == 1 or (title and normal and normal in title and len(normal) > 15):
+        if (block.kind is BlockKind.HEADING and block.level == 1) or (
+            title and normal and normal in title and len(normal) > 15
+        ):
             in_main = True
         block.chrome = not in_main
         if in_main:
@@ -351,7 +371,11 @@ def _mark_chrome(blocks: list[tuple[Block, Any]], data: bytes, document: SourceD
         if block.chrome and _release_part(block.text) and not _chrome_element(element, strict=True):
             block.chrome = False
             for follower, _ in blocks[i + 1 : i + 8]:  # the contact's own lines follow
-                if follower.chrome and (EMAIL.search(follower.text) or phone_numbers(follower.text) or len(follower.text) < 60):
+                if follower.chrome and (
+                    EMAIL.search(follower.text)
+                    or phone_numbers(follower.text)
+                    or len(follower.text) < 60
+                ):
                     follower.chrome = False
                 else:
                     break
@@ -370,7 +394,7 @@ def _main_text(data: bytes) -> str:
             data, output_format="txt", include_comments=False, include_tables=True,
             favor_recall=True, deduplicate=False,
         )  # fmt: skip
-    except Exception:  # noqa: BLE001 - the extractor's failure is not the import's
+    except Exception:
         return ""
     return "\n" + "\n".join(_normal(line) for line in (text or "").splitlines()) + "\n"
 
@@ -379,7 +403,7 @@ def _chrome_element(element: Any, strict: bool = False) -> bool:
     node = element
     while node is not None and isinstance(node.tag, str):
         tag = node.tag.lower()
-        if tag in ("nav", "form") or (not strict and tag in ("header", "footer", "aside")):
+        if tag in ("nav", "form") or (not strict and tag in ("header", "footer", "aside")):  # noqa: SIM102
             if tag not in ("header", "footer") or not _in_article(node):
                 return True
         if (node.get("role") or "").lower() in _CHROME_ROLES:

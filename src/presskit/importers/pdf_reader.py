@@ -21,7 +21,10 @@ from typing import Any
 from presskit.importers.model import ImportFailed, ImportResult, SourceDocument
 
 MAX_PAGES = 30
-_PAGE_NUMBER = re.compile(r"^[-–—\s]*(page|seite|página|pagina)?\s*\d{1,4}\s*((of|/|von|de|sur)\s*\d{1,4})?[-–—\s]*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^[-–—\s]*(page|seite|página|pagina)?\s*\d{1,4}\s*((of|/|von|de|sur)\s*\d{1,4})?[-–—\s]*$",
+    re.I,
+)
 _MORE = re.compile(r"^[-–—(\s]*(more|mehr|suite|sigue|continued)[-–—)\s.]*$", re.I)
 _BULLET = re.compile(r"^\s*([•‣◦▪●■–-]|\d{1,2}[.)])\s+")
 
@@ -89,7 +92,7 @@ def _presskit_release(data: bytes, name: str) -> ImportResult | None:
 
 
 def _page_lines(page: Any, number: int) -> list[_Line]:
-    import pypdfium2.raw as raw  # noqa: PLC0415
+    from pypdfium2 import raw  # noqa: PLC0415
 
     textpage = page.get_textpage()
     try:
@@ -113,7 +116,19 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
                     bold = raw.FPDFText_GetFontWeight(textpage.raw, start) >= 600
                     left, bottom, _, top = textpage.get_charbox(start)
                     right = textpage.get_charbox(end)[2]
-                lines.append(_Line(number, piece.strip(), round(size, 1), bool(bold), left, right, top, bottom, width))
+                lines.append(
+                    _Line(
+                        number,
+                        piece.strip(),
+                        round(size, 1),
+                        bool(bold),
+                        left,
+                        right,
+                        top,
+                        bottom,
+                        width,
+                    )
+                )
             position += len(piece)
         return lines
     finally:
@@ -129,15 +144,19 @@ def _furniture(lines: list[_Line]) -> set[int]:
     for indices in pages.values():
         for i in {*indices[:2], *indices[-2:]}:
             edges[re.sub(r"\d+", "#", lines[i].text.lower())] += 1
-    repeated = {text for text, n in edges.items() if len(pages) >= 2 and n >= max(2, len(pages) * 0.5)}
+    repeated = {
+        text for text, n in edges.items() if len(pages) >= 2 and n >= max(2, len(pages) * 0.5)
+    }
     drop = set()
     for indices in pages.values():
         for i in indices:
             text = lines[i].text
             at_edge = i in indices[:2] or i in indices[-2:]
-            if _MORE.match(text) or (at_edge and _PAGE_NUMBER.match(text)):
-                drop.add(i)
-            elif at_edge and re.sub(r"\d+", "#", text.lower()) in repeated:
+            if (
+                _MORE.match(text)
+                or (at_edge and _PAGE_NUMBER.match(text))
+                or (at_edge and re.sub(r"\d+", "#", text.lower()) in repeated)
+            ):
                 drop.add(i)
     return drop
 
@@ -147,7 +166,11 @@ def _document(lines: list[_Line], name: str) -> SourceDocument:
 
     drop = _furniture(lines)
     kept = [line for i, line in enumerate(lines) if i not in drop]
-    gaps = [b.top - a.top for a, b in zip(kept, kept[1:], strict=False) if a.page == b.page and 0 < a.top - b.top < 40]
+    gaps = [
+        b.top - a.top
+        for a, b in zip(kept, kept[1:], strict=False)  # noqa: RUF007
+        if a.page == b.page and 0 < a.top - b.top < 40
+    ]
     spacing = statistics.median([abs(g) for g in gaps]) if gaps else 14.0
     widths = [line.right - line.left for line in kept]
     full = max(widths) if widths else 1.0
@@ -167,7 +190,9 @@ def _document(lines: list[_Line], name: str) -> SourceDocument:
             block.bold = all(line.bold for line in own)
             block.centred = all(_centred(line, full) for line in own)
     if drop:
-        document.warnings.append(f"{len(drop)} lines of page headers, footers and numbers were left out")
+        document.warnings.append(
+            f"{len(drop)} lines of page headers, footers and numbers were left out"
+        )
     return document
 
 
@@ -187,4 +212,6 @@ def _new_paragraph(previous: _Line, line: _Line, spacing: float, full: float) ->
 
 def _centred(line: _Line, full: float) -> bool:
     middle = (line.left + line.right) / 2
-    return abs(middle - line.width / 2) < line.width * 0.04 and (line.right - line.left) < 0.8 * full
+    return (
+        abs(middle - line.width / 2) < line.width * 0.04 and (line.right - line.left) < 0.8 * full
+    )

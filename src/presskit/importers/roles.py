@@ -83,7 +83,8 @@ def _one_headline(
         candidates = [
             i
             for i, block in enumerate(document.blocks[:40])
-            if not block.chrome and roles[i] in (Role.BODY, Role.NOT_PLACED, Role.SUBHEADLINE)
+            if not block.chrome
+            and roles[i] in (Role.BODY, Role.NOT_PLACED, Role.SUBHEADLINE)
             and scores[i][Role.HEADLINE] > -4
         ]
         if candidates:

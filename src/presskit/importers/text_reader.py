@@ -99,7 +99,11 @@ def _add_block(document: SourceDocument, lines: list[tuple[int, str]], group: in
     if heading:
         kind, level, joined = BlockKind.HEADING, len(heading["hashes"]), heading["text"]
     elif list_item:
-        kind, ordered, joined = BlockKind.LIST_ITEM, list_item["mark"][0].isdigit(), list_item["text"]
+        kind, ordered, joined = (
+            BlockKind.LIST_ITEM,
+            list_item["mark"][0].isdigit(),
+            list_item["text"],
+        )
     bold = italic = False
     if match := _EMPHASIS.match(joined):
         bold, joined = True, match["text"]

@@ -126,7 +126,9 @@ class ImportReviewDialog(QDialog):
         selected = {self.blocks.row(item) for item in self.blocks.selectedItems()}
         self.blocks.clear()
         result = self.result
-        for block, role, sure in zip(result.document.blocks, result.roles, result.confidence, strict=True):
+        for block, role, sure in zip(
+            result.document.blocks, result.roles, result.confidence, strict=True
+        ):
             first, last = block.lines
             where = f"{first}" if first == last else f"{first}–{last}"
             item = QListWidgetItem(f"{where}  {block.text}")
@@ -182,7 +184,7 @@ class ImportReviewDialog(QDialog):
 
 def _legend() -> QLabel:
     swatches = " ".join(
-        f'<span style="background:{COLOURS[role]}">&nbsp;{html.escape(ROLE_NAMES[role])}&nbsp;</span>'
+        f'<span style="background:{COLOURS[role]}">&nbsp;{html.escape(ROLE_NAMES[role])}&nbsp;</span>'  # noqa: E501
         for role in Role
     )
     label = QLabel(swatches)
@@ -199,7 +201,8 @@ def _fields_html(result: ImportResult) -> str:
         if isinstance(value, dict):
             if isinstance(value.get("phones"), list):
                 value["phones"] = " / ".join(
-                    " ".join(str(v) for v in (p.get("number"), p.get("label")) if v) for p in value["phones"]
+                    " ".join(str(v) for v in (p.get("number"), p.get("label")) if v)
+                    for p in value["phones"]
                 )
             value = ", ".join(f"{k}: {v}" for k, v in value.items() if k != "extra")
         lines = ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in entry["lines"])
@@ -211,6 +214,8 @@ def _fields_html(result: ImportResult) -> str:
     unplaced = report["not_placed"]
     if unplaced:
         rows.append("<p><b>Not placed</b> (fits no field; assign it, or it is left out)</p><ul>")
-        rows += [f"<li>{item['lines'][0]}: {html.escape(item['text'][:200])}</li>" for item in unplaced]
+        rows += [
+            f"<li>{item['lines'][0]}: {html.escape(item['text'][:200])}</li>" for item in unplaced
+        ]
         rows.append("</ul>")
     return "".join(rows)

@@ -234,15 +234,20 @@ def eml_forwarded_html(spec: dict, path: Path) -> str:
     body = [f"<p>{html.escape(spec['dateline'])} {html.escape(spec['paragraphs'][0])}</p>"]
     body += [f"<p>{html.escape(p)}</p>" for p in spec["paragraphs"][1:]]
     contacts = "".join(
-        "<p>" + "<br>".join(html.escape(part) for part in contact) + "</p>" for contact in spec["contacts"]
+        "<p>" + "<br>".join(html.escape(part) for part in contact) + "</p>"
+        for contact in spec["contacts"]
     )
     about = ""
     if spec.get("about"):
-        about = f"<p><b>{html.escape(spec['about'][0])}</b></p><p>{html.escape(spec['about'][1])}</p>"
+        about = (
+            f"<p><b>{html.escape(spec['about'][0])}</b></p><p>{html.escape(spec['about'][1])}</p>"
+        )
     sub = f"<p><i>{html.escape(spec['subheadline'])}</i></p>" if spec.get("subheadline") else ""
     inner = (
         f"<p><b>FOR IMMEDIATE RELEASE</b></p><h1>{html.escape(spec['headline'])}</h1>{sub}"
-        + "".join(body) + "<p>###</p>" + about
+        + "".join(body)
+        + "<p>###</p>"
+        + about
         + (f"<p><b>Media contact</b></p>{contacts}" if contacts else "")
     )
     page = (
@@ -270,19 +275,28 @@ def html_newsroom(spec: dict, path: Path) -> str:
     paragraphs = [f"<p>{e(spec['dateline'])} {e(spec['paragraphs'][0])}</p>"]
     paragraphs += [f"<p>{e(p)}</p>" for p in spec["paragraphs"][1:]]
     contacts = "".join(
-        "<p>" + "<br>".join(
-            f'<a href="mailto:{e(part)}">{e(part)}</a>' if "@" in part else e(part) for part in contact
-        ) + "</p>"
+        "<p>"
+        + "<br>".join(
+            f'<a href="mailto:{e(part)}">{e(part)}</a>' if "@" in part else e(part)
+            for part in contact
+        )
+        + "</p>"
         for contact in spec["contacts"]
     )
     about = ""
     if spec.get("about"):
         about = f"<h2>{e(spec['about'][0])}</h2><p>{e(spec['about'][1])}</p>"
-    sub = f'<p class="subtitle"><em>{e(spec["subheadline"])}</em></p>' if spec.get("subheadline") else ""
-    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": spec["headline"]})
+    sub = (
+        f'<p class="subtitle"><em>{e(spec["subheadline"])}</em></p>'
+        if spec.get("subheadline")
+        else ""
+    )
+    ld = json.dumps(
+        {"@context": "https://schema.org", "@type": "NewsArticle", "headline": spec["headline"]}
+    )
     page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{e(spec['headline'])} | Newsroom</title>
-<meta property="og:title" content="{e(spec['headline'])}">
+<html lang="en"><head><meta charset="utf-8"><title>{e(spec["headline"])} | Newsroom</title>
+<meta property="og:title" content="{e(spec["headline"])}">
 <script type="application/ld+json">{ld}</script>
 <script src="/analytics.js"></script><style>body {{ font-family: sans-serif }}</style></head>
 <body>
@@ -295,11 +309,11 @@ def html_newsroom(spec: dict, path: Path) -> str:
 <ol class="breadcrumb"><li>Home</li><li>News</li><li>News Releases</li></ol>
 <main id="main"><article>
 <p class="kicker">News Release</p>
-<h1>{e(spec['headline'])}</h1>{sub}
-{''.join(paragraphs)}
+<h1>{e(spec["headline"])}</h1>{sub}
+{"".join(paragraphs)}
 <p>###</p>
 {about}
-{('<h2>Media contact</h2>' + contacts) if contacts else ''}
+{("<h2>Media contact</h2>" + contacts) if contacts else ""}
 <div class="share">Share <a href="https://twitter.com/share">Twitter</a> <a href="https://facebook.com/share">Facebook</a></div>
 </article>
 <aside class="related"><h2>Related news</h2><ul><li><a href="/n/1">Agency announces budget request</a></li>
@@ -338,7 +352,9 @@ def main() -> None:
             out[f"variants/{path.name}"] = entry
     table = {k: v for k, v in table.items() if not k.startswith("variants/")}
     table.update(out)
-    (HERE / "expected.json").write_text(json.dumps(table, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (HERE / "expected.json").write_text(
+        json.dumps(table, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

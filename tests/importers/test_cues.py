@@ -1,0 +1,115 @@
+"""The scorer's cues in English, German, French and Spanish; datelines and embargoes in the
+forms people write them; the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from presskit.cli import main
+from presskit.importers import import_text
+from presskit.importers.dates import parse_dateline, parse_embargo
+from presskit.importers.language import detect_language
+from presskit.model.release import DatelineStyle, Status
+
+RELEASES = {
+    "de": (
+        "PRESSEMITTEILUNG\n\nZUR SOFORTIGEN VERÖFFENTLICHUNG\n\nNeue Brücke verbindet zwei Stadtteile\n\n"  # noqa: E501
+        "Berlin, 16. Oktober 2006 – Die neue Brücke über die Spree wird am Montag eröffnet, "
+        "sagte die Senatorin. Sie ist für Fußgänger und Radfahrer gedacht und wurde in zwei "
+        "Jahren gebaut.\n\nDie Kosten lagen bei zwölf Millionen Euro, die der Bund zur Hälfte "
+        "trägt.\n\nEnde\n\nÜber die Stadtwerke\n\nDie Stadtwerke sind ein kommunales Unternehmen "
+        "mit Sitz in Berlin.\n\nPressekontakt:\nAnna Schmidt\nTel.: +49 30 1234567\n"
+        "anna.schmidt@example.de\n"
+    ),
+    "fr": (
+        "COMMUNIQUÉ DE PRESSE\n\nPOUR DIFFUSION IMMÉDIATE\n\nUn nouveau pont relie deux quartiers\n\n"  # noqa: E501
+        "Paris, le 5 mars 2020 – Le nouveau pont sur la Seine ouvre lundi, a déclaré la maire. Il "
+        "est réservé aux piétons et aux cyclistes et a été construit en deux ans.\n\nLe coût "
+        "s'élève à douze millions d'euros, dont la moitié est payée par l'État.\n\n- fin -\n\n"
+        "À propos de la Ville\n\nLa Ville est une collectivité territoriale fondée en 1790.\n\n"
+        "Contact presse :\nMarie Dupont\nTél. : +33 1 23 45 67 89\nmarie.dupont@example.fr\n"
+    ),
+    "es": (
+        "NOTA DE PRENSA\n\nPARA DIFUSIÓN INMEDIATA\n\nUn nuevo puente une dos barrios\n\n"
+        "Madrid, 12 de marzo de 2021.– El nuevo puente sobre el Manzanares abre el lunes, "
+        "afirmó la alcaldesa. Está pensado para peatones y ciclistas y se construyó en dos años."
+        "\n\nEl coste fue de doce millones de euros, la mitad pagada por el Estado.\n\n-fin-\n\n"
+        "Acerca del Ayuntamiento\n\nEl Ayuntamiento es una institución pública fundada en 1561."
+        "\n\nContacto de prensa:\nLucía García\nTel.: +34 91 123 45 67\nlucia.garcia@example.es\n"
+    ),
+}
+DATES = {"de": dt.date(2006, 10, 16), "fr": dt.date(2020, 3, 5), "es": dt.date(2021, 3, 12)}
+
+
+@pytest.mark.parametrize("language", sorted(RELEASES))
+def test_a_release_in_each_language(language: str) -> None:
+    result = import_text(RELEASES[language])
+    release = result.release
+    assert release.language.startswith(language)
+    assert release.status is Status.IMMEDIATE
+    assert release.headline.split()[0] in ("Neue", "Un")
+    assert release.dateline.date == DATES[language]
+    assert release.dateline.style is DatelineStyle.LOCALE
+    assert release.end_mark.lower().strip("- ") in ("ende", "fin")
+    assert any(word in release.boilerplate for word in ("Sitz", "fondée", "fundada"))
+    assert release.contacts and "@example." in release.contacts[0].email
+    assert release.contacts[0].phones
+    assert "@" not in release.body
+
+
+def test_embargo_with_zone_and_without() -> None:
+    text = (
+        "EMBARGOED UNTIL 10:00 a.m. EDT, Tuesday, Sept. 23, 2014\n\nHeadline Here Today\n\n"
+        "WASHINGTON, Sept. 23, 2014 — The department said today that the new rules take effect."
+    )
+    release = import_text(text).release
+    assert release.status is Status.EMBARGOED
+    assert release.embargo == dt.datetime(2014, 9, 23, 14, 0, tzinfo=dt.UTC)
+    assert release.timezone == "America/New_York"
+    missing = parse_embargo("Embargoed: 10.00am 23 July 2019", "Europe/London")
+    assert missing.zone_missing and missing.when.hour == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "date", "style"),
+    [
+        ("WASHINGTON, Sept. 23, 2014 — The", "Washington", "2014-09-23", "ap"),
+        ("DEDHAM, MA - The company", "Dedham, MA", None, "ap"),
+        (
+            "(Washington DC, September 23, 2014) Today",
+            "Washington DC",
+            "2014-09-23",
+            "parenthetical",
+        ),
+        ("London, 18 December 2003: The", "London", "2003-12-18", "locale"),
+        ("Berlin, 16. Oktober 2006 – Die", "Berlin", "2006-10-16", "locale"),
+        ("GENEVA, 3 July 2017 - The", "Geneva", "2017-07-03", "locale"),
+    ],
+)
+def test_dateline_forms(text: str, city: str, date: str | None, style: str) -> None:
+    found = parse_dateline(text)
+    assert found is not None and found.city == city and found.style.value == style
+    assert (found.date.isoformat() if found.date else None) == date
+
+
+def test_language_detection() -> None:
+    assert detect_language("Die Stadt und der Bund haben sich auf die neue Brücke geeinigt") == "de"
+    assert detect_language("The city and the state have agreed on the new bridge for the") == "en"
+
+
+def test_cli_writes_a_release_and_json(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "release.txt"
+    source.write_text(RELEASES["de"], encoding="utf-8")
+    assert main(["import", str(source), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)[0]
+    assert report["fields"]["headline"]["lines"] == [[5, 5]]
+    assert (tmp_path / "release.md").read_text(encoding="utf-8").startswith("---\n")
+    assert main(["import", str(source)]) == 2  # exists: refuses to overwrite without --force
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"nope")
+    assert main(["import", str(junk), "--force"]) == 2
+    assert "junk.docx: not a Word document" in capsys.readouterr().err
