@@ -63,6 +63,22 @@ class _Reader:
         self.document = document
         self.group = 0
         self.default_size = _default_size(word)
+        # python-docx looks styles up by scanning every style on each access: cache them.
+        self._styles = {style.style_id: style for style in word.styles}
+        self._default = word.styles.default(1)  # WD_STYLE_TYPE.PARAGRAPH
+
+    def _paragraph_style(self, paragraph: Any) -> Any:
+        style_id = paragraph._p.style
+        return self._styles.get(style_id, self._default) if style_id else self._default
+
+    def _run_style(self, run: Any, attribute: str) -> Any:
+        style = self._styles.get(run._r.style) if run._r.style else None
+        while style is not None:
+            value = getattr(style.font, attribute)
+            if value is not None:
+                return value
+            style = style.base_style
+        return None
 
     def paragraphs(self, paragraphs: Any) -> None:
         for paragraph in paragraphs:
@@ -82,12 +98,13 @@ class _Reader:
                     self.table(inner)
 
     def paragraph(self, paragraph: Any, cell: bool = False, new_group: bool = True) -> None:
-        text, markdown, links, bold, italic, size = self._runs(paragraph)
+        style_object = self._paragraph_style(paragraph)
+        text, markdown, links, bold, italic, size = self._runs(paragraph, style_object)
         if not text.strip():
             return
         if new_group:
             self.group += 1
-        style = paragraph.style.name if paragraph.style is not None else ""
+        style = style_object.name if style_object is not None else ""
         kind, level, ordered = BlockKind.PARAGRAPH, 0, False
         heading = _HEADING.match(style)
         numbering = _numbering(paragraph, style)
@@ -99,7 +116,7 @@ class _Reader:
             kind = BlockKind.TABLE_CELL
         if style.lower() == "subtitle":
             italic = True
-        centred = _alignment(paragraph) == "center"
+        centred = _alignment(paragraph, style_object) == "center"
         lines = text.split("\n")
         md_lines = markdown.split("\n")
         several = len([line for line in lines if line.strip()]) > 1
@@ -117,12 +134,14 @@ class _Reader:
             )  # fmt: skip
             self.document.add(block)
 
-    def _runs(self, paragraph: Any) -> tuple[str, str, list[tuple[str, str]], bool, bool, float]:
+    def _runs(
+        self, paragraph: Any, style: Any
+    ) -> tuple[str, str, list[tuple[str, str]], bool, bool, float]:
         """Text, Markdown, links, all-bold, all-italic and the largest font size."""
         text, markdown = [], []
         links: list[tuple[str, str]] = []
         bolds, italics, sizes = [], [], []
-        style_font = _style_font(paragraph.style)
+        style_font = _style_font(style)
         for item in paragraph.iter_inner_content():
             runs = item.runs if hasattr(item, "runs") and hasattr(item, "address") else [item]
             piece = "".join(run.text for run in runs)
@@ -131,9 +150,9 @@ class _Reader:
             for run in runs:
                 if run.text.strip():
                     font = run.font
-                    bolds.append(_first(run.bold, _run_style(run, "bold"), style_font["bold"]))
+                    bolds.append(_first(run.bold, self._run_style(run, "bold"), style_font["bold"]))
                     italics.append(
-                        _first(run.italic, _run_style(run, "italic"), style_font["italic"])
+                        _first(run.italic, self._run_style(run, "italic"), style_font["italic"])
                     )
                     size = font.size.pt if font.size is not None else style_font["size"]
                     if size:
@@ -162,16 +181,6 @@ def _first(*values: Any) -> bool:
     return next((bool(v) for v in values if v is not None), False)
 
 
-def _run_style(run: Any, attribute: str) -> Any:
-    style = run.style
-    while style is not None:
-        value = getattr(style.font, attribute)
-        if value is not None:
-            return value
-        style = style.base_style
-    return None
-
-
 def _style_font(style: Any) -> dict[str, Any]:
     found: dict[str, Any] = {"bold": None, "italic": None, "size": 0.0}
     while style is not None:
@@ -186,9 +195,8 @@ def _style_font(style: Any) -> dict[str, Any]:
     return found
 
 
-def _alignment(paragraph: Any) -> str:
+def _alignment(paragraph: Any, style: Any) -> str:
     value = paragraph.alignment
-    style = paragraph.style
     while value is None and style is not None:
         value = style.paragraph_format.alignment
         style = style.base_style

@@ -46,7 +46,12 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 def phrase_cues(text: str) -> set[str]:
     """The phrase cues ``text`` matches, such as {"contact", "said"}."""
     text = " ".join(text.split())
-    return {cue for cue, pattern in _cue_patterns().items() if pattern.search(text)}
+    head = text[:400]  # cues stand near a block's start; "said" may stand anywhere
+    return {
+        cue
+        for cue, pattern in _cue_patterns().items()
+        if pattern.search(text if cue == "said" else head)
+    }
 
 
 def phone_numbers(text: str) -> list[str]:
@@ -227,7 +232,7 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in text[:200] if c.isalpha()]
     return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
