@@ -8,6 +8,8 @@
     presskit contacts import FILE... | list [--format json] | export OUT.vcf   [--library PATH]
     presskit boilerplates list | add --organization NAME FILE.md | export OUT.json
     presskit themes
+    presskit newsroom SOURCE_DIR... -o SITE_DIR [--base-url URL] [--now ISO8601] [--theme NAME]
+                                  [--title TEXT]
 
 A verb is a module here with ``add_parser(subparsers)`` and ``run(args) -> int``, listed once
 in :data:`VERBS`. Exit status: 0 success, 1 an output could not be written, 2 bad input (the
@@ -33,6 +35,7 @@ VERBS: dict[str, str] = {
     "contacts": "presskit.cli.contacts",
     "boilerplates": "presskit.cli.boilerplates",
     "themes": "presskit.cli.themes",
+    "newsroom": "presskit.cli.newsroom",
 }
 """Every verb and the module that implements it: a new verb is one line here."""
 
