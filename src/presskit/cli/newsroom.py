@@ -149,4 +149,3 @@ def _print_report(report: Any) -> None:
     if report.cancelled:
         out("cancelled: build again to publish the rest")
     out(f"site: {report.site_dir / 'index.html'}")
-

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from presskit.newsroom.entries import Entry, make_entries
 from presskit.newsroom.feeds import feed_files
-from presskit.newsroom.fingerprint import content_fingerprint
+from presskit.newsroom.fingerprint import content_fingerprint, frame_digest
 from presskit.newsroom.gate import embargo_hold
 from presskit.newsroom.items import Item, content_fields, content_of, item_files, make_item
 from presskit.newsroom.manifest import (
@@ -93,7 +93,9 @@ class _Plan:
 
 
 def _frame_digest(context: dict[str, object]) -> str:
-    return hashlib.sha256(json.dumps(context, default=repr, sort_keys=True).encode()).hexdigest()
+    """What a release page's frame is made of: its context and the newsroom's templates."""
+    text = json.dumps(context, default=repr, sort_keys=True) + frame_digest()
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _site(options: SiteOptions, entries: list[Entry]) -> Site:

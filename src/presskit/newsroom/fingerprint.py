@@ -46,6 +46,21 @@ def _stat_line(path: Path) -> str:
     return f"{info.st_size}:{info.st_mtime_ns}"
 
 
+def _folder_lines(folder: Path) -> list[str]:
+    lines = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        lines += [f"{name}={_stat_line(Path(root) / name)}" for name in sorted(files)]
+    return lines
+
+
+@cache
+def frame_digest() -> str:
+    """The state of the newsroom's own templates: a change there frames every page anew."""
+    lines = [__version__, FRAME_VERSION, *_folder_lines(resource_path("newsroom"))]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
 @cache
 def theme_digest(name: str) -> str:
     """The state of a theme's files (and the shared partials and fonts every theme uses)."""
@@ -55,9 +70,7 @@ def theme_digest(name: str) -> str:
         return f"broken:{exc}"
     lines = [_stat_line(resource_path("fonts", "fonts.css"))]
     for folder in folders:
-        for root, dirs, files in os.walk(folder):
-            dirs.sort()
-            lines += [f"{name}={_stat_line(Path(root) / name)}" for name in sorted(files)]
+        lines += _folder_lines(folder)
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 

@@ -20,10 +20,6 @@ from presskit.render.conventions import long_date
 PER_PAGE = 20
 SEARCH_INDEX = "search-index.js"
 SEARCH_SCRIPT = "assets/search.js"
-LISTING_PAGE_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; "
-    "base-uri 'none'"
-)
 
 
 def index_name(number: int) -> str:
@@ -53,7 +49,6 @@ def _common(site: Site, items: list[Item], root: str, name: str) -> dict[str, An
         "site": site,
         "lang": SITE_LANGUAGE,
         "root": root,
-        "policy": LISTING_PAGE_POLICY,
         "css": resource_text("newsroom.css"),
         "accent": site.accent,
         "years": _years(items),

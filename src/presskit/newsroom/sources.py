@@ -15,8 +15,9 @@ from pathlib import Path
 
 from presskit.model.release import Release
 from presskit.model.validation import validate_release
+from presskit.model.wording import counted
 from presskit.storage.file_types import is_release_file
-from presskit.storage.problems import ReleaseFileError
+from presskit.storage.problems import FileProblem, ReleaseFileError
 from presskit.storage.release_file import loads_release
 
 
@@ -62,17 +63,20 @@ def load_candidate(path: Path, shown: str) -> Candidate | str:
     try:
         loaded = loads_release(data, shown)
     except ReleaseFileError as exc:
-        return _skipped(shown, [str(p) for p in exc.problems])
+        return _skipped(exc.problems)
     problems = loaded.problems_with_lines(validate_release(loaded.release))
     if problems:
-        return _skipped(shown, [str(p) for p in problems])
+        return _skipped(problems)
     return Candidate(path, data, loaded.release, stat.st_mtime)
 
 
-def _skipped(shown: str, problems: list[str]) -> str:
-    first = problems[0].removeprefix(f"{shown}:").strip()
-    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-    return f"{shown}: skipped, not a release that can be published: {first}{more}"
+def _skipped(problems: list[FileProblem]) -> str:
+    """``notes.md:1: skipped, not a release: <the first problem>`` (one line per file)."""
+    first = problems[0]
+    where = first.source if first.line is None else f"{first.source}:{first.line}"
+    what = f"{first.field}: {first.message}" if first.field else first.message
+    more = f" (and {counted(len(problems) - 1, 'more problem')})" if len(problems) > 1 else ""
+    return f"{where}: skipped, not a release that can be published: {what}{more}"
 
 
 def find_releases(sources: list[Path], exclude: Path | None = None) -> Found:
