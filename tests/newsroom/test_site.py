@@ -32,7 +32,9 @@ def _text_of(path: Path) -> str:
             parts = [archive.namelist()]
             for name in archive.namelist():
                 member = archive.read(name)
-                parts.append(pdf_text(member) if name.endswith(".pdf") else member.decode("utf-8", "replace"))
+                parts.append(
+                    pdf_text(member) if name.endswith(".pdf") else member.decode("utf-8", "replace")
+                )
         return "\n".join(map(str, parts))
     return data.decode("utf-8")
 
@@ -110,15 +112,25 @@ def test_archives_by_year(built) -> None:
 def test_language_versions_name_each_other_with_hreflang(built) -> None:
     _sources, site, _report = built
     releases = site / "releases"
-    english = (releases / "2024-06-12-protected-cycle-lanes-cut-commuting-times-on-five-city.html")
-    german = (releases / "2024-06-12-geschutzte-radwege-verkurzen-die-pendelzeit-auf-funf.html")
+    english = releases / "2024-06-12-protected-cycle-lanes-cut-commuting-times-on-five-city.html"
+    german = releases / "2024-06-12-geschutzte-radwege-verkurzen-die-pendelzeit-auf-funf.html"
     for page in (english, german):
         html = page.read_text(encoding="utf-8")
-        assert f'<link rel="alternate" hreflang="en-GB" href="{BASE_URL}releases/{english.name}">' in html
-        assert f'<link rel="alternate" hreflang="de-DE" href="{BASE_URL}releases/{german.name}">' in html
-    assert f'href="{german.name}" hreflang="de-DE" lang="de-DE">Deutsch</a>' in english.read_text(encoding="utf-8")
-    assert f'href="{english.name}" hreflang="en-GB" lang="en-GB">English</a>' in german.read_text(encoding="utf-8")
-    other = (releases / "2023-04-03-public-libraries-now-lend-10-000-wi-fi-hotspots.html")
+        assert (
+            f'<link rel="alternate" hreflang="en-GB" href="{BASE_URL}releases/{english.name}">'
+            in html
+        )
+        assert (
+            f'<link rel="alternate" hreflang="de-DE" href="{BASE_URL}releases/{german.name}">'
+            in html
+        )
+    assert f'href="{german.name}" hreflang="de-DE" lang="de-DE">Deutsch</a>' in english.read_text(
+        encoding="utf-8"
+    )
+    assert f'href="{english.name}" hreflang="en-GB" lang="en-GB">English</a>' in german.read_text(
+        encoding="utf-8"
+    )
+    other = releases / "2023-04-03-public-libraries-now-lend-10-000-wi-fi-hotspots.html"
     assert "hreflang" not in other.read_text(encoding="utf-8")
 
 

@@ -18,6 +18,7 @@ not rendered keeps the page an earlier build made, or is not listed yet.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections import Counter
@@ -110,6 +111,12 @@ def _site(options: SiteOptions, entries: list[Entry]) -> Site:
     return Site(title, options.base_url, accent)
 
 
+def _newest_first(item: Item) -> tuple[float, str, str]:
+    """The order of the listings (as :func:`~presskit.newsroom.entries.make_entries`')."""
+    moment = dt.datetime.fromisoformat(item["published"]).timestamp()
+    return (-moment, item["title"].casefold(), item["page"])
+
+
 class _Build:
     def __init__(self, options: SiteOptions, progress: Progress, cancelled: Callable[[], bool]):
         self.options = options
@@ -138,21 +145,20 @@ class _Build:
 
     # 2 -------------------------------------------------------------------------------------
     def withdraw(self, entries: list[Entry], site: Site) -> None:
-        """Remove what is no longer published before anything else happens."""
+        """Before anything else: the site as the last build left it, less what is no longer
+        published (its files, its listing entries, its manifest record)."""
         current = {e.key: e for e in entries}
-        keep = {e.page for e in entries} | {e.pdf for e in entries} | {e.kit for e in entries}
-        gone = [r for key, r in self.previous.records.items() if key not in current]
-        names = {n for r in gone for n in item_files(r.item)}
-        if not self.previous.trusted:
-            names |= {n for folder in OWN_FOLDERS for n in self.writer.existing(folder)}
-        for name in sorted(names - keep):
-            self.writer.remove(name)
-        if gone or not self.previous.trusted:
-            kept = [
-                r.item for key, r in self.previous.records.items()
-                if key in current and r.item.get("page") == current[key].page
-            ]  # fmt: skip
-            self.write_listings(site, kept)
+        gone = [key for key in self.previous.records if key not in current]
+        if not gone and self.previous.trusted:
+            return
+        kept = {
+            key: r for key, r in self.previous.records.items()
+            if key in current and r.item.get("page") == current[key].page
+        }  # fmt: skip
+        # The current releases' files stay until they are rendered again (a cancelled build
+        # keeps them): only what belongs to nothing published now goes.
+        current_files = {n for e in entries for n in (e.page, e.pdf, e.kit)}
+        self.settle(site, kept, current_files)
 
     # 3 -------------------------------------------------------------------------------------
     def plan(self, entries: list[Entry], site: Site) -> list[_Plan]:
@@ -246,19 +252,12 @@ class _Build:
         plan.previous = Record(plan.fingerprint, digest, item)
 
     # 4 -------------------------------------------------------------------------------------
-    def listed(self, plans: list[_Plan]) -> list[Item]:
-        """The items to list: rendered or unchanged, or kept from an earlier build."""
-        items: list[Item] = []
+    def keep_unrendered(self, plans: list[_Plan]) -> None:
+        """A release not rendered now (cancelled, failed) keeps what an earlier build made."""
         for plan in plans:
             if plan.item is None and self._still_there(plan):
                 assert plan.previous is not None
-                plan.item = plan.previous.item  # not rendered now: the earlier build's stays
-            if plan.item is not None:
-                items.append(plan.item)
-        pages = {item["page"] for item in items}
-        for item in items:
-            item["versions"] = [v for v in item["versions"] if v["page"] in pages]
-        return items
+                plan.item = plan.previous.item
 
     def _still_there(self, plan: _Plan) -> bool:
         previous = plan.previous
@@ -282,7 +281,23 @@ class _Build:
         return list(files)
 
     def finish(self, plans: list[_Plan], site: Site) -> None:
-        items = self.listed(plans)
+        self.keep_unrendered(plans)
+        records = {p.entry.key: p.previous for p in plans if p.item is not None and p.previous}
+        self.settle(site, {k: r for k, r in records.items() if r is not None}, set())
+        self.report.published = len(records)
+        if not site.base_url:
+            self.report.notes.append(
+                "no base URL: the Atom and RSS feeds and the sitemap need absolute links and "
+                "were not written (give one with --base-url)"
+            )
+
+    def settle(self, site: Site, records: dict[str, Record], spare: set[str]) -> None:
+        """Make the site list exactly ``records``: write the listings, remove every other
+        file the build made (except ``spare``), and record the manifest."""
+        items = sorted((r.item for r in records.values()), key=_newest_first)
+        pages = {item["page"] for item in items}
+        for item in items:  # a language version not listed is not named either
+            item["versions"] = [v for v in item["versions"] if v["page"] in pages]
         listing = self.write_listings(site, items)
         wanted = set(listing) | {n for item in items for n in item_files(item)}
         leftovers = set(self.previous.files)
@@ -291,17 +306,12 @@ class _Build:
                 p.name for p in self.writer.root.glob("page-*.html") if p.is_file()
             }
         leftovers |= {n for folder in OWN_FOLDERS for n in self.writer.existing(folder)}
-        for name in sorted(leftovers - wanted):
+        for name in sorted(leftovers - wanted - spare):
             self.writer.remove(name)
-        records = {p.entry.key: p.previous for p in plans if p.item is not None and p.previous}
-        manifest = Manifest({k: r for k, r in records.items() if r is not None}, sorted(wanted))
-        write_atomic(self.writer.root / MANIFEST_NAME, manifest_bytes(manifest))
-        self.report.published = len(items)
-        if not site.base_url:
-            self.report.notes.append(
-                "no base URL: the Atom and RSS feeds and the sitemap need absolute links and "
-                "were not written (give one with --base-url)"
-            )
+        manifest = Manifest(records, sorted(wanted | (spare & leftovers)))
+        data, target = manifest_bytes(manifest), self.writer.root / MANIFEST_NAME
+        if not SiteWriter.holds(target, data):
+            write_atomic(target, data)
 
 
 def build_newsroom(

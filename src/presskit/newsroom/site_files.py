@@ -54,7 +54,7 @@ class SiteWriter:
         try:
             if target.is_symlink():
                 target.unlink()  # replace the link itself, never the file it points to
-            elif self._holds(target, data):
+            elif self.holds(target, data):
                 return False
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, data)
@@ -67,7 +67,8 @@ class SiteWriter:
         return self.write(name, text.encode("utf-8"))
 
     @staticmethod
-    def _holds(target: Path, data: bytes) -> bool:
+    def holds(target: Path, data: bytes) -> bool:
+        """Whether ``target`` is a file holding exactly ``data``."""
         return (
             target.is_file()
             and target.stat().st_size == len(data)
