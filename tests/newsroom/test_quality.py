@@ -23,7 +23,9 @@ NODE_SEARCH = """
 const fs = require("fs"), vm = require("vm");
 const context = {URLSearchParams};
 vm.createContext(context);
-for (const file of process.argv.slice(1, 3)) vm.runInContext(fs.readFileSync(file, "utf8"), context);
+for (const file of process.argv.slice(1, 3)) {
+  vm.runInContext(fs.readFileSync(file, "utf8"), context);
+}
 const search = context.PresskitSearch;
 const out = {};
 for (const query of JSON.parse(process.argv[3])) {
@@ -50,8 +52,8 @@ def test_every_page_passes_the_nu_html_checker(built) -> None:
 
 def _node_search(site: Path, queries: list[str], words: list[str]) -> dict:
     done = subprocess.run(
-        ["node", "-e", NODE_SEARCH, str(site / "search-index.js"), str(site / "assets" / "search.js"),
-         json.dumps(queries), json.dumps(words)],
+        ["node", "-e", NODE_SEARCH, str(site / "search-index.js"),
+         str(site / "assets" / "search.js"), json.dumps(queries), json.dumps(words)],
         capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
     return json.loads(done.stdout)

@@ -34,7 +34,7 @@ def _mentions(site: Path, word: str) -> list[str]:
     return [
         str(p.relative_to(site))
         for p in site_files(site)
-        if p.suffix != ".pdf" and p.suffix != ".zip" and word in p.read_text("utf-8").casefold()
+        if p.suffix not in {".pdf", ".zip"} and word in p.read_text("utf-8").casefold()
     ] + [str(p.relative_to(site)) for p in site_files(site) if word in p.name]
 
 

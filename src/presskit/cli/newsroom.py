@@ -141,6 +141,7 @@ def _print_report(report: Any) -> None:
     for name in report.rendered:
         out(f"rendered {name}")
     held = f", {len(report.held)} held back" if report.held else ""
+    held = (f", {report.reframed} reframed" if report.reframed else "") + held
     out(
         f"published {counted(report.published, 'release')} ({len(report.rendered)} rendered, "
         f"{report.unchanged} unchanged{held}); {counted(len(report.written), 'file')} written, "

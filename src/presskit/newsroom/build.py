@@ -74,6 +74,7 @@ class BuildReport:
     published: int = 0
     rendered: list[str] = field(default_factory=list)  # releases rendered (shown names)
     unchanged: int = 0
+    reframed: int = 0  # pages framed anew (a language version came or went), not re-rendered
     held: list[str] = field(default_factory=list)  # "<file>: held back until …"
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
@@ -203,6 +204,7 @@ class _Build:
         for plan in quick:
             assert plan.job is not None
             self.store(plan, render_release(plan.job), site)
+        self.report.reframed = len(quick)
         full = [p for p in plans if p.job is not None and p.job.full]
         total = len(full)
         for done, (plan, rendered) in enumerate(self._rendered(full), start=1):
