@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-FEATURES: tuple[str, ...] = ()
+FEATURES: tuple[str, ...] = ("presskit.ui.newsroom_publish:install",)
 """``"module:function"`` of each feature's installer, in menu order."""
 
 
