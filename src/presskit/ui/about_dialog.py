@@ -71,6 +71,8 @@ PYTHON_LIBRARIES = (
     Library("pyspellchecker", "pyspellchecker", "MIT"),
     Library("platformdirs", "platformdirs", "MIT"),
     Library("tzdata", "tzdata", "Apache-2.0"),
+    Library("feedgen", "feedgen", "BSD-2-Clause OR LGPL-3.0-or-later"),
+    Library("lxml", "lxml", "BSD-3-Clause"),
 )
 
 NATIVE_LIBRARIES = (
@@ -82,6 +84,7 @@ NATIVE_LIBRARIES = (
     Library("FreeType", None, "FTL OR GPL-2.0-or-later"),
     Library("GLib, GObject, GIO", None, "LGPL-2.1-or-later"),
     Library("FriBidi", None, "LGPL-2.1-or-later"),
+    Library("libxml2, libxslt (with lxml)", None, "MIT"),
     Library("Python", None, "PSF-2.0"),
 )
 
