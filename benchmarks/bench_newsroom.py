@@ -45,9 +45,9 @@ def make_releases(folder: Path, count: int) -> list[Path]:
             r"^headline: (.*)$", rf"headline: \1 (no. {number})", text, count=1, flags=re.M
         )
         text = re.sub(r"^  date: .*$", f"  date: {day.isoformat()}", text, count=1, flags=re.M)
-        text = re.sub(
-            r"^embargo: .*$", f"embargo: {day.isoformat()}T09:00:00-05:00", text, flags=re.M
-        )
+        # Embargoes in UTC: a fixed -05:00 would not match New York's summer time.
+        text = re.sub(r"^embargo: .*$", f"embargo: {day.isoformat()}T14:00:00Z", text, flags=re.M)
+        text = re.sub(r"^timezone: .*\n", "", text, flags=re.M)
         path = folder / f"release-{number:04d}" / "release.md"
         path.parent.mkdir(parents=True)
         path.write_text(text, encoding="utf-8")
@@ -86,7 +86,7 @@ def main() -> None:
                 changed.read_text("utf-8") + f"\nA late change, number {run}.\n", "utf-8"
             )
             seconds, out = timed(build)
-            assert "(1 rendered," in out, out[-400:]
+            assert f"published {args.releases} releases (1 rendered," in out, out[-400:]
             rebuilds.append(seconds)
             out = Path(tmp) / f"export-{run}"
             out.mkdir()

@@ -33,7 +33,7 @@ def build(sources: Path, site: Path, **options: object) -> BuildReport:
     return build_newsroom(SiteOptions(sources=[sources], site_dir=site, **settings))  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, BuildReport]:
     """(sources, site, report) of the corpus built at :data:`NOW` with :data:`BASE_URL`."""
     root = tmp_path_factory.mktemp("newsroom")
