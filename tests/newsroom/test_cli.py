@@ -77,3 +77,19 @@ def test_folders_that_cannot_be_used_are_refused(sources: Path, tmp_path: Path, 
     assert main(["newsroom", str(sources), "-o", str(sources)]) == 2
     assert "the site folder must not be a folder of releases" in capsys.readouterr().err
     assert not (sources / "index.html").exists()
+
+
+def test_a_release_that_cannot_be_rendered_is_reported_and_the_rest_published(
+    sources: Path, tmp_path: Path, capsys
+) -> None:
+    broken = sources / "puffin-chicks" / "release.md"
+    broken.write_text(
+        broken.read_text("utf-8").replace("presskit: 1\n", "presskit: 1\ntheme: gone\n"), "utf-8"
+    )
+    shutil.copytree(CORPUS / "seniors-video", sources / "seniors-video")
+    site = tmp_path / "site"
+    assert main(["newsroom", str(sources), "-o", str(site)]) == 1
+    captured = capsys.readouterr()
+    assert f"error: {broken}: there is no theme called 'gone'" in captured.err
+    assert "published 1 release (1 rendered" in captured.out
+    assert "Puffin" not in (site / "index.html").read_text("utf-8")

@@ -46,9 +46,9 @@ from presskit.newsroom.options import (
     check_folders,
 )
 from presskit.newsroom.pages import archive_pages, index_pages, search_files
-from presskit.newsroom.release_page import Downloads, frame_context, frame_page
+from presskit.newsroom.release_page import Downloads, FrameError, frame_context, frame_page
 from presskit.newsroom.render import Rendered, RenderJob, ignore_interrupts, render_release
-from presskit.newsroom.site_files import SiteWriter
+from presskit.newsroom.site_files import SiteFileError, SiteWriter
 from presskit.newsroom.sitemap import sitemap
 from presskit.newsroom.sources import find_releases, shown_path
 from presskit.newsroom.templates import Site
@@ -224,9 +224,14 @@ class _Build:
             return
         workers = min(self.options.jobs, len(jobs))
         with ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupts) as pool:
-            futures: list[Future[Rendered]] = [pool.submit(render_release, j) for j in jobs]
+            futures: dict[Future[Rendered], str] = {
+                pool.submit(render_release, job): job.key for job in jobs
+            }
             for future in as_completed(futures):
-                rendered = future.result()
+                try:
+                    rendered = future.result()
+                except Exception as exc:  # a worker that died (killed, out of memory)
+                    rendered = Rendered(futures[future], error=f"the render stopped: {exc}")
                 yield by_key[rendered.key], rendered
                 if self.cancelled():
                     self.report.cancelled = True
@@ -249,7 +254,12 @@ class _Build:
             assert plan.previous is not None
             item = make_item(entry, content_of(plan.previous.item))
         context, digest = self._frame(entry, site, item)
-        self.writer.write_text(entry.page, frame_page(rendered.html, context))
+        try:
+            page = frame_page(rendered.html, context)
+        except FrameError as exc:
+            self.report.failed.append(f"{shown}: {exc}")
+            return
+        self.writer.write_text(entry.page, page)
         plan.item = item
         plan.previous = Record(plan.fingerprint, digest, item)
 
@@ -329,7 +339,10 @@ def build_newsroom(
             load_theme(options.theme)
         except ThemeError as exc:
             raise OptionsError(f"--theme: {exc}") from None
-    options.site_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        options.site_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SiteFileError(f"{options.site_dir}: cannot create: {exc.strerror or exc}") from None
     build = _Build(options, progress or (lambda *_: None), cancelled or (lambda: False))
     entries = build.entries()
     site = _site(options, entries)
