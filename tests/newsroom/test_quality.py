@@ -120,3 +120,26 @@ def test_release_pages_load_their_images_under_their_policy(built) -> None:
     broken = site.parent / "broken.html"
     broken.write_text(html.replace("img-src data:", "img-src &#39;none&#39;"), encoding="utf-8")
     assert "violates the following Content Security Policy" in load(broken.as_uri()).console
+
+
+def test_search_works_from_a_web_server_too(built) -> None:
+    """The same site served over HTTP (a real server on a free local port)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    _sources, site, _report = built
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        loaded = load(f"http://127.0.0.1:{port}/search.html#q=puffin")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "1 press release matches" in loaded.dom
+    assert (
+        'href="releases/2022-10-17-record-year-for-puffin-chicks-on-skerry-island.html"'
+        in loaded.dom
+    )
