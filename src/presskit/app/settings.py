@@ -7,6 +7,7 @@ object is made by the application when it starts, so tests can point XDG_CONFIG_
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -24,6 +25,17 @@ def config_dir() -> Path:
 
 def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("presskit", appauthor=False))
+
+
+@dataclass
+class NewsroomSettings:
+    """What File > Publish to Newsroom Folder was last asked to do."""
+
+    sources: list[Path] = field(default_factory=list)
+    site: Path | None = None
+    base_url: str = ""
+    title: str = ""
+    theme: str = ""  # empty: each release's own
 
 
 class Preferences:
@@ -77,6 +89,26 @@ class Preferences:
     def last_file(self) -> Path | None:
         files = self.recent_files()
         return files[0] if files else None
+
+    # The newsroom -----------------------------------------------------------------------------
+    def newsroom(self) -> NewsroomSettings:
+        """The settings of the last File > Publish to Newsroom Folder (empty the first time)."""
+        value = self._settings.value("newsroom/sources", [])
+        sources = [value] if isinstance(value, str) else list(value or [])
+        return NewsroomSettings(
+            sources=[Path(p) for p in sources if p],
+            site=Path(str(site)) if (site := self._settings.value("newsroom/site", "")) else None,
+            base_url=str(self._settings.value("newsroom/base_url", "")),
+            title=str(self._settings.value("newsroom/title", "")),
+            theme=str(self._settings.value("newsroom/theme", "")),
+        )
+
+    def set_newsroom(self, settings: NewsroomSettings) -> None:
+        self._settings.setValue("newsroom/sources", [str(p) for p in settings.sources])
+        self._settings.setValue("newsroom/site", str(settings.site) if settings.site else "")
+        self._settings.setValue("newsroom/base_url", settings.base_url)
+        self._settings.setValue("newsroom/title", settings.title)
+        self._settings.setValue("newsroom/theme", settings.theme)
 
     # Behaviour ------------------------------------------------------------------------------
     def default_theme(self) -> str:

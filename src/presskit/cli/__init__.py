@@ -9,6 +9,8 @@
     presskit boilerplates list | add --organization NAME FILE.md | export OUT.json
     presskit themes
     presskit import FILE... [-o OUT.md | --out-dir DIR] [--format json]   Word, email, web, PDF
+    presskit newsroom SOURCE_DIR... -o SITE_DIR [--base-url URL] [--now ISO8601] [--theme NAME]
+                                  [--title TEXT]
 
 A verb is a module here with ``add_parser(subparsers)`` and ``run(args) -> int``, listed once
 in :data:`VERBS`. Exit status: 0 success, 1 an output could not be written, 2 bad input (the
@@ -35,6 +37,7 @@ VERBS: dict[str, str] = {
     "boilerplates": "presskit.cli.boilerplates",
     "themes": "presskit.cli.themes",
     "import": "presskit.cli.import_",
+    "newsroom": "presskit.cli.newsroom",
 }
 """Every verb and the module that implements it: a new verb is one line here."""
 

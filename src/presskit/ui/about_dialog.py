@@ -87,6 +87,7 @@ PYTHON_LIBRARIES = (
     Library("tzlocal", "tzlocal", "MIT"),
     Library("quotequail", "quotequail", "MIT"),
     Library("pypdfium2 (PDFium)", "pypdfium2", "Apache-2.0 OR BSD-3-Clause"),
+    Library("feedgen", "feedgen", "BSD-2-Clause OR LGPL-3.0-or-later"),
 )
 
 NATIVE_LIBRARIES = (
@@ -98,6 +99,7 @@ NATIVE_LIBRARIES = (
     Library("FreeType", None, "FTL OR GPL-2.0-or-later"),
     Library("GLib, GObject, GIO", None, "LGPL-2.1-or-later"),
     Library("FriBidi", None, "LGPL-2.1-or-later"),
+    Library("libxml2, libxslt (with lxml)", None, "MIT"),
     Library("Python", None, "PSF-2.0"),
 )
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-FEATURES: tuple[str, ...] = ("presskit.ui.import_flow:install",)
+FEATURES: tuple[str, ...] = (
+    "presskit.ui.import_flow:install",
+    "presskit.ui.newsroom_publish:install",
+)
 """``"module:function"`` of each feature's installer, in menu order."""
 
 
