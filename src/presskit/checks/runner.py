@@ -37,7 +37,7 @@ _FIELD_ORDER = (
     "organization.social.url", "boilerplate", "links", "links.title", "links.url",
     "contacts", "contacts.name", "contacts.title", "contacts.organization", "contacts.city",
     "contacts.phones", "contacts.phones.number", "contacts.phones.label", "contacts.email",
-    "theme", "end_mark", "body",
+    "theme", "end_mark", "approvals", "approvals.by", "body",
 )  # fmt: skip
 _RANK = {name: rank for rank, name in enumerate(_FIELD_ORDER)}
 _UNKNOWN_RANK = _RANK["body"] - 0.5  # a field Presskit does not know: after the known ones

@@ -2,6 +2,7 @@
 
 from presskit.model.release import (
     DEFAULT_END_MARK,
+    Approval,
     DEFAULT_LANGUAGE,
     DEFAULT_THEME,
     FORMAT_VERSION,
@@ -18,6 +19,7 @@ from presskit.model.release import (
 from presskit.model.validation import Problem, validate_release
 
 __all__ = [
+    "Approval",
     "DEFAULT_END_MARK",
     "DEFAULT_LANGUAGE",
     "DEFAULT_THEME",

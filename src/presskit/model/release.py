@@ -119,6 +119,23 @@ class Dateline:
 
 
 @dataclass
+class Approval:
+    """A sign-off: who approved the release, when, and a fingerprint of what they approved.
+
+    ``fields`` holds a short fingerprint of each part of the content (``headline``, ``body``,
+    ...), so a later check can say which parts changed since; ``fingerprint`` covers them all
+    (see :mod:`presskit.model.fingerprint`).
+    """
+
+    by: str = ""
+    role: str = ""
+    at: str = ""  # ISO 8601 with a UTC offset, as written in the file
+    fingerprint: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Release:
     """A whole press release: front-matter fields plus the Markdown body."""
 
@@ -136,6 +153,7 @@ class Release:
     contacts: list[Contact] = field(default_factory=list)
     theme: str = DEFAULT_THEME
     end_mark: str = DEFAULT_END_MARK
+    approvals: list[Approval] = field(default_factory=list)  # oldest first
     body: str = ""  # Markdown
     extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys, in file order
 

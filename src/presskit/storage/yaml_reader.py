@@ -18,6 +18,7 @@ import yaml
 
 from presskit.model.release import (
     FORMAT_VERSION,
+    Approval,
     Contact,
     Dateline,
     DatelineStyle,
@@ -201,6 +202,9 @@ class FrontMatterReader:
         readers["boilerplate_library"] = lambda n, p: setattr(
             release, "boilerplate_library", self._library_link(n, p)
         )
+        readers["approvals"] = lambda n, p: setattr(
+            release, "approvals", self.object_list(n, p, self._approval)
+        )
         self.fields(keys, "", readers, release.extra)
         if "headline" not in keys:
             self.lines.setdefault("headline", self.first_line)
@@ -345,6 +349,20 @@ class FrontMatterReader:
         readers["library"] = lambda n, p: setattr(contact, "library", self._library_link(n, p))
         self.fields(self.mapping(node, field), field, readers, contact.extra)
         return contact
+
+    def _approval(self, node: Node, field: str) -> Approval:
+        approval = Approval()
+        readers = _text_readers(self, approval, ("by", "role", "at", "fingerprint"))
+        readers["fields"] = lambda n, p: setattr(approval, "fields", self._text_map(n, p))
+        self.fields(self.mapping(node, field), field, readers, approval.extra)
+        return approval
+
+    def _text_map(self, node: Node, field: str) -> dict[str, str]:
+        """A group of text values under names of its own (an approval's part fingerprints)."""
+        return {
+            name: self.text(value, _join(field, name))
+            for name, (_key, value) in (self.mapping(node, field) or {}).items()
+        }
 
     def _phone(self, node: Node, field: str) -> Phone:
         phone = Phone()

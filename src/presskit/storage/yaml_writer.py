@@ -18,6 +18,7 @@ from presskit.model.release import (
     DEFAULT_LANGUAGE,
     DEFAULT_THEME,
     FORMAT_VERSION,
+    Approval,
     Contact,
     Dateline,
     DatelineStyle,
@@ -117,6 +118,14 @@ def _organization(org: Organization) -> dict[str, Any]:
     return _with_extra(data, org.extra)
 
 
+def _approval(approval: Approval) -> dict[str, Any]:
+    data: dict[str, Any] = {"by": approval.by}
+    for key in ("role", "at", "fingerprint"):
+        _put(data, key, getattr(approval, key))
+    _put(data, "fields", dict(approval.fields))
+    return _with_extra(data, approval.extra)
+
+
 def _dateline(dateline: Dateline) -> dict[str, Any]:
     data: dict[str, Any] = {}
     _put(data, "city", dateline.city)
@@ -143,6 +152,7 @@ def front_matter_data(release: Release) -> dict[str, Any]:
     _put(data, "contacts", [_contact(c) for c in release.contacts])
     data["theme"] = release.theme or DEFAULT_THEME
     data["end_mark"] = release.end_mark
+    _put(data, "approvals", [_approval(a) for a in release.approvals])
     return _with_extra(data, release.extra)
 
 
