@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from presskit.checks.approval import approval_findings
 from presskit.checks.assets import Exists, asset_findings
 from presskit.checks.completeness import completeness_findings
 from presskit.checks.contacts import contact_findings
@@ -66,6 +67,7 @@ def run_checks(
         *contact_findings(release),
         *asset_findings(release, exists),
         *length_findings(release, page_count),
+        *approval_findings(release),
     ]
     restated = {
         finding.field

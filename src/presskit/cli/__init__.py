@@ -2,7 +2,7 @@
 
     presskit [FILE] [--screenshot OUT.png] [--window-size 1280x800]   open the editor
     presskit export RELEASE.md... [--pdf [OUT]] [--html [OUT]] [--text [OUT]] [--eml [OUT]]
-                                  [--kit [OUT]] [--theme NAME] [--jobs N]
+                                  [--docx [OUT]] [--kit [OUT]] [--theme NAME] [--jobs N]
     presskit extract RELEASE.pdf [-o OUT.md]
     presskit check RELEASE.md... [--format text|json] [--strict]
     presskit contacts import FILE... | list [--format json] | export OUT.vcf   [--library PATH]
@@ -11,6 +11,10 @@
     presskit import FILE... [-o OUT.md | --out-dir DIR] [--format json]   Word, email, web, PDF
     presskit newsroom SOURCE_DIR... -o SITE_DIR [--base-url URL] [--now ISO8601] [--theme NAME]
                                   [--title TEXT]
+    presskit review RELEASE.md REVIEWED.docx [--format json] [--accept-all [-o OUT.md]]
+    presskit history RELEASE.md [--format json] [--show N [-o OUT.md]]
+    presskit diff A.md B.md [--format json]
+    presskit approve RELEASE.md --by NAME [--role ROLE]
 
 A verb is a module here with ``add_parser(subparsers)`` and ``run(args) -> int``, listed once
 in :data:`VERBS`. Exit status: 0 success, 1 an output could not be written, 2 bad input (the
@@ -38,6 +42,10 @@ VERBS: dict[str, str] = {
     "themes": "presskit.cli.themes",
     "import": "presskit.cli.import_",
     "newsroom": "presskit.cli.newsroom",
+    "review": "presskit.cli.review",
+    "history": "presskit.cli.history",
+    "diff": "presskit.cli.diff",
+    "approve": "presskit.cli.approve",
 }
 """Every verb and the module that implements it: a new verb is one line here."""
 

@@ -2,10 +2,10 @@
 
 from presskit.model.release import (
     DEFAULT_END_MARK,
-    Approval,
     DEFAULT_LANGUAGE,
     DEFAULT_THEME,
     FORMAT_VERSION,
+    Approval,
     Contact,
     Dateline,
     DatelineStyle,
@@ -19,11 +19,11 @@ from presskit.model.release import (
 from presskit.model.validation import Problem, validate_release
 
 __all__ = [
-    "Approval",
     "DEFAULT_END_MARK",
     "DEFAULT_LANGUAGE",
     "DEFAULT_THEME",
     "FORMAT_VERSION",
+    "Approval",
     "Contact",
     "Dateline",
     "DatelineStyle",

@@ -20,7 +20,9 @@ from presskit.model.fingerprint import (
 from presskit.model.release import Approval, Release
 
 
-def new_approval(release: Release, by: str, role: str = "", when: dt.datetime | None = None) -> Approval:
+def new_approval(
+    release: Release, by: str, role: str = "", when: dt.datetime | None = None
+) -> Approval:
     """An approval of ``release`` as it is now, by ``by`` (in the role ``role``)."""
     if not by.strip():
         raise ValueError("an approval needs the name of the person who approves")

@@ -59,6 +59,11 @@ FORMATS: tuple[OutputFormat, ...] = (
         "presskit.outputs.writers:write_eml", in_kit=True,
     ),
     OutputFormat(
+        "docx", ".docx", "Word document", "Export &Word Document…",
+        "Word document (*.docx)", "a Word document for review (.docx: named styles per part)",
+        "presskit.outputs.writers:write_docx",
+    ),
+    OutputFormat(
         "kit", ".zip", "press kit", "Export Press &Kit…", "Zip archive (*.zip)",
         "the press kit (.zip: PDF, HTML, text, images, contacts, index)",
         "presskit.outputs.release_kit:write_kit",

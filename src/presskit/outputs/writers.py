@@ -1,4 +1,5 @@
-"""The writers of the release's own formats: PDF, web page, plain text and email draft.
+"""The writers of the release's own formats: PDF, web page, plain text, email draft and the
+Word document for review.
 
 Each takes a :class:`~presskit.outputs.session.RenderSession` and returns the file's bytes; the
 rendering itself is :mod:`presskit.render`'s, the one path the preview uses too.
@@ -28,3 +29,9 @@ def write_text(session: RenderSession) -> Output:
 
 def write_eml(session: RenderSession) -> Output:
     return Output(build_eml(session.release, session.release_dir))
+
+
+def write_docx(session: RenderSession) -> Output:
+    from presskit.review.docx_writer import release_docx  # noqa: PLC0415 - loads python-docx
+
+    return Output(release_docx(session.release))

@@ -85,18 +85,18 @@ def _patch_mapping(
     """Collect edits that turn the mapping ``node`` (holding ``old``) into ``new``."""
     present = {key.value: (key, value) for key, value in node.value}
     previous_end = None
-    for name in new:
+    for name, value in new.items():
         if name in present:
             key_node, value_node = present[name]
             previous_end = _value_end(text, value_node)
-            if old.get(name) != new[name]:
-                _patch_value(text, key_node, value_node, old.get(name), new[name], edits)
+            if old.get(name) != value:
+                _patch_value(text, (key_node, value_node), old.get(name), value, edits)
             continue
-        if old.get(name) == new[name]:
+        if old.get(name) == value:
             continue  # written by default (the language, the theme), not in this file: fine
         at = previous_end if previous_end is not None else _line_start(text, node)
         column = _column(text, node)
-        line = _dump(name, new[name], column)
+        line = _dump(name, value, column)
         starts_line = at == 0 or text[at - 1] == "\n"
         edits.append((at, at, f"{line}\n" if starts_line else f"\n{line}"))
     for name, (key_node, value_node) in present.items():
@@ -108,12 +108,12 @@ def _patch_mapping(
 
 def _patch_value(
     text: str,
-    key_node: yaml.Node,
-    value_node: yaml.Node,
+    nodes: tuple[yaml.Node, yaml.Node],
     old: Any,
     new: Any,
     edits: list[tuple[int, int, str]],
 ) -> None:
+    key_node, value_node = nodes
     if (
         isinstance(old, dict)
         and isinstance(new, dict)
@@ -171,4 +171,3 @@ def _line_end(text: str, index: int) -> int:
 
 def _column(text: str, node: yaml.Node) -> int:
     return node.start_mark.index - _line_start(text, node)
-

@@ -86,7 +86,7 @@ class ListEditor(QWidget):
 
     def _on_field_changed(self, path: FieldPath) -> None:
         # A whole contact or organization replaced (Update from library), or the whole list
-        # (an import): rebuild.
+        # (an import, a restored version): rebuild.
         if len(path) <= len(self.list_path) and self.list_path[: len(path)] == path:
             self.rebuild()
 
