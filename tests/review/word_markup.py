@@ -92,6 +92,10 @@ class WordEdit:
     def retype(self, style: str, text: str) -> None:
         """Type over a paragraph with Track Changes off: one run with the new text."""
         (paragraph,) = self.paragraphs(style)
+        self.retype_paragraph(paragraph, text)
+
+    def retype_paragraph(self, paragraph: etree._Element, text: str) -> None:
+        """Type over ``paragraph`` with Track Changes off."""
         runs = [child for child in paragraph if child.tag != w("pPr")]
         keep = copy.deepcopy(paragraph.find(f".//{w('r')}"))
         for child in runs:

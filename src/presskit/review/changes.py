@@ -17,7 +17,7 @@ from presskit.review.docx_reader import ReviewedParagraph, Segment
 from presskit.review.html_blocks import LINE_BREAK
 from presskit.review.layout import Piece, Region
 from presskit.review.text_map import escape_markdown, source_range
-from presskit.review.words import map_position, matching_blocks, word_hunks
+from presskit.review.words import Hunk, map_position, matching_blocks, word_hunks
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def region_changes(
     blocks = matching_blocks(sent, stream.before)
     changes: list[FieldChange] = []
     absorbed: set[int] = set()
-    for hunk in word_hunks(sent, stream.before):
+    for hunk in _per_field(region, word_hunks(sent, stream.before)):
         inside = [
             i
             for i, (start, end, _s) in enumerate(stream.tracked)
@@ -128,6 +128,24 @@ def region_changes(
         )
     changes.sort(key=lambda c: c.edit.start if c.edit else 0)
     return changes
+
+
+def _per_field(region: Region, hunks: list[Hunk]) -> list[Hunk]:
+    """Untracked edits of one plain field (a headline typed over) as one change. In Markdown
+    they stay apart: joined, they would take the links between them with them."""
+    joined: list[Hunk] = []
+    for hunk in hunks:
+        if joined:
+            last = joined[-1]
+            piece = next(
+                (p for p in region.pieces if p.start <= last.old_start and hunk.old_end <= p.end),
+                None,
+            )
+            if piece is not None and not piece.markdown:
+                joined[-1] = Hunk(last.old_start, hunk.old_end, last.new_start, hunk.new_end)
+                continue
+        joined.append(hunk)
+    return joined
 
 
 def _accepted(stream: _Stream, start: int, end: int, inside: list[int]) -> str:

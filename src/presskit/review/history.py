@@ -99,9 +99,12 @@ class HistoryStore:
         if key is not None or text is None:
             return key
         sha = _sha(text)
+        paths: dict[str, list[str]] = {}
         for other_path, other in index.items():
+            paths.setdefault(other, []).append(other_path)
+        for other, its_paths in paths.items():
             versions = self._versions(other)
-            if versions and versions[-1].sha == sha and not Path(other_path).exists():
+            if versions and versions[-1].sha == sha and not any(map(os.path.exists, its_paths)):
                 return other
         return None
 

@@ -1,0 +1,155 @@
+"""The seed goes out as a Word document and comes back reviewed: changes by field, applied."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from presskit.cli import main
+from presskit.review.review import read_review
+from presskit.storage import dumps_release, load_release
+from tests.review.conftest import LibreOffice
+from tests.review.word_markup import WordEdit
+
+NEW_HEADLINE = "US Announces Landmine Ban Everywhere, Korea Still Excluded"
+OLD_HEADLINE = "US: Ban Landmine Use Everywhere, Korea Included"
+
+
+def _reviewed(seed_release: Path, tmp_path: Path) -> Path:
+    """The seed exported, then edited as Jana (Track Changes off) and Legal (on) would."""
+    assert main(["export", str(seed_release), "--docx", str(tmp_path / "sent.docx")]) == 0
+    doc = WordEdit((tmp_path / "sent.docx").read_bytes())
+    doc.set_last_modified_by("Jana Novak")
+    doc.retype("Presskit Headline", NEW_HEADLINE)
+    doc.insert("is a positive step", " and a welcome one", author="Legal")
+    doc.delete(" de facto", author="Legal", date="2026-03-02T11:30:00Z")
+    doc.comment("further use of antipersonnel mines", "Source?", author="Legal")
+    reviewed = tmp_path / "reviewed.docx"
+    reviewed.write_bytes(doc.save())
+    return reviewed
+
+
+def _json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> list[dict]:
+    capsys.readouterr()
+    assert main(argv) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_review_lists_each_change_by_field_with_its_author(
+    seed_release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reviewed = _reviewed(seed_release, tmp_path)
+    rows = _json(capsys, ["review", str(seed_release), str(reviewed), "--format", "json"])
+    changes = [r for r in rows if r["kind"] == "change"]
+    assert [(c["field"], c["author"], c["tracked"]) for c in changes] == [
+        ("headline", "Jana Novak", False),
+        ("body", "Legal", True),
+        ("body", "Legal", True),
+    ]
+    headline, insertion, deletion = changes
+    assert (headline["before"], headline["after"]) == (OLD_HEADLINE, NEW_HEADLINE)
+    assert (insertion["removed"], insertion["inserted"]) == ("", " and a welcome one")
+    assert "positive step and a welcome one, but" in insertion["after"]
+    assert (deletion["removed"], deletion["inserted"]) == (" de facto", "")
+    assert deletion["date"] == "2026-03-02T11:30:00Z"
+    assert "affirms the US policy" in deletion["after"]
+    (comment,) = [r for r in rows if r["kind"] == "comment"]
+    assert comment["field"] == "body"
+    assert (comment["before"], comment["text"], comment["author"]) == (
+        "further use of antipersonnel mines", "Source?", "Legal"
+    )  # fmt: skip
+
+
+def test_accept_all_applies_exactly_the_changes(
+    seed_release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reviewed = _reviewed(seed_release, tmp_path)
+    original = seed_release.read_text(encoding="utf-8")
+    out = tmp_path / "accepted.md"
+    argv = ["review", str(seed_release), str(reviewed), "--accept-all", "-o", str(out)]
+    assert main(argv) == 0
+    assert "applied 3 changes" in capsys.readouterr().err
+    expected = (
+        original.replace(f"headline: '{OLD_HEADLINE}'", f"headline: {NEW_HEADLINE}")
+        .replace("positive step, but", "positive step and a welcome one, but")
+        .replace("affirms the de facto US policy", "affirms the US policy")
+    )
+    assert out.read_text(encoding="utf-8") == expected
+    assert seed_release.read_text(encoding="utf-8") == original  # -o leaves the source alone
+
+
+def test_accept_all_without_output_updates_the_release_and_keeps_the_old_one(
+    seed_release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reviewed = _reviewed(seed_release, tmp_path)
+    original = seed_release.read_text(encoding="utf-8")
+    assert main(["review", str(seed_release), str(reviewed), "--accept-all"]) == 0
+    assert load_release(seed_release).release.headline == NEW_HEADLINE
+    versions = _json(capsys, ["history", str(seed_release), "--format", "json"])
+    assert [v["version"] for v in versions] == [1, 2]
+    capsys.readouterr()
+    assert main(["history", str(seed_release), "--show", "1"]) == 0
+    assert capsys.readouterr().out == original
+
+
+def test_a_hand_written_release_keeps_every_untouched_byte(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    source = tmp_path / "hand.md"
+    text = (
+        "---\n# Written by hand\nheadline: \"Shelter opens\"  # short\n"
+        "contacts:\n- name: Ana Souza\n  email: ana@example.org\n"
+        "---\nThe shelter opens on Monday.\n\nIt has eighty beds.\n"
+    )
+    source.write_text(text, encoding="utf-8")
+    assert main(["export", str(source), "--docx"]) == 0
+    doc = WordEdit(source.with_suffix(".docx").read_bytes())
+    doc.delete("eighty", author="Legal")
+    doc.insert("It has ", "90", author="Legal")
+    reviewed = tmp_path / "reviewed.docx"
+    reviewed.write_bytes(doc.save())
+    assert main(["review", str(source), str(reviewed), "--accept-all"]) == 0
+    assert source.read_text(encoding="utf-8") == text.replace("eighty beds", "90 beds")
+
+
+def test_styles_lost_to_pasted_text_fall_back_to_position(seed_release: Path) -> None:
+    release = load_release(seed_release).release
+    from presskit.review.docx_writer import release_docx
+
+    doc = WordEdit(release_docx(release))
+    for paragraph in doc.paragraphs("Presskit Headline") + doc.paragraphs("Presskit Body")[:2]:
+        paragraph.remove(paragraph.find("{*}pPr"))  # pasted over: Normal style
+    doc.retype_paragraph(doc.paragraphs()[1], "A headline typed over the old one")
+    result = read_review(doc.save(), release)
+    assert [(c.field, c.after) for c in result.changes] == [
+        (("headline",), "A headline typed over the old one")
+    ]
+
+
+def test_a_link_deleted_whole_is_removed_and_the_rest_stays(seed_release: Path) -> None:
+    from presskit.review.apply import apply_changes
+    from presskit.review.docx_writer import release_docx
+
+    release = load_release(seed_release).release
+    doc = WordEdit(release_docx(release))
+    (contact,) = [p for p in doc.paragraphs("Presskit Contact Name") if "Mica" in "".join(p.itertext())]
+    for paragraph in doc.paragraphs()[doc.paragraphs().index(contact):]:
+        paragraph.getparent().remove(paragraph)
+    result = read_review(doc.save(), release)
+    assert [(c.field, c.tracked) for c in result.changes] == [(("contacts", 1), False)]
+    changed, skipped = apply_changes(release, result.changes)
+    assert skipped == []
+    assert [c.name for c in changed.contacts] == ["Mary Wareham"]
+    release.contacts.pop()
+    assert dumps_release(changed) == dumps_release(release)
+
+
+def test_a_document_saved_by_libreoffice_comes_back_unchanged(
+    seed_release: Path, tmp_path: Path, libreoffice: LibreOffice
+) -> None:
+    """A reviewer who opens and saves in LibreOffice keeps the styles and the release inside."""
+    assert main(["export", str(seed_release), "--docx", str(tmp_path / "sent.docx")]) == 0
+    saved = libreoffice.convert(tmp_path / "sent.docx", "docx:MS Word 2007 XML", tmp_path / "lo")
+    result = read_review(saved.read_bytes(), load_release(seed_release).release)
+    assert (result.changes, result.comments, result.notes) == ([], [], [])
