@@ -34,7 +34,7 @@ class LibreOffice:
              "--norestore", "--convert-to", target_format, "--outdir", str(out_dir), str(source)],
             capture_output=True, text=True, timeout=120, check=False,
         )  # fmt: skip
-        extension = target_format.split(":")[0]
+        extension = target_format.partition(":")[0]
         result = out_dir / f"{source.stem}.{extension}"
         assert result.is_file(), f"LibreOffice did not convert {source}: {completed.stderr}"
         return result

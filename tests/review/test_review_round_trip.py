@@ -98,7 +98,7 @@ def test_a_hand_written_release_keeps_every_untouched_byte(tmp_path: Path, monke
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     source = tmp_path / "hand.md"
     text = (
-        "---\n# Written by hand\nheadline: \"Shelter opens\"  # short\n"
+        '---\n# Written by hand\nheadline: "Shelter opens"  # short\n'
         "contacts:\n- name: Ana Souza\n  email: ana@example.org\n"
         "---\nThe shelter opens on Monday.\n\nIt has eighty beds.\n"
     )
@@ -127,14 +127,15 @@ def test_styles_lost_to_pasted_text_fall_back_to_position(seed_release: Path) ->
     ]
 
 
-def test_a_link_deleted_whole_is_removed_and_the_rest_stays(seed_release: Path) -> None:
+def test_a_contact_deleted_whole_is_removed_and_the_rest_stays(seed_release: Path) -> None:
     from presskit.review.apply import apply_changes
     from presskit.review.docx_writer import release_docx
 
     release = load_release(seed_release).release
     doc = WordEdit(release_docx(release))
-    (contact,) = [p for p in doc.paragraphs("Presskit Contact Name") if "Mica" in "".join(p.itertext())]
-    for paragraph in doc.paragraphs()[doc.paragraphs().index(contact):]:
+    names = doc.paragraphs("Presskit Contact Name")
+    (contact,) = [p for p in names if "Mica" in "".join(p.itertext())]
+    for paragraph in doc.paragraphs()[doc.paragraphs().index(contact) :]:
         paragraph.getparent().remove(paragraph)
     result = read_review(doc.save(), release)
     assert [(c.field, c.tracked) for c in result.changes] == [(("contacts", 1), False)]
