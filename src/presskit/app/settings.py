@@ -127,6 +127,22 @@ class Preferences:
     def set_autosave_seconds(self, seconds: int) -> None:
         self._settings.setValue("editor/autosave_seconds", int(seconds))
 
+    def require_approval(self) -> bool:
+        """Whether export and sending ask first when the release has no current approval."""
+        return str(self._settings.value("review/require_approval", "false")).lower() == "true"
+
+    def set_require_approval(self, required: bool) -> None:
+        self._settings.setValue("review/require_approval", "true" if required else "false")
+
+    def approver(self) -> tuple[str, str]:
+        """The name and role last used to approve a release (the Approve dialog's default)."""
+        name = str(self._settings.value("review/approver_name", ""))
+        return name, str(self._settings.value("review/approver_role", ""))
+
+    def set_approver(self, name: str, role: str) -> None:
+        self._settings.setValue("review/approver_name", name)
+        self._settings.setValue("review/approver_role", role)
+
     def preview_zoom(self) -> str:
         return str(self._settings.value("preview/zoom", "fit-width"))
 

@@ -11,6 +11,7 @@ no longer holds the text it was made against is skipped and returned, never forc
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 from presskit.model.paths import FieldPath, get_at, set_at
 from presskit.model.release import Release
@@ -66,3 +67,42 @@ def _apply_field(
         limit = edit.start
     set_at(release, path, value)
     return skipped
+
+
+def rebase(edit: Edit, applied: Edit, value_after: object) -> Edit | None:
+    """``edit`` (not applied yet) as it stands after ``applied`` was: moved along in the same
+    field (``value_after`` is that field's new value), or to the item's new place in its list
+    after a removal. None when ``applied`` took its text, or its item, away."""
+    if applied.remove:
+        *list_path, removed = applied.field
+        prefix = len(list_path)
+        if tuple(edit.field[:prefix]) != tuple(list_path) or len(edit.field) <= prefix:
+            return edit
+        index = edit.field[prefix]
+        if not isinstance(index, int) or not isinstance(removed, int) or index < removed:
+            return edit
+        if index == removed:
+            return None
+        moved = (*edit.field[:prefix], index - 1, *edit.field[prefix + 1 :])
+        return dataclasses.replace(edit, field=moved)
+    if edit.field != applied.field or edit.remove:
+        return edit
+    if edit.end <= applied.start:
+        return dataclasses.replace(edit, source=value_after)
+    if edit.start >= applied.end:
+        shift = len(applied.text) - (applied.end - applied.start)
+        return dataclasses.replace(
+            edit, source=value_after, start=edit.start + shift, end=edit.end + shift
+        )
+    return None
+
+
+def applied_value(current: object, edit: Edit) -> object:
+    """The new value of ``edit.field`` (for a removal: of its list) once ``edit`` is made to
+    ``current``, the field's value (the list's) now."""
+    if edit.remove:
+        items = list(current)  # type: ignore[call-overload]
+        del items[edit.field[-1]]  # type: ignore[arg-type]
+        return items
+    text = str(current)
+    return text[: edit.start] + edit.text + text[edit.end :]

@@ -56,23 +56,31 @@ class ExportFlow(QObject):
         self._prefs = prefs
         self._window = window
         self._pending: dict[int, _Pending] = {}
+        # Questions a feature asks before anything goes out (an approval the preferences
+        # require): each gets the format's noun and returns False to stop the export.
+        self.gates: list[Callable[[str], bool]] = []
         service.finished.connect(self._on_finished)
 
-    def choose_and_export(self, kind: str) -> None:
-        if not self._confirm_despite_errors():
-            return
+    def choose_and_export(self, kind: str, title: str = "") -> None:
+        """Ask where to write ``kind`` (the dialog titled ``title``), then export it."""
         fmt = output_format(kind)
+        if not self._confirm_despite_errors() or not self.passes_gates(fmt.noun):
+            return
         stem = self._doc.path.stem if self._doc.path else "release"
         folder = self._prefs.last_folder("export")
         name, _ = QFileDialog.getSaveFileName(
             self._window,
-            f"Export {fmt.noun}",
+            title or f"Export {fmt.noun}",
             str(folder / f"{stem}{fmt.extension}"),
             fmt.file_filter,
         )
         if name:
             path = Path(name)
             self.export_to(kind, path if path.suffix else path.with_suffix(fmt.extension))
+
+    def passes_gates(self, what: str) -> bool:
+        """Whether every feature's question before sending ``what`` out was answered yes."""
+        return all(gate(what) for gate in self.gates)
 
     def _confirm_despite_errors(self) -> bool:
         """Export warns, but does not block, when the checks found errors."""
@@ -105,6 +113,8 @@ class ExportFlow(QObject):
 
     def copy_for_email(self) -> None:
         """Put the plain text and the HTML on the clipboard, for pasting into a mail client."""
+        if not self.passes_gates("email text"):
+            return
         request = self._service.request(
             "email", self._doc.snapshot_text(), self._doc.base_dir, preview=False
         )

@@ -15,6 +15,8 @@ from typing import Any
 FEATURES: tuple[str, ...] = (
     "presskit.ui.import_flow:install",
     "presskit.ui.newsroom_publish:install",
+    "presskit.ui.review_ui:install",
+    "presskit.ui.approval_ui:install",
 )
 """``"module:function"`` of each feature's installer, in menu order."""
 

@@ -1,8 +1,17 @@
-"""Edit > Preferences: the default theme for new releases and the autosave interval."""
+"""Edit > Preferences: the default theme for new releases, the autosave interval, and whether
+export and sending need a current approval."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QWidget,
+)
 
 from presskit.app.settings import Preferences
 from presskit.render.themes import usable_themes
@@ -23,6 +32,11 @@ class PreferencesDialog(QDialog):
         self.autosave.setRange(5, 600)
         self.autosave.setSuffix(" s")
         self.autosave.setValue(prefs.autosave_seconds())
+        self.require_approval = QCheckBox("Require approval before export or sending")
+        self.require_approval.setToolTip(
+            "Export and sending ask first when nobody has approved the release as it is now"
+        )
+        self.require_approval.setChecked(prefs.require_approval())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -31,10 +45,12 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("Default &theme", self.theme)
         form.addRow("&Autosave every", self.autosave)
+        form.addRow("", self.require_approval)
         form.addRow(buttons)
 
     def accept(self) -> None:
         self._prefs.set_default_theme(str(self.theme.currentData()))
         self._prefs.set_autosave_seconds(self.autosave.value())
+        self._prefs.set_require_approval(self.require_approval.isChecked())
         self._prefs.sync()
         super().accept()
