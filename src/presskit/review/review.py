@@ -239,8 +239,14 @@ def _attach_comments(result: ReviewResult) -> None:
                 and comment.anchor
                 and (comment.anchor in change.before or comment.anchor in change.after)
             ):
-                change.comments.append(f"{comment.author}: {comment.text}")
+                change.comments.append(comment_line(comment))
                 break
+
+
+def comment_line(comment: ReviewComment) -> str:
+    """``Legal on “the words”: Source?``: a comment beside the change it is about."""
+    anchor = f" on “{comment.anchor}”" if comment.anchor else ""
+    return f"{comment.author}{anchor}: {comment.text}"
 
 
 def _mark_outdated(result: ReviewResult, base: Release, release: Release) -> None:
@@ -262,4 +268,4 @@ def _value(release: Release, path: FieldPath) -> object:
         return None
 
 
-__all__ = ["ReviewComment", "ReviewFileError", "ReviewResult", "read_review"]
+__all__ = ["ReviewComment", "ReviewFileError", "ReviewResult", "comment_line", "read_review"]

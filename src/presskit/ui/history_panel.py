@@ -80,7 +80,8 @@ class HistoryPanel(QWidget):
         versions = self._history.versions()
         for version in reversed(versions):
             stamp = version.when.astimezone().strftime("%Y-%m-%d %H:%M")
-            item = QListWidgetItem(f"{version.number}. {stamp} — {version.summary}")
+            item = QListWidgetItem(f"{version.number}. {stamp}\n{version.summary}")
+            item.setToolTip(version.summary)
             item.setData(Qt.ItemDataRole.UserRole, version)
             self.versions.addItem(item)
         self.versions.blockSignals(False)

@@ -16,6 +16,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,7 +31,7 @@ from presskit.model.paths import path_text
 from presskit.model.wording import counted
 from presskit.review.apply import applied_value, rebase
 from presskit.review.changes import Edit, FieldChange
-from presskit.review.review import ReviewComment, ReviewResult
+from presskit.review.review import ReviewComment, ReviewResult, comment_line
 from presskit.ui.diff_view import inline_diff_html
 
 PENDING, ACCEPTED, REJECTED, CONFLICT = "pending", "accepted", "rejected", "conflict"
@@ -76,6 +77,7 @@ class ReviewPanel(QWidget):
         self.summary = QLabel("Compare a reviewed Word document with File > Compare with "
                               "Reviewed Document…")  # fmt: skip
         self.summary.setWordWrap(True)
+        self.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.accept_all = QPushButton("Accept All")
         self.accept_all.clicked.connect(self.accept_pending)
         self.reject_all = QPushButton("Reject All")
@@ -118,6 +120,10 @@ class ReviewPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Rebuild the rows; keyboard focus that was in them moves to the next change to
+        decide (or to the panel), so the keyboard keeps working after a click."""
+        focus = QApplication.focusWidget()
+        had_focus = focus is None or self.isAncestorOf(focus)
         while self._list_layout.count():
             widget = self._list_layout.takeAt(0).widget()
             if widget is not None:
@@ -128,9 +134,12 @@ class ReviewPanel(QWidget):
         for comment in self.comments:
             self._list_layout.addWidget(_comment_widget(comment))
         self._list_layout.addStretch(1)
-        pending = any(row.state == PENDING for row in self.rows)
-        self.accept_all.setEnabled(pending)
-        self.reject_all.setEnabled(pending)
+        pending = [i for i, row in enumerate(self.rows) if row.state == PENDING]
+        self.accept_all.setEnabled(bool(pending))
+        self.reject_all.setEnabled(bool(pending))
+        if had_focus and self.isVisible():
+            target = self._list.findChild(QPushButton, f"accept:{pending[0]}") if pending else None
+            (target or self.summary).setFocus()
 
     def _row_widget(self, index: int, row: _Row) -> QWidget:
         change = row.change
@@ -149,9 +158,9 @@ class ReviewPanel(QWidget):
         column = QVBoxLayout()
         column.addWidget(title)
         column.addWidget(text)
-        notes = [f"💬 {comment}" for comment in change.comments]
+        notes = [f"Comment: {comment}" for comment in change.comments]
         if row.state == CONFLICT:
-            notes.append(f"⚠ {change.note or 'this cannot be applied any more'}")
+            notes.append(f"Cannot be applied: {change.note or 'the text changed since'}")
         for note in notes:
             label = QLabel(note)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -231,14 +240,14 @@ class ReviewPanel(QWidget):
 
 
 def _attached(comment: ReviewComment, changes: list[FieldChange]) -> bool:
-    return any(f"{comment.author}: {comment.text}" in change.comments for change in changes)
+    return any(comment_line(comment) in change.comments for change in changes)
 
 
 def _comment_widget(comment: ReviewComment) -> QWidget:
     where = path_text(comment.field) if comment.field else "the document"
     anchor = f" on “{comment.anchor}”" if comment.anchor else ""
     label = QLabel(
-        f"💬 <b>{escape(comment.author)}</b> on {escape(where)}{escape(anchor)}: "
+        f"Comment by <b>{escape(comment.author)}</b> on {escape(where)}{escape(anchor)}: "
         f"{escape(comment.text)}"
     )
     label.setTextFormat(Qt.TextFormat.RichText)
