@@ -2,7 +2,7 @@
 reviewed copy of the example, the History panel after a few saves, and the Word document's
 first page as LibreOffice renders it.
 
-    PYTHONPATH=. .venv/bin/python scripts/review_screenshots.py
+    PYTHONPATH=. .venv/bin/python tests/ui/review_screenshots.py
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
 
 
