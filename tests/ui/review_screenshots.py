@@ -28,7 +28,6 @@ def main() -> None:
     protect_singletons()
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
-    from tests.review.word_markup import WordEdit
 
     from presskit.app.recovery import RecoveryStore
     from presskit.app.settings import Preferences
@@ -36,6 +35,7 @@ def main() -> None:
     from presskit.review.docx_writer import release_docx
     from presskit.storage import load_release
     from presskit.ui.main_window import MainWindow
+    from tests.review.word_markup import WordEdit
 
     app = QApplication(sys.argv[:1])
     shutil.copytree(example_release_path().parent, work / "release")
