@@ -102,6 +102,15 @@ else
   diff release.md extracted.md | head -20 >&2 || true
 fi
 
+# --- The Word document for review, and reading it back -------------------------------------
+if run_clean -- export release.md --docx release.docx >"$tmp/docx.log" 2>&1 \
+  && run_clean -- review release.md release.docx --format json >"$tmp/review.json" 2>>"$tmp/docx.log" \
+  && [ "$(tr -d ' \n' <"$tmp/review.json")" = "[]" ]; then
+  pass "a Word document for review, read back with no changes"
+else
+  fail "the Word document for review:"; cat "$tmp/docx.log" "$tmp/review.json" >&2
+fi
+
 # --- The editor, with the preview ---------------------------------------------------------
 started=$(now_ms)
 if run_clean LD_DEBUG=libs LD_DEBUG_OUTPUT="$tmp/ld/editor" -- \

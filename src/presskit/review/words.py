@@ -44,15 +44,47 @@ def _offsets(parts: list[str]) -> list[int]:
 
 def matching_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
     """Word-aligned stretches equal in both: ``(old_start, new_start, length)`` in characters,
-    ending with a zero-length block at both ends."""
+    ending with a zero-length block at both ends.
+
+    Paragraphs are matched first and words only within the paragraphs that changed: a long
+    body with two edits far apart then costs two short comparisons, not one of the whole text
+    (whose common words, "the" and the spaces, make the matcher slow).
+    """
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    old_at, new_at = _offsets(old_lines), _offsets(new_lines)
+    blocks: list[tuple[int, int, int]] = []
+    matcher = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            blocks.append((old_at[i1], new_at[j1], old_at[i2] - old_at[i1]))
+            continue
+        inner = _word_blocks("".join(old_lines[i1:i2]), "".join(new_lines[j1:j2]))
+        blocks += [(a + old_at[i1], b + new_at[j1], size) for a, b, size in inner if size]
+    blocks.append((len(old), len(new), 0))
+    return blocks
+
+
+def _word_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
+    """The word-aligned matching stretches of two short texts, in characters."""
     old_parts, new_parts = tokens(old), tokens(new)
     old_at, new_at = _offsets(old_parts), _offsets(new_parts)
-    matcher = SequenceMatcher(None, old_parts, new_parts, autojunk=False)
-    blocks = []
-    for a, b, size in matcher.get_matching_blocks():
-        length = old_at[a + size] - old_at[a]
-        blocks.append((old_at[a], new_at[b], length))
-    return blocks
+    head = 0  # the common start and end are matched without the matcher
+    limit = min(len(old_parts), len(new_parts))
+    while head < limit and old_parts[head] == new_parts[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old_parts[-1 - tail] == new_parts[-1 - tail]:
+        tail += 1
+    matcher = SequenceMatcher(
+        None,
+        old_parts[head : len(old_parts) - tail],
+        new_parts[head : len(new_parts) - tail],
+        autojunk=False,
+    )
+    token_blocks = [(0, 0, head)]
+    token_blocks += [(a + head, b + head, n) for a, b, n in matcher.get_matching_blocks()]
+    token_blocks.append((len(old_parts) - tail, len(new_parts) - tail, tail))
+    return [(old_at[a], new_at[b], old_at[a + n] - old_at[a]) for a, b, n in token_blocks if n]
 
 
 def word_hunks(old: str, new: str) -> list[Hunk]:
