@@ -11,7 +11,7 @@ from presskit.cli import main
 from presskit.review.review import read_review
 from presskit.storage import dumps_release, load_release
 from tests.review.conftest import LibreOffice
-from tests.review.word_markup import WordEdit
+from tests.review.word_markup import WordEdit, reviewed_by_jana_and_legal
 
 NEW_HEADLINE = "US Announces Landmine Ban Everywhere, Korea Still Excluded"
 OLD_HEADLINE = "US: Ban Landmine Use Everywhere, Korea Included"
@@ -20,14 +20,9 @@ OLD_HEADLINE = "US: Ban Landmine Use Everywhere, Korea Included"
 def _reviewed(seed_release: Path, tmp_path: Path) -> Path:
     """The seed exported, then edited as Jana (Track Changes off) and Legal (on) would."""
     assert main(["export", str(seed_release), "--docx", str(tmp_path / "sent.docx")]) == 0
-    doc = WordEdit((tmp_path / "sent.docx").read_bytes())
-    doc.set_last_modified_by("Jana Novak")
-    doc.retype("Presskit Headline", NEW_HEADLINE)
-    doc.insert("is a positive step", " and a welcome one", author="Legal")
-    doc.delete(" de facto", author="Legal", date="2026-03-02T11:30:00Z")
-    doc.comment("further use of antipersonnel mines", "Source?", author="Legal")
     reviewed = tmp_path / "reviewed.docx"
-    reviewed.write_bytes(doc.save())
+    sent = (tmp_path / "sent.docx").read_bytes()
+    reviewed.write_bytes(reviewed_by_jana_and_legal(sent, NEW_HEADLINE))
     return reviewed
 
 
@@ -154,3 +149,36 @@ def test_a_document_saved_by_libreoffice_comes_back_unchanged(
     saved = libreoffice.convert(tmp_path / "sent.docx", "docx:MS Word 2007 XML", tmp_path / "lo")
     result = read_review(saved.read_bytes(), load_release(seed_release).release)
     assert (result.changes, result.comments, result.notes) == ([], [], [])
+
+
+def test_changes_to_a_field_edited_since_sending_are_listed_not_applied(
+    seed_release: Path, tmp_path: Path
+) -> None:
+    from presskit.review.apply import apply_changes
+
+    reviewed = _reviewed(seed_release, tmp_path)
+    release = load_release(seed_release).release
+    release.headline = "A headline changed here after the document went out"
+    result = read_review(reviewed.read_bytes(), release)
+    assert result.notes == [
+        "The release has changed since this document was made. Changes to fields that "
+        "changed since are listed, but not applied."
+    ]
+    headline = next(c for c in result.changes if c.field == ("headline",))
+    assert not headline.applicable
+    assert headline.before == OLD_HEADLINE  # compared with what the reviewer was sent
+    changed, skipped = apply_changes(release, result.changes)
+    assert skipped == [headline]
+    assert changed.headline == release.headline
+    assert "positive step and a welcome one" in changed.body
+
+
+def test_without_the_release_inside_it_compares_with_the_release_as_it_is(
+    seed_release: Path, tmp_path: Path
+) -> None:
+    doc = WordEdit((_reviewed(seed_release, tmp_path)).read_bytes())
+    doc.drop_source()
+    result = read_review(doc.save(), load_release(seed_release).release)
+    assert result.notes[0].startswith("The document no longer holds the release it was made")
+    assert [c.field for c in result.changes] == [("headline",), ("body",), ("body",)]
+    assert all(c.applicable for c in result.changes)

@@ -35,6 +35,24 @@ def w(name: str) -> str:
     return f"{{{W}}}{name}"
 
 
+def _xml(element: etree._Element) -> bytes:
+    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def reviewed_by_jana_and_legal(sent: bytes, headline: str) -> bytes:
+    """The seed's Word document as its reviewers send it back: Jana Novak typed over the
+    headline with Track Changes off; Legal, with it on, inserted words after "is a positive
+    step", deleted " de facto", and commented "Source?" on "further use of antipersonnel
+    mines"."""
+    doc = WordEdit(sent)
+    doc.set_last_modified_by("Jana Novak")
+    doc.retype("Presskit Headline", headline)
+    doc.insert("is a positive step", " and a welcome one", author="Legal")
+    doc.delete(" de facto", author="Legal", date="2026-03-02T11:30:00Z")
+    doc.comment("further use of antipersonnel mines", "Source?", author="Legal")
+    return doc.save()
+
+
 class WordEdit:
     """A .docx opened for editing its document.xml (and comments.xml)."""
 
@@ -159,9 +177,7 @@ class WordEdit:
         for child in core:
             if etree.QName(child).localname == "lastModifiedBy":
                 child.text = name
-        self._files["docProps/core.xml"] = etree.tostring(
-            core, xml_declaration=True, encoding="UTF-8", standalone=True
-        )
+        self._files["docProps/core.xml"] = _xml(core)
 
     def drop_source(self) -> None:
         """What a program that drops custom XML parts does to the release inside."""
@@ -172,9 +188,7 @@ class WordEdit:
     # -- saving -------------------------------------------------------------------------------
     def save(self) -> bytes:
         files = dict(self._files)
-        files["word/document.xml"] = etree.tostring(
-            self.root, xml_declaration=True, encoding="UTF-8", standalone=True
-        )
+        files["word/document.xml"] = _xml(self.root)
         if self._comments:
             self._add_comments_part(files)
         buffer = io.BytesIO()
@@ -186,21 +200,15 @@ class WordEdit:
     def _add_comments_part(self, files: dict[str, bytes]) -> None:
         comments = etree.Element(w("comments"), nsmap={"w": W})
         comments.extend(self._comments)
-        files["word/comments.xml"] = etree.tostring(
-            comments, xml_declaration=True, encoding="UTF-8", standalone=True
-        )
+        files["word/comments.xml"] = _xml(comments)
         rels = etree.fromstring(files["word/_rels/document.xml.rels"])
         relationship = etree.SubElement(rels, f"{{{REL}}}Relationship")
         relationship.set("Id", "rIdComments1")
         relationship.set("Type", COMMENTS_TYPE)
         relationship.set("Target", "comments.xml")
-        files["word/_rels/document.xml.rels"] = etree.tostring(
-            rels, xml_declaration=True, encoding="UTF-8", standalone=True
-        )
+        files["word/_rels/document.xml.rels"] = _xml(rels)
         types = etree.fromstring(files["[Content_Types].xml"])
         override = etree.SubElement(types, f"{{{CT}}}Override")
         override.set("PartName", "/word/comments.xml")
         override.set("ContentType", COMMENTS_CT)
-        files["[Content_Types].xml"] = etree.tostring(
-            types, xml_declaration=True, encoding="UTF-8", standalone=True
-        )
+        files["[Content_Types].xml"] = _xml(types)

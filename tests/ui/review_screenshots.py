@@ -35,7 +35,7 @@ def main() -> None:
     from presskit.review.docx_writer import release_docx
     from presskit.storage import load_release
     from presskit.ui.main_window import MainWindow
-    from tests.review.word_markup import WordEdit
+    from tests.review.word_markup import reviewed_by_jana_and_legal
 
     app = QApplication(sys.argv[:1])
     shutil.copytree(example_release_path().parent, work / "release")
@@ -53,14 +53,10 @@ def main() -> None:
     for words in ("Ban Landmine Use Everywhere", "Ban Landmines Everywhere", "End Landmine Use"):
         window.doc.set_field(("headline",), f"US: {words}, Korea Included")
         window.doc.save()
-    doc = WordEdit(release_docx(load_release(path).release))
-    doc.set_last_modified_by("Jana Novak")
-    doc.retype("Presskit Headline", "US Says It Will Not Use Landmines, Except in Korea")
-    doc.insert("is a positive step", " and a welcome one", author="Legal")
-    doc.delete(" de facto", author="Legal")
-    doc.comment("further use of antipersonnel mines", "Source?", author="Legal")
     reviewed = work / "reviewed.docx"
-    reviewed.write_bytes(doc.save())
+    sent = release_docx(load_release(path).release)
+    headline = "US Says It Will Not Use Landmines, Except in Korea"
+    reviewed.write_bytes(reviewed_by_jana_and_legal(sent, headline))
     window.review.compare(reviewed)
     while not window.review.review_panel.rows:
         wait(100)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLineEdit, QPush
 
 from presskit.storage import load_release
 from presskit.ui.main_window import MainWindow
-from tests.review.word_markup import WordEdit
+from tests.review.word_markup import reviewed_by_jana_and_legal
 from tests.ui.conftest import answer_dialog, choose_file, press
 from tests.ui.test_documents_and_export import export_through_dialog
 from tests.ui.test_main_window import field, replace_text
@@ -86,14 +86,9 @@ def test_compare_a_reviewed_document_accept_reject_and_undo(
     answer_dialog(choose_file(sent))
     window.review.send_action.trigger()  # File > Send for Review…
     qtbot.waitUntil(sent.exists, timeout=60_000)
-    doc = WordEdit(sent.read_bytes())
-    doc.set_last_modified_by("Jana Novak")
-    doc.retype("Presskit Headline", "US Says It Will Not Use Landmines, Except in Korea")
-    doc.insert("is a positive step", " and a welcome one", author="Legal")
-    doc.delete(" de facto", author="Legal")
-    doc.comment("further use of antipersonnel mines", "Source?", author="Legal")
     reviewed = tmp_path / "reviewed.docx"
-    reviewed.write_bytes(doc.save())
+    headline = "US Says It Will Not Use Landmines, Except in Korea"
+    reviewed.write_bytes(reviewed_by_jana_and_legal(sent.read_bytes(), headline))
 
     answer_dialog(choose_file(reviewed))
     window.review.compare_action.trigger()

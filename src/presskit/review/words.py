@@ -11,6 +11,7 @@ space are joined, so "a b" -> "c d" is one change, as a person reads it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -149,19 +150,33 @@ def word_diff(old: str, new: str) -> list[DiffPiece]:
     return pieces
 
 
-def inline_diff(old: str, new: str, context: int = 8) -> str:
-    """The change from ``old`` to ``new`` on one line, ``[-removed-]{+added+}``, with up to
-    ``context`` words of unchanged text around each change (``…`` where text is left out)."""
+def inline_diff(
+    old: str,
+    new: str,
+    context: int = 8,
+    *,
+    mark: Callable[[str, str], str] | None = None,
+) -> str:
+    """The change from ``old`` to ``new`` in one text, with up to ``context`` words of
+    unchanged text around each change (``…`` where text is left out). ``mark(kind, text)``
+    writes each stretch ("same", "removed", "added"); by default ``[-removed-]{+added+}``
+    on one line."""
+    mark = mark or _plain_mark
     pieces = word_diff(old, new)
     out: list[str] = []
     for number, piece in enumerate(pieces):
-        if piece.kind == "removed":
-            out.append(f"[-{piece.text}-]")
-        elif piece.kind == "added":
-            out.append(f"{{+{piece.text}+}}")
-        else:
-            out.append(_context(piece.text, context, number > 0, number < len(pieces) - 1))
-    return "".join(out).replace("\n", " ¶ ")
+        text = piece.text
+        if piece.kind == "same":
+            text = _context(text, context, number > 0, number < len(pieces) - 1)
+        out.append(mark(piece.kind, text))
+    return "".join(out)
+
+
+def _plain_mark(kind: str, text: str) -> str:
+    text = text.replace("\n", " ¶ ")
+    if kind == "removed":
+        return f"[-{text}-]"
+    return f"{{+{text}+}}" if kind == "added" else text
 
 
 def _context(text: str, words: int, after_change: bool, before_change: bool) -> str:
