@@ -47,13 +47,15 @@ class ReviewFeature:
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        # A tab beside Checks and Library (hiding a tabbed dock would take it out of the
+        # tabs); Checks stays the tab in front.
         self.window.tabifyDockWidget(self.window.library_dock, dock)
+        self.window.checks_dock.raise_()
         dock.visibilityChanged.connect(
             lambda visible: (
                 visible and self.window.resizeDocks([dock], [300], Qt.Orientation.Vertical)
             )
         )
-        dock.hide()
         return dock
 
     def _actions(self) -> None:
@@ -65,13 +67,15 @@ class ReviewFeature:
         self.compare_action.triggered.connect(self.compare_dialog)
         window.menus["file"].insertActions(anchor, [self.send_action, self.compare_action])
         for dock, text, key in (
-            (self.review_dock, "Re&view", "Ctrl+Shift+R"),
-            (self.history_dock, "&History", "Ctrl+Shift+H"),
+            (self.review_dock, "Re&view", "Ctrl+Alt+R"),
+            (self.history_dock, "&History", "Ctrl+Alt+H"),
         ):
-            toggle = dock.toggleViewAction()
-            toggle.setText(text)
-            toggle.setShortcut(QKeySequence(key))
-            window.menus["view"].addAction(toggle)
+            # Brings the panel to the front (a toggle would close a tab that is open behind
+            # another); its tab's close button closes it.
+            action = QAction(text, window)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _=False, d=dock: (d.show(), d.raise_()))
+            window.menus["view"].addAction(action)
 
     # -- actions ------------------------------------------------------------------------------
     def send_for_review(self) -> None:
