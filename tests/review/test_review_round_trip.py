@@ -182,3 +182,21 @@ def test_without_the_release_inside_it_compares_with_the_release_as_it_is(
     assert result.notes[0].startswith("The document no longer holds the release it was made")
     assert [c.field for c in result.changes] == [("headline",), ("body",), ("body",)]
     assert all(c.applicable for c in result.changes)
+
+
+def test_the_text_report_reads_like_a_review(
+    seed_release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reviewed = _reviewed(seed_release, tmp_path)
+    capsys.readouterr()
+    assert main(["review", str(seed_release), str(reviewed)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "reviewed.docx: 3 changes, 1 comment by Jana Novak, Legal"
+    assert lines[1].startswith("headline (untracked, Jana Novak")
+    assert lines[2] == (
+        "  US[-: Ban-]{+ Announces+} Landmine [-Use-]{+Ban+} Everywhere, Korea "
+        "[-Included-]{+Still Excluded+}"
+    )
+    assert lines[3] == "body (tracked, Legal, 2026-03-02T10:15:00Z)"
+    assert "positive step{+ and a welcome one+}, but" in lines[4]
+    assert lines[-1] == ('comment on body on "further use of antipersonnel mines" (Legal): Source?')
