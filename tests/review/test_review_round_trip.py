@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -200,3 +201,51 @@ def test_the_text_report_reads_like_a_review(
     assert lines[3] == "body (tracked, Legal, 2026-03-02T10:15:00Z)"
     assert "positive step{+ and a welcome one+}, but" in lines[4]
     assert lines[-1] == ('comment on body on "further use of antipersonnel mines" (Legal): Source?')
+
+
+def test_a_note_above_a_headline_without_its_style_is_not_the_headline(
+    seed_release: Path,
+) -> None:
+    """A note pasted above the headline, and every style lost: the headline is still found
+    (by its text), and the note is a change of its own."""
+    from presskit.review.docx_writer import release_docx
+
+    release = load_release(seed_release).release
+    doc = WordEdit(release_docx(release))
+    for paragraph in doc.paragraphs():
+        properties = paragraph.find("{*}pPr")
+        if properties is not None:
+            paragraph.remove(properties)
+    headline = doc.paragraphs()[1]
+    note = copy.deepcopy(headline)
+    headline.addprevious(note)
+    doc.retype_paragraph(note, "Draft for legal review, please reply by Friday.")
+    result = read_review(doc.save(), release)
+    assert ("headline",) not in [c.field for c in result.changes]
+    (change,) = [c for c in result.changes if c.inserted.startswith("Draft for legal")]
+    assert change.field == ("body",)
+
+
+def test_a_headline_typed_over_without_its_style_is_found_by_the_role_scorer(
+    seed_release: Path,
+) -> None:
+    """Every style lost, a stamp above and the headline rewritten: the importer's role scorer
+    finds the headline (the first paragraph after the release line is the stamp)."""
+    from presskit.review.docx_writer import release_docx
+
+    release = load_release(seed_release).release
+    doc = WordEdit(release_docx(release))
+    for paragraph in doc.paragraphs():
+        properties = paragraph.find("{*}pPr")
+        if properties is not None:
+            paragraph.remove(properties)
+    headline = doc.paragraphs()[1]
+    doc.retype_paragraph(headline, "US Pledges No New Landmines Outside Korea")
+    note = copy.deepcopy(headline)  # a stamp pasted above it: not the first line's headline
+    headline.addprevious(note)
+    doc.retype_paragraph(note, "DRAFT")
+    result = read_review(doc.save(), release)
+    assert [(c.field, c.inserted) for c in result.changes] == [
+        (("headline",), " Pledges No New Landmines Outside Korea"),  # "US" was there
+        (("body",), "DRAFT\n"),  # the stamp, as a paragraph before the body's first
+    ]

@@ -5,13 +5,18 @@ continue the body or the About text they stand in). Where a reviewer lost the st
 pasted over, a style cleared), small fallbacks decide: a paragraph whose text is exactly one
 Presskit wrote belongs where that text was; otherwise it continues the part before it, and
 a paragraph after the headline and dateline continues into the body. The headline itself,
-when no paragraph has its style any more, is the first paragraph that is not the release line.
+when no paragraph has its style or its text any more (typed over), is the paragraph the
+importer's role scorer (:mod:`presskit.importers.roles`, the one that reads arbitrary Word
+files) calls the headline; failing that, the first paragraph after the release line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from presskit.importers.model import Role
+from presskit.importers.roles import assign_roles
+from presskit.importers.text_reader import read_text
 from presskit.review.docx_reader import ReviewedParagraph
 from presskit.review.layout import (
     CONTACT_LINE_STYLE,
@@ -53,14 +58,19 @@ def group_paragraphs(
             key = _squash(styled.paragraph.text)
             if key:
                 known_text.setdefault(key, (region.key, number == 0))
-    has_headline = any(p.style == STYLE_OF_REGION["headline"] for p in paragraphs)
+    paragraphs = [p for p in paragraphs if p.before.strip() or p.after.strip()]
+    has_headline = any(
+        p.style == STYLE_OF_REGION["headline"]
+        or known_text.get(_squash(p.before), ("", False))[0] == "headline"
+        for p in paragraphs
+    )
+    scored = None if has_headline else _headline_by_role(paragraphs)
     groups: list[ReviewedRegion] = []
-    for paragraph in paragraphs:
-        if not paragraph.before.strip() and not paragraph.after.strip():
-            continue  # an empty paragraph a reviewer left: no text, no change
+    for number, paragraph in enumerate(paragraphs):
         current = groups[-1].key if groups else ""
         key, starts = _region_of(paragraph, current, known_text)
-        if key == "" and not has_headline and "headline" not in {g.key for g in groups}:
+        first_unknown = scored is None and not has_headline
+        if number == scored or (key == "" and first_unknown and current in ("", "status")):
             key, starts = "headline", True
         if key == "":
             key, starts = _continuation(current), False
@@ -68,6 +78,18 @@ def group_paragraphs(
             groups.append(ReviewedRegion(key))
         groups[-1].paragraphs.append(paragraph)
     return groups
+
+
+def _headline_by_role(paragraphs: list[ReviewedParagraph]) -> int | None:
+    """The paragraph the importer's role scorer takes for the headline, if any."""
+    texts = [p.after for p in paragraphs]
+    document = read_text("\n\n".join(" ".join(t.split()) for t in texts), "reviewed document")
+    roles, _confidence = assign_roles(document)
+    for block, role in zip(document.blocks, roles, strict=True):
+        if role is Role.HEADLINE:
+            wanted = _squash(block.text)
+            return next((i for i, text in enumerate(texts) if _squash(text) == wanted), None)
+    return None
 
 
 def _region_of(

@@ -69,8 +69,6 @@ PYTHON_LIBRARIES = (
     Library("email-validator", "email-validator", "Unlicense"),
     Library("Babel", "babel", "BSD-3-Clause"),
     Library("pyspellchecker", "pyspellchecker", "MIT"),
-    Library("python-docx", "python-docx", "MIT"),
-    Library("lxml", "lxml", "BSD-3-Clause"),
     Library("platformdirs", "platformdirs", "MIT"),
     Library("tzdata", "tzdata", "Apache-2.0"),
     Library("python-docx", "python-docx", "MIT"),
