@@ -92,7 +92,9 @@ def test_a_contact_round_trips_exactly(library: Library) -> None:
     assert stored.created is not None and stored.created.tzinfo == dt.UTC
     assert before <= stored.created <= dt.datetime.now(dt.UTC)
     assert stored.updated == stored.created
+    assert stored.uid.startswith("urn:uuid:")  # the library gave it an identity
     stored.id = stored.created = stored.updated = None
+    stored.uid = ""
     assert stored == _mary()
 
 
@@ -459,3 +461,36 @@ def test_organizations_are_searched_like_contacts(library: Library) -> None:
     assert [o.name for o in found] == ["Stadtgrün Berlin"]
     assert [o.name for o in library.search_organizations("amnesty.org")] == ["Amnesty"]
     assert library.search_organizations("berlin amnesty") == []
+
+
+# -- stable identity ------------------------------------------------------------------------
+
+
+def test_contacts_of_an_older_library_get_distinct_uids_that_stay(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:2])  # before contacts had a UID
+    for name in ("Mary Wareham", "Daniel Hughes"):
+        conn.execute(
+            "INSERT INTO contacts (name, created, updated) VALUES (?, ?, ?)",
+            (name, "2025-01-01T00:00:00+00:00", "2025-01-01T00:00:00+00:00"),
+        )
+    conn.close()
+    with Library(path) as library:
+        uids = [c.uid for c in library.list_contacts()]
+        assert len(set(uids)) == 2
+        assert all(uid.startswith("urn:uuid:") for uid in uids)
+        mary = library.list_contacts()[0]
+        mary.title = "Advocacy director"
+        library.update_contact(mary)
+        assert library.get_contact(mary.id or 0).uid == uids[0]  # an edit keeps the identity
+
+
+def test_a_new_contact_gets_a_uid_and_keeps_one_it_brings(tmp_path: Path) -> None:
+    with Library(tmp_path / "library.sqlite") as library:
+        given = library.add_contact(LibraryContact(name="From a vCard", uid="urn:uuid:1234"))
+        made = library.add_contact(LibraryContact(name="Typed in"))
+        assert library.get_contact(given).uid == "urn:uuid:1234"
+        assert library.get_contact(made).uid.startswith("urn:uuid:")
+        with pytest.raises(LibraryError):  # two contacts cannot share an identity
+            library.add_contact(LibraryContact(name="Copy", uid="urn:uuid:1234"))

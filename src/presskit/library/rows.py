@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -95,7 +96,13 @@ def _contact_values(c: LibraryContact) -> tuple[Any, ...]:
         c.website,
         c.notes,
         _json(list(c.tags)),
+        c.uid or new_uid(),
     )
+
+
+def new_uid() -> str:
+    """A new contact identity, in the form vCard and CardDAV servers use."""
+    return f"urn:uuid:{uuid.uuid4()}"
 
 
 def _contact_from_row(row: sqlite3.Row) -> LibraryContact:
@@ -112,6 +119,7 @@ def _contact_from_row(row: sqlite3.Row) -> LibraryContact:
         tags=[str(t) for t in _load(row["tags"])],
         created=parse_timestamp(row["created"]),
         updated=parse_timestamp(row["updated"]),
+        uid=row["uid"],
     )
 
 
@@ -151,7 +159,18 @@ def _organization_from_row(row: sqlite3.Row) -> OrganizationProfile:
 
 CONTACTS: Table[LibraryContact] = Table(
     "contacts",
-    ("name", "title", "organization", "city", "phones", "emails", "website", "notes", "tags"),
+    (
+        "name",
+        "title",
+        "organization",
+        "city",
+        "phones",
+        "emails",
+        "website",
+        "notes",
+        "tags",
+        "uid",
+    ),
     _contact_values,
     _contact_from_row,
 )

@@ -14,6 +14,7 @@ version.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable, Sequence
 
 APPLICATION_ID = 0x50524B4C  # "PRKL": marks the file as a Presskit library (PRAGMA application_id)
@@ -89,7 +90,23 @@ def _add_dictionary_version_2(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_version_1, _add_dictionary_version_2)
+def _add_contact_uid_version_3(conn: sqlite3.Connection) -> None:
+    # A stable identity per contact (vCard UID): releases link to library contacts by it, and
+    # a shared address book (CardDAV) knows its cards by it. Existing contacts get a new one.
+    conn.execute("ALTER TABLE contacts ADD COLUMN uid TEXT NOT NULL DEFAULT ''")
+    ids = [row[0] for row in conn.execute("SELECT id FROM contacts")]
+    for contact_id in ids:
+        conn.execute(
+            "UPDATE contacts SET uid = ? WHERE id = ?", (f"urn:uuid:{uuid.uuid4()}", contact_id)
+        )
+    conn.execute("CREATE UNIQUE INDEX contacts_by_uid ON contacts (uid)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_version_1,
+    _add_dictionary_version_2,
+    _add_contact_uid_version_3,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -43,6 +43,10 @@ class LibraryContact:
     tags: list[str] = field(default_factory=list)
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
+    # A stable identity across libraries and machines (vCard's UID): a release links to a
+    # library contact by it, since row ids differ between a colleague's library and one's own.
+    # Empty until the library stores the contact, which then gives it one.
+    uid: str = ""
 
     @property
     def email(self) -> str:
