@@ -46,6 +46,7 @@ VERBS: dict[str, str] = {
     "history": "presskit.cli.history",
     "diff": "presskit.cli.diff",
     "approve": "presskit.cli.approve",
+    "translate": "presskit.cli.translate",
 }
 """Every verb and the module that implements it: a new verb is one line here."""
 
