@@ -12,14 +12,17 @@ a language tag that is not one, an output that exists already).
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from presskit.cli.common import EXIT_BAD_INPUT, EXIT_OK, UsageError, write_or_report
-
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+from presskit.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    UsageError,
+    language_tag,
+    write_or_report,
+)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -35,14 +38,6 @@ def add_parser(subparsers: Any) -> None:
     translate.add_argument(
         "-o", "--output", type=Path, metavar="OUT.md", help="default: RELEASE.LANG.md beside it"
     )
-
-
-def language_tag(text: str) -> str:
-    """``text`` as a BCP 47 tag (``de-DE``); UsageError if it is not one."""
-    tag = text.strip().replace("_", "-")
-    if not LANGUAGE_TAG.match(tag):
-        raise UsageError(f"'{text}' is not a language tag such as de-DE or fr")
-    return tag
 
 
 def run(args: argparse.Namespace) -> int:

@@ -131,7 +131,7 @@ def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any
         "page_size": page_size(release.language),
         "accent": org.accent or theme.accent,
         "release_line": release_line(release),
-        "slug": slug(release.headline),
+        "slug": slug(typographic_quotes(release.headline, release.language)),
         "keywords": _keywords(release),
         "created": _published(release)[:10],
         "json_ld": json_ld(release),
