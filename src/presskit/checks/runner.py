@@ -21,6 +21,7 @@ from presskit.checks.headline import headline_findings
 from presskit.checks.length import length_findings
 from presskit.checks.links import link_findings
 from presskit.checks.model_rules import validation_findings
+from presskit.checks.translation import SourceLookup, translation_findings
 from presskit.model.paths import parse_path_text
 from presskit.model.release import Release
 
@@ -38,7 +39,7 @@ _FIELD_ORDER = (
     "organization.social.url", "boilerplate", "links", "links.title", "links.url",
     "contacts", "contacts.name", "contacts.title", "contacts.organization", "contacts.city",
     "contacts.phones", "contacts.phones.number", "contacts.phones.label", "contacts.email",
-    "theme", "end_mark", "approvals", "approvals.by", "body",
+    "theme", "end_mark", "approvals", "approvals.by", "translation", "body",
 )  # fmt: skip
 _RANK = {name: rank for rank, name in enumerate(_FIELD_ORDER)}
 _UNKNOWN_RANK = _RANK["body"] - 0.5  # a field Presskit does not know: after the known ones
@@ -50,12 +51,14 @@ def run_checks(
     page_count: int | None = None,
     exists: Exists | None = None,
     now: dt.datetime | None = None,
+    source: SourceLookup | None = None,
 ) -> list[Finding]:
     """Every finding for ``release``, ordered by the position of its field in the file.
 
     ``page_count`` is the number of pages of the last render (None: not checked); ``exists``
     says whether an asset path, relative to the release's folder, is a file (None: not
-    checked); ``now`` is the current time for the embargo rules (default: the clock).
+    checked); ``now`` is the current time for the embargo rules (default: the clock);
+    ``source`` reads the release a translation translates (None: not checked).
     """
     if now is None:
         now = dt.datetime.now(dt.UTC)
@@ -68,6 +71,7 @@ def run_checks(
         *asset_findings(release, exists),
         *length_findings(release, page_count),
         *approval_findings(release),
+        *translation_findings(release, source),
     ]
     restated = {
         finding.field

@@ -46,6 +46,8 @@ VERBS: dict[str, str] = {
     "history": "presskit.cli.history",
     "diff": "presskit.cli.diff",
     "approve": "presskit.cli.approve",
+    "translate": "presskit.cli.translate",
+    "xliff": "presskit.cli.xliff",
 }
 """Every verb and the module that implements it: a new verb is one line here."""
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from presskit.model.wording import counted
 
 if TYPE_CHECKING:
+    from presskit.model.release import Release
     from presskit.storage import LoadedRelease
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -80,6 +81,14 @@ def file_rows(loaded: LoadedRelease, file: str, folder: Path) -> list[dict[str, 
     def exists(relative: str) -> bool:
         return (folder / relative).is_file()
 
+    def source(relative: str) -> Release | None:
+        from presskit.storage import ReleaseFileError, load_release  # noqa: PLC0415
+
+        try:
+            return load_release(folder / relative).release
+        except ReleaseFileError:
+            return None
+
     rows = [
         # The loader's own warnings (today: fields Presskit does not know) come first.
         {
@@ -93,7 +102,7 @@ def file_rows(loaded: LoadedRelease, file: str, folder: Path) -> list[dict[str, 
         }
         for problem in loaded.warnings
     ]
-    for finding in run_checks(loaded.release, exists=exists):
+    for finding in run_checks(loaded.release, exists=exists, source=source):
         rows.append(
             {
                 "file": file,

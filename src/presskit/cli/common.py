@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_OUTPUT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 class UsageError(Exception):
@@ -30,6 +32,14 @@ def dumps_json(value: Any) -> str:
     """JSON for the terminal: non-ASCII as it is where the terminal speaks Unicode."""
     utf = (sys.stdout.encoding or "").lower().replace("-", "") in ("utf8", "utf16", "utf32")
     return json.dumps(value, ensure_ascii=not utf, indent=2)
+
+
+def language_tag(text: str) -> str:
+    """``text`` as a BCP 47 tag (``de-DE``; ``de_DE`` is taken too); UsageError if not one."""
+    tag = text.strip().replace("_", "-")
+    if not LANGUAGE_TAG.match(tag):
+        raise UsageError(f"'{text}' is not a language tag such as de-DE or fr")
+    return tag
 
 
 def write_or_report(path: Path, write: Callable[[], None]) -> int:

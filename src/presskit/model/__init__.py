@@ -15,6 +15,7 @@ from presskit.model.release import (
     Release,
     SocialHandle,
     Status,
+    Translation,
 )
 from presskit.model.validation import Problem, validate_release
 
@@ -34,5 +35,6 @@ __all__ = [
     "Release",
     "SocialHandle",
     "Status",
+    "Translation",
     "validate_release",
 ]

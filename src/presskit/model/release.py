@@ -136,6 +136,22 @@ class Approval:
 
 
 @dataclass
+class Translation:
+    """What a translation translates: the source file and its segments as they were then.
+
+    ``segments`` holds a short fingerprint of each source segment (``headline``,
+    ``body[3]``, ``links[1].title``: :mod:`presskit.model.segments`) as it was when the
+    translation was made or last marked up to date, so a check can name the segments whose
+    source has changed since (``translation-outdated``).
+    """
+
+    source: str = ""  # the source release's path, relative to this file
+    language: str = ""  # the source's language when translated
+    segments: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Release:
     """A whole press release: front-matter fields plus the Markdown body."""
 
@@ -154,6 +170,7 @@ class Release:
     theme: str = DEFAULT_THEME
     end_mark: str = DEFAULT_END_MARK
     approvals: list[Approval] = field(default_factory=list)  # oldest first
+    translation: Translation | None = None  # set on a translation: which release it translates
     body: str = ""  # Markdown
     extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys, in file order
 

@@ -44,11 +44,13 @@ def search_words(*texts: str) -> str:
 def content_fields(release: Release) -> Item:
     """The fields of an item that depend only on the release (see the module docstring)."""
     # Without the link tags: plain text would add each link's address, "(https://…)".
-    paragraphs = html_to_paragraphs(_LINK_TAG.sub("", markdown_to_html(release.body)))
+    paragraphs = html_to_paragraphs(
+        _LINK_TAG.sub("", markdown_to_html(release.body, release.language))
+    )
     org = release.organization
     return {
-        "title": typographic_quotes(release.headline),
-        "subtitle": typographic_quotes(release.subheadline),
+        "title": typographic_quotes(release.headline, release.language),
+        "subtitle": typographic_quotes(release.subheadline, release.language),
         "summary": summary(paragraphs),
         "words": search_words(
             release.headline, release.subheadline, release.dateline.city, org.name, *paragraphs

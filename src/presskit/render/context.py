@@ -122,8 +122,8 @@ def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any
     return {
         "purpose": purpose,
         "release": release,
-        "headline": typographic_quotes(release.headline),
-        "subheadline": typographic_quotes(release.subheadline),
+        "headline": typographic_quotes(release.headline, release.language),
+        "subheadline": typographic_quotes(release.subheadline, release.language),
         "theme": theme.name,
         "version": __version__,
         "lang": release.language,
@@ -131,13 +131,15 @@ def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any
         "page_size": page_size(release.language),
         "accent": org.accent or theme.accent,
         "release_line": release_line(release),
-        "slug": slug(release.headline),
+        "slug": slug(typographic_quotes(release.headline, release.language)),
         "keywords": _keywords(release),
         "created": _published(release)[:10],
         "json_ld": json_ld(release),
         "twitter_handle": _twitter_handle(release),
-        "body_html": with_dateline(markdown_to_html(release.body), dateline_text(release)),
-        "about_html": markdown_to_html(release.boilerplate),
+        "body_html": with_dateline(
+            markdown_to_html(release.body, release.language), dateline_text(release)
+        ),
+        "about_html": markdown_to_html(release.boilerplate, release.language),
         "org": org,
         "logo_src": org.logo,
         "social": [

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
+from typing import NamedTuple
 
 from presskit.model.release import DatelineStyle, Release
 from presskit.render.ap_style import ap_place
@@ -216,22 +217,112 @@ def network_name(network: str) -> str:
     return SOCIAL_NETWORK_NAMES.get(network.strip().lower(), network.strip())
 
 
+class QuoteMarks(NamedTuple):
+    """A language's quotation marks: the outer pair and the pair for a quote in a quote."""
+
+    open_double: str
+    close_double: str
+    open_single: str
+    close_single: str
+
+
+_NNBSP = "\u202f"  # French sets a narrow no-break space inside « »
+QUOTE_MARKS: dict[str, QuoteMarks] = {
+    "en": QuoteMarks("“", "”", "‘", "’"),
+    "de": QuoteMarks("„", "“", "‚", "‘"),
+    "fr": QuoteMarks(f"«{_NNBSP}", f"{_NNBSP}»", "“", "”"),
+    "es": QuoteMarks("«", "»", "“", "”"),
+    "it": QuoteMarks("«", "»", "“", "”"),
+    "pt": QuoteMarks("«", "»", "“", "”"),
+    "nl": QuoteMarks("“", "”", "‘", "’"),
+    "pl": QuoteMarks("„", "”", "«", "»"),
+    "ar": QuoteMarks("«", "»", "“", "”"),
+}
+"""Quotation marks by language (the base language of the release's tag)."""
+
+REGIONAL_QUOTE_MARKS: dict[str, QuoteMarks] = {
+    "de-ch": QuoteMarks("«", "»", "‹", "›"),
+    "pt-br": QuoteMarks("“", "”", "‘", "’"),
+}
+"""Where a country writes them differently from the language's default."""
+
+APOSTROPHE = "’"
+
+# Stand-ins for the four marks while the text is read: python-markdown's smarty extension and
+# :func:`typographic_quotes` write these, and :func:`place_quotes` puts the language's marks
+# in their place. Private-use characters: no release text means anything by them.
+OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, CLOSE_SINGLE = "\ue000", "\ue001", "\ue002", "\ue003"
+SMARTY_SUBSTITUTIONS = {
+    "left-double-quote": OPEN_DOUBLE,
+    "right-double-quote": CLOSE_DOUBLE,
+    "left-single-quote": OPEN_SINGLE,
+    "right-single-quote": CLOSE_SINGLE,
+}
+_STAND_INS = re.compile("[\ue000-\ue003]")
+_BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|td|th|dd|dt|blockquote)>|\n\s*\n)")
+
+
+def quote_marks(language: str) -> QuoteMarks:
+    """The quotation marks of ``language`` (a BCP 47 tag); English ones for others."""
+    tag = (language or "en").replace("_", "-").lower()
+    regional = REGIONAL_QUOTE_MARKS.get(tag)
+    return regional or QUOTE_MARKS.get(base_language(tag), QUOTE_MARKS["en"])
+
+
+def place_quotes(text: str, language: str) -> str:
+    """``text`` with the stand-in marks replaced by ``language``'s quotation marks.
+
+    A closing single mark closes an open single quote of the same block; with none open it
+    is an apostrophe (``geht’s``, ``l’an``), which every language writes ’.
+    """
+    if not _STAND_INS.search(text):
+        return text
+    marks = quote_marks(language)
+    out: list[str] = []
+    for block in _BLOCK_END.split(text):
+        open_singles = 0
+        pos = 0
+        for match in _STAND_INS.finditer(block):
+            out.append(block[pos : match.start()])
+            pos = match.end()
+            char = match.group()
+            if char == OPEN_DOUBLE:
+                out.append(marks.open_double)
+            elif char == CLOSE_DOUBLE:
+                out.append(marks.close_double)
+            elif char == OPEN_SINGLE:
+                open_singles += 1
+                out.append(marks.open_single)
+            elif open_singles:
+                open_singles -= 1
+                out.append(marks.close_single)
+            else:
+                out.append(APOSTROPHE)
+        out.append(block[pos:])
+    return "".join(out)
+
+
 _OPENING_CONTEXT = re.compile(r"(^|[\s(\[{—–-])$")
 
 
-def typographic_quotes(text: str) -> str:
-    """Curly quotes and apostrophes for plain text such as the headline, as the body gets."""
+def typographic_quotes(text: str, language: str = "en") -> str:
+    """Quotation marks and apostrophes of ``language`` for plain text such as the headline,
+    as the body gets (straight quotes in, „…“ out for German)."""
     out: list[str] = []
     for i, char in enumerate(text):
         if char in "\"'":
             opening = bool(_OPENING_CONTEXT.search(text[max(0, i - 1) : i])) or i == 0
             if char == '"':
-                out.append("“" if opening else "”")
+                out.append(OPEN_DOUBLE if opening else CLOSE_DOUBLE)
+            elif opening and not _is_elision(text, i):
+                out.append(OPEN_SINGLE)
             else:
-                out.append("‘" if opening and not _is_elision(text, i) else "’")
+                out.append(APOSTROPHE if _is_elision(text, i) else CLOSE_SINGLE)
+        elif _STAND_INS.match(char):
+            out.append("\ufffd")  # never taken for a mark
         else:
             out.append(char)
-    return "".join(out)
+    return place_quotes("".join(out), language)
 
 
 def _is_elision(text: str, index: int) -> bool:

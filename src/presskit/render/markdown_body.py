@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import markdown
 
+from presskit.render.conventions import SMARTY_SUBSTITUTIONS, place_quotes
 from presskit.render.markdown_guard import guard_markdown, plain_paragraph_html
 from presskit.render.sanitize import sanitize_html
 
@@ -22,12 +23,17 @@ _LINE_INDENT = re.compile(r"^[ \t>]+", re.MULTILINE)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
 _VOID = frozenset({"br", "hr", "img", "wbr", "col", "area", "input", "source", "track"})
 _local = threading.local()
+_STAND_INS = re.compile("[\ue000-\ue003]")
 
 
 def _converter() -> markdown.Markdown:
     converter = getattr(_local, "converter", None)
     if converter is None:
-        converter = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
+        converter = markdown.Markdown(
+            extensions=list(EXTENSIONS),
+            extension_configs={"smarty": {"substitutions": SMARTY_SUBSTITUTIONS}},
+            output_format="html",
+        )
         _local.converter = converter
     return converter
 
@@ -35,8 +41,11 @@ def _converter() -> markdown.Markdown:
 # One export writes the same body as PDF, web page, text and email: convert it once. A few
 # entries, so the preview's alternating edits hit too; outputs are immutable strings.
 @lru_cache(maxsize=8)
-def markdown_to_html(text: str) -> str:
+def markdown_to_html(text: str, language: str = "en") -> str:
     """Sanitized HTML for Markdown ``text``; empty text gives an empty string.
+
+    Straight quotes become the quotation marks of ``language`` (a BCP 47 tag: „…“ for
+    German, « … » for French; :func:`presskit.render.conventions.quote_marks`).
 
     Lists or quotes nested more than :data:`MAX_NESTING` deep come out as plain paragraphs
     of the source text: python-markdown recurses once per level (and copies the rest of the
@@ -46,6 +55,7 @@ def markdown_to_html(text: str) -> str:
     """
     if not text.strip():
         return ""
+    text = _STAND_INS.sub("\ufffd", text)  # the marks' stand-ins mean nothing in a release
     if _indent_width(text) > MAX_NESTING * 4:  # python-markdown nests a level per 4 spaces
         return plain_paragraphs(text)
     converter = _converter()
@@ -55,7 +65,7 @@ def markdown_to_html(text: str) -> str:
         return plain_paragraphs(text)
     finally:
         converter.reset()
-    html = sanitize_html(html)
+    html = place_quotes(sanitize_html(html), language)
     return plain_paragraphs(text) if nesting_depth(html) > MAX_NESTING else html
 
 

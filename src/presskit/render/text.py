@@ -139,10 +139,10 @@ def _contact_lines(contact: Contact) -> str:
 def render_text(release: Release) -> str:
     """The whole release as plain text, ending with a newline."""
     labels = labels_for(release.language)
-    parts = [release_line(release), typographic_quotes(release.headline)]
+    parts = [release_line(release), typographic_quotes(release.headline, release.language)]
     if release.subheadline:
-        parts.append(typographic_quotes(release.subheadline))
-    body = html_to_paragraphs(markdown_to_html(release.body))
+        parts.append(typographic_quotes(release.subheadline, release.language))
+    body = html_to_paragraphs(markdown_to_html(release.body, release.language))
     dateline = dateline_text(release)
     if dateline:
         body = [f"{dateline} {body[0]}", *body[1:]] if body else [dateline]
@@ -168,7 +168,7 @@ def render_text(release: Release) -> str:
 
 def _about(release: Release, labels: dict[str, str]) -> list[str]:
     org = release.organization
-    about = html_to_paragraphs(markdown_to_html(release.boilerplate))
+    about = html_to_paragraphs(markdown_to_html(release.boilerplate, release.language))
     links = [f"{labels['website']}: {org.website}"] if org.website else []
     links += [
         f"{network_name(s.network)}: {s.url or s.handle}"

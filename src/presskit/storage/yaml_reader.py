@@ -29,6 +29,7 @@ from presskit.model.release import (
     Release,
     SocialHandle,
     Status,
+    Translation,
 )
 from presskit.storage.problems import FileProblem, ReleaseFileError, Severity
 
@@ -205,6 +206,9 @@ class FrontMatterReader:
         readers["approvals"] = lambda n, p: setattr(
             release, "approvals", self.object_list(n, p, self._approval)
         )
+        readers["translation"] = lambda n, p: setattr(
+            release, "translation", self._translation(n, p)
+        )
         self.fields(keys, "", readers, release.extra)
         if "headline" not in keys:
             self.lines.setdefault("headline", self.first_line)
@@ -356,6 +360,13 @@ class FrontMatterReader:
         readers["fields"] = lambda n, p: setattr(approval, "fields", self._text_map(n, p))
         self.fields(self.mapping(node, field), field, readers, approval.extra)
         return approval
+
+    def _translation(self, node: Node, field: str) -> Translation:
+        translation = Translation()
+        readers = _text_readers(self, translation, ("source", "language"))
+        readers["segments"] = lambda n, p: setattr(translation, "segments", self._text_map(n, p))
+        self.fields(self.mapping(node, field), field, readers, translation.extra)
+        return translation
 
     def _text_map(self, node: Node, field: str) -> dict[str, str]:
         """A group of text values under names of its own (an approval's part fingerprints)."""

@@ -28,6 +28,7 @@ from presskit.model.release import (
     Phone,
     Release,
     SocialHandle,
+    Translation,
 )
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -126,6 +127,13 @@ def _approval(approval: Approval) -> dict[str, Any]:
     return _with_extra(data, approval.extra)
 
 
+def _translation(translation: Translation) -> dict[str, Any]:
+    data: dict[str, Any] = {"source": translation.source}
+    _put(data, "language", translation.language)
+    _put(data, "segments", dict(translation.segments))
+    return _with_extra(data, translation.extra)
+
+
 def _dateline(dateline: Dateline) -> dict[str, Any]:
     data: dict[str, Any] = {}
     _put(data, "city", dateline.city)
@@ -153,6 +161,8 @@ def front_matter_data(release: Release) -> dict[str, Any]:
     data["theme"] = release.theme or DEFAULT_THEME
     data["end_mark"] = release.end_mark
     _put(data, "approvals", [_approval(a) for a in release.approvals])
+    if release.translation is not None:
+        data["translation"] = _translation(release.translation)
     return _with_extra(data, release.extra)
 
 
