@@ -14,6 +14,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from presskit.model.css_values import colour_problem
 from presskit.model.release import Contact, Release, Status
 
 WEB_SCHEMES = frozenset({"http", "https"})
@@ -31,7 +32,6 @@ def is_language_tag(tag: str) -> bool:
 
 
 _THEME_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-_COLOUR = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,8 @@ def validate_release(release: Release) -> list[Problem]:
         add(Problem("organization.website", why))
     if org.logo and (why := relative_path_problem(org.logo)):
         add(Problem("organization.logo", why))
-    if org.accent and not _COLOUR.match(org.accent):
-        add(Problem("organization.accent", f"'{org.accent}' is not a colour like #1f3a5f"))
+    if org.accent and (why := colour_problem(org.accent)):
+        add(Problem("organization.accent", why))
     for i, social in enumerate(org.social):
         if social.url and (why := url_problem(social.url, WEB_SCHEMES)):
             add(Problem(item_path("organization.social", i, "url"), why))

@@ -27,6 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from presskit.model.css_values import DEFAULT_ACCENT, normal_colour
 from presskit.newsroom.entries import Entry, make_entries
 from presskit.newsroom.feeds import feed_files
 from presskit.newsroom.fingerprint import content_fingerprint, frame_digest
@@ -63,7 +64,6 @@ OWN_TOP_FILES = (
 )  # fmt: skip
 POOL_FROM = 3
 """Render in worker processes from this many full renders on (one costs about half a second)."""
-DEFAULT_ACCENT = "#1f3a5f"
 
 
 @dataclass
@@ -103,7 +103,8 @@ def _frame_digest(context: dict[str, object]) -> str:
 def _site(options: SiteOptions, entries: list[Entry]) -> Site:
     organizations = [e.release.organization for e in entries]
     names = Counter(org.name for org in organizations if org.name)
-    accents = Counter(org.accent for org in organizations if org.accent)
+    accents = Counter(normal_colour(org.accent) for org in organizations)
+    accents.pop(None, None)  # only colours reach the CSS (model/css_values.py)
     title = options.title.strip()
     if not title and len(names) == 1:
         title = f"{names.most_common(1)[0][0]} {DEFAULT_TITLE}"

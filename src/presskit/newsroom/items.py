@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from presskit.model.css_values import normal_colour
 from presskit.model.library_search import fold
 from presskit.model.release import Release
 from presskit.newsroom.entries import Entry
@@ -57,7 +58,7 @@ def content_fields(release: Release) -> Item:
         ),
         "lang": release.language,
         "organization": org.name,
-        "accent": org.accent,
+        "accent": normal_colour(org.accent) or "",
     }
 
 

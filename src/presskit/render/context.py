@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import escape
 
 from presskit import __version__
+from presskit.model.css_values import css_colour, css_page_size, normal_colour
 from presskit.model.release import Contact, Release
 from presskit.render.conventions import (
     dateline_text,
@@ -117,19 +118,24 @@ def _link_views(release: Release) -> list[dict[str, Any]]:
 def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any]:
     """Everything the template needs. ``purpose`` is "pdf", "web" or "email"."""
     # Templates put these addresses in href: a javascript: one becomes plain text (validation
-    # reports it; the preview must not turn it into a link that runs).
-    org = dataclasses.replace(release.organization, website=safe_href(release.organization.website))
+    # reports it; the preview must not turn it into a link that runs). The house colour goes
+    # into CSS: only a colour gets there (model/css_values.py), however a template reads it.
+    org = dataclasses.replace(
+        release.organization,
+        website=safe_href(release.organization.website),
+        accent=normal_colour(release.organization.accent) or "",
+    )
     return {
         "purpose": purpose,
-        "release": release,
+        "release": dataclasses.replace(release, organization=org),
         "headline": typographic_quotes(release.headline, release.language),
         "subheadline": typographic_quotes(release.subheadline, release.language),
         "theme": theme.name,
         "version": __version__,
         "lang": release.language,
         "labels": labels_for(release.language),
-        "page_size": page_size(release.language),
-        "accent": org.accent or theme.accent,
+        "page_size": css_page_size(page_size(release.language)),
+        "accent": css_colour(org.accent, theme.accent),
         "release_line": release_line(release),
         "slug": slug(typographic_quotes(release.headline, release.language)),
         "keywords": _keywords(release),

@@ -17,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from presskit.bundled import resource_path
+from presskit.model.css_values import DEFAULT_ACCENT, normal_colour
 
 
 class ThemeError(LookupError):
@@ -33,7 +34,7 @@ class Theme:
     description: str
     template: str
     stylesheets: tuple[Path, ...]
-    accent: str = "#1f3a5f"
+    accent: str = DEFAULT_ACCENT
     web_stylesheets: tuple[Path, ...] = ()
     print_stylesheets: tuple[Path, ...] = ()
 
@@ -97,6 +98,9 @@ def load_theme(name: str) -> Theme:
             raise ThemeError(f"theme '{name}' names a file outside its folder: {path}")
         if not path.is_file():
             raise ThemeError(f"theme '{name}' is missing {path.name}")
+    accent = normal_colour(str(meta.get("accent", DEFAULT_ACCENT)))
+    if accent is None:  # it goes into every page's CSS: only a colour may
+        raise ThemeError(f"theme '{name}' has an accent that is not a colour like #1f3a5f")
     return Theme(
         name=name,
         folder=folder,
@@ -104,7 +108,7 @@ def load_theme(name: str) -> Theme:
         description=str(meta.get("description", "")),
         template=template,
         stylesheets=stylesheets,
-        accent=str(meta.get("accent", "#1f3a5f")),
+        accent=accent,
         web_stylesheets=web_stylesheets,
         print_stylesheets=print_stylesheets,
     )

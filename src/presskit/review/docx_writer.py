@@ -27,6 +27,7 @@ from docx.shared import Inches, Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from presskit import __version__
+from presskit.model.css_values import DEFAULT_ACCENT, css_colour
 from presskit.model.fingerprint import content_fingerprint
 from presskit.model.release import Release
 from presskit.render.context import page_size
@@ -43,7 +44,6 @@ _CUSTOM_XML_PROPS = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
 )
 _PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
-_DEFAULT_ACCENT = "#1f3a5f"
 KEPT_TOGETHER = frozenset({"contacts", "links"})
 
 
@@ -69,12 +69,11 @@ def release_docx(release: Release, now: dt.datetime | None = None) -> bytes:
 
 
 def _accent(release: Release) -> str:
-    if release.organization.accent:
-        return release.organization.accent
     try:
-        return load_theme(release.theme).accent or _DEFAULT_ACCENT
+        theme_accent = load_theme(release.theme).accent
     except ThemeError:
-        return _DEFAULT_ACCENT
+        theme_accent = DEFAULT_ACCENT
+    return css_colour(release.organization.accent, theme_accent)
 
 
 def _page(document: docx.document.Document, language: str) -> None:

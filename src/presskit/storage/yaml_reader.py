@@ -32,6 +32,7 @@ from presskit.model.release import (
     Translation,
 )
 from presskit.storage.problems import FileProblem, ReleaseFileError, Severity
+from presskit.storage.yaml_budget import check_expansion
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -39,8 +40,6 @@ _NULL = "tag:yaml.org,2002:null"
 _INT = "tag:yaml.org,2002:int"
 _DECIMAL = re.compile(r"[-+]?[0-9]{1,18}")
 MAX_LIBRARY_ID = 2**63 - 1  # the largest SQLite integer
-MAX_EXTRA_NODES = 10_000
-"""Unknown keys are kept as data; past this many nodes we refuse them (YAML alias bombs)."""
 
 
 class ReleaseLoader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -126,9 +125,6 @@ class FrontMatterReader:
 
     def extra(self, node: Node, field: str) -> Any:
         """Construct an unknown key's value as plain data, so a save can write it back."""
-        if _count_nodes(node, MAX_EXTRA_NODES) >= MAX_EXTRA_NODES:
-            self.error(node, field, "this unknown field is too large or too deeply nested")
-            return None
         try:
             return ReleaseLoader("").construct_document(node)
         except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
@@ -398,23 +394,19 @@ def _join(parent: str, name: str) -> str:
     return f"{parent}.{name}" if parent else name
 
 
-def _count_nodes(node: Node, limit: int) -> int:
-    """Count nodes as a tree (aliases counted each time they are used), stopping at ``limit``."""
-    count = 0
-    stack = [node]
-    while stack and count < limit:
-        current = stack.pop()
-        count += 1
-        if isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                stack.extend((key, value))
-    return count
-
-
 def compose_front_matter(text: str, source: str, first_line: int) -> Node | None:
-    """Parse YAML text into nodes; syntax errors become ReleaseFileError with a line."""
+    """Parse YAML text into nodes; syntax errors become ReleaseFileError with a line.
+
+    A front matter that would hold more than the document's budget of values once its aliases
+    are expanded (an alias bomb) is refused here, before anything is built from its nodes.
+    """
+    root = _compose(text, source, first_line)
+    if (problem := check_expansion(root, first_line)) is not None:
+        raise ReleaseFileError([FileProblem(source, problem.line, problem.field, problem.message)])
+    return root
+
+
+def _compose(text: str, source: str, first_line: int) -> Node | None:
     try:
         return yaml.compose(text, Loader=ReleaseLoader)
     except yaml.MarkedYAMLError as exc:
