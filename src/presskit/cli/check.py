@@ -11,6 +11,9 @@ line and hint (docs/checks.md). Exit status: 0 no errors (warnings allowed unles
 
 The page-count rule needs a render, which takes far longer than the checks, so it is not run
 here. Asset paths are checked relative to each release's folder.
+
+A press kit (a file whose front matter starts ``presskit_kit: 1``) gets the kit's checks
+(:mod:`presskit.kit.checks`: alt text, credits, resolution, unusable files), in the same rows.
 """
 
 from __future__ import annotations
@@ -55,6 +58,13 @@ def run(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
     unreadable = 0
     for path in args.files:
+        if _is_kit(path):
+            kit_rows = _kit_rows(path)
+            if kit_rows is None:
+                unreadable += 1
+            else:
+                rows += kit_rows
+            continue
         try:
             loaded = load_release(path)
         except ReleaseFileError as exc:
@@ -115,6 +125,50 @@ def file_rows(loaded: LoadedRelease, file: str, folder: Path) -> list[dict[str, 
             }
         )
     return rows
+
+
+def _is_kit(path: Path) -> bool:
+    from presskit.kit.file import is_kit_file  # noqa: PLC0415
+
+    return is_kit_file(path)
+
+
+def _kit_rows(path: Path) -> list[dict[str, Any]] | None:
+    """The findings of a press kit file as output rows; None (problems printed) if unreadable."""
+    from presskit.kit.checks import disk_probe, kit_findings  # noqa: PLC0415
+    from presskit.kit.file import load_kit  # noqa: PLC0415
+    from presskit.storage import ReleaseFileError  # noqa: PLC0415
+
+    try:
+        loaded = load_kit(path)
+    except ReleaseFileError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return None
+    file = str(path)
+    rows = [_warning_row(file, problem) for problem in loaded.warnings]
+    for finding in kit_findings(loaded.kit, disk_probe(path.parent)):
+        line = loaded.line_of(finding.field)
+        rows.append(_row(file, finding, line))
+    return rows
+
+
+def _warning_row(file: str, problem: Any) -> dict[str, Any]:
+    from presskit.checks.findings import sentence  # noqa: PLC0415
+
+    return {
+        "file": file, "id": "file-warning", "severity": "warning",
+        "message": sentence(problem.message), "field": problem.field or "",
+        "line": problem.line, "hint": "",
+    }  # fmt: skip
+
+
+def _row(file: str, finding: Any, line: int | None) -> dict[str, Any]:
+    return {
+        "file": file, "id": finding.id, "severity": str(finding.severity),
+        "message": finding.message, "field": finding.field, "line": line,
+        "hint": finding.hint,
+    }  # fmt: skip
 
 
 def _line(loaded: LoadedRelease, field: str, body_line: int | None) -> int | None:
