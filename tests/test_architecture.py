@@ -24,7 +24,7 @@ def test_import_contracts_hold() -> None:
 def test_rendering_and_storage_load_no_qt() -> None:
     code = (
         "import sys, presskit.render.pdf, presskit.outputs.export, presskit.storage, "
-        "presskit.model, presskit.cli; "
+        "presskit.model, presskit.cli, presskit.carddav, presskit.cli.contacts_sync; "
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

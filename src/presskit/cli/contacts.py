@@ -3,10 +3,16 @@
     presskit contacts import FILE...                     vCard (.vcf) and CSV (Google, Outlook)
     presskit contacts list [--format text|json] [--search TEXT]
     presskit contacts export OUT.vcf [--vcard-version 4.0|3.0]
+    presskit contacts sync --carddav URL [--user USER] [--password-env VAR] [--book NAME]
+                           [--allow-mass-delete]        two-way sync with a CardDAV address book
+    presskit contacts conflicts                          contacts both sides changed
 
 Every verb takes ``--library PATH``; without it, $PRESSKIT_LIBRARY, else the library in the user
 data folder. ``contacts import`` prints every problem of every file and exits 2 only when no
-contact could be read.
+contact could be read. ``contacts sync`` reads the password from the environment variable
+``--password-env`` names (default ``PRESSKIT_CARDDAV_PASSWORD``), else asks for it on a
+terminal; it exits 2 for a wrong address, password or a refused mass deletion, 1 when the server
+cannot be reached or refused a card, and never changes the library when it fails.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from presskit.cli.common import (
     out,
     write_or_report,
 )
+from presskit.cli.contacts_sync import add_sync_parsers, contacts_conflicts, contacts_sync
 from presskit.library.contacts_file import read_contacts_file
 from presskit.library.database import Library, LibraryError
 from presskit.library.vcard import VERSIONS, write_vcards
@@ -50,6 +57,7 @@ def add_parser(subparsers: Any) -> None:
     export = verbs.add_parser("export", parents=[library], help="write every contact to a .vcf")
     export.add_argument("output", type=Path, metavar="OUT.vcf")
     export.add_argument("--vcard-version", choices=VERSIONS, default=VERSIONS[0])
+    add_sync_parsers(verbs, library)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -130,4 +138,6 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _contacts_import,
     "list": _contacts_list,
     "export": _contacts_export,
+    "sync": contacts_sync,
+    "conflicts": contacts_conflicts,
 }

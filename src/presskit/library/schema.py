@@ -102,10 +102,47 @@ def _add_contact_uid_version_3(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE UNIQUE INDEX contacts_by_uid ON contacts (uid)")
 
 
+def _add_carddav_sync(conn: sqlite3.Connection) -> None:
+    # Two-way sync with shared CardDAV address books (presskit.carddav): per book, where the
+    # last sync stopped (RFC 6578 sync-token, else the collection's ctag); per card, its href,
+    # ETag, the server's text (so properties Presskit does not use survive an edit) and the
+    # fingerprint of the contact both sides held then; conflicts kept for the user to resolve.
+    statements = [
+        """CREATE TABLE carddav_books (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            sync_token TEXT NOT NULL DEFAULT '',
+            ctag TEXT NOT NULL DEFAULT '',
+            last_sync TEXT
+        )""",
+        """CREATE TABLE carddav_cards (
+            book INTEGER NOT NULL REFERENCES carddav_books (id) ON DELETE CASCADE,
+            uid TEXT NOT NULL,
+            href TEXT NOT NULL,
+            etag TEXT NOT NULL DEFAULT '',
+            card TEXT NOT NULL DEFAULT '',
+            synced TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (book, uid)
+        )""",
+        "CREATE UNIQUE INDEX carddav_cards_by_href ON carddav_cards (book, href)",
+        """CREATE TABLE carddav_conflicts (
+            id INTEGER PRIMARY KEY,
+            book INTEGER NOT NULL REFERENCES carddav_books (id) ON DELETE CASCADE,
+            uid TEXT NOT NULL,
+            copy_uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL DEFAULT '',
+            detected TEXT NOT NULL
+        )""",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_version_1,
     _add_dictionary_version_2,
     _add_contact_uid_version_3,
+    _add_carddav_sync,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
