@@ -115,7 +115,8 @@ def test_list_as_text_and_json(
     mica = listed[3]
     assert set(mica) == {
         "id", "name", "title", "organization", "city", "phones", "emails", "website", "notes",
-        "tags", "created", "updated",
+        "tags", "created", "updated", "first_name", "outlet", "topics", "language",
+        "do_not_contact",
     }  # fmt: skip
     assert mica["phones"] == [{"number": "+1 301 891 2138", "label": "work"}]
     assert mica["emails"] == ["mbevington@handicap-international.us"]

@@ -142,8 +142,8 @@ def test_an_unknown_csv_is_refused_with_a_reason(tmp_path: Path) -> None:
     result = parse_contacts_csv(b"Headline,Date\nBan landmines,2014-09-23\n", "releases.csv")
     assert result.contacts == []
     assert [str(p) for p in result.problems] == [
-        "releases.csv: not a Google Contacts or Outlook export: no column such as "
-        "'E-mail 1 - Value' (Google) or 'E-mail Address' (Outlook)"
+        "releases.csv: no column of email addresses (such as 'E-mail Address', 'Email' or "
+        "'E-Mail'): not a Google Contacts, Outlook or media-list export; map its columns by hand"
     ]
     assert parse_contacts_csv(b"").errors  # an empty file
     missing = tmp_path / "missing.csv"

@@ -25,6 +25,13 @@ class ContactImport:
     source: str
     contacts: list[LibraryContact] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
+    # The line each contact starts on, beside ``contacts`` (CSV only; empty for vCards), so
+    # a later step (sending) can name the row of an address it refuses.
+    lines: list[int] = field(default_factory=list)
+
+    def line_of(self, index: int) -> int | None:
+        """The line contact ``index`` came from, when known."""
+        return self.lines[index] if index < len(self.lines) else None
 
     @property
     def errors(self) -> list[FileProblem]:

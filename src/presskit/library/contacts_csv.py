@@ -11,6 +11,13 @@ The format is recognised by its column names, whatever their order:
 - Outlook: ``First Name``, ``Last Name``, ``Company``, ``Job Title``, ``E-mail Address``,
   ``Business Phone``, ``Mobile Phone``, ``Home Phone``, ``Business City``, ``Categories``, ...
   (``Title`` there is "Mr." or "Dr.", not a job title).
+- Media lists (Cision, Muck Rack, Meltwater, a spreadsheet of one's own): any columns that
+  :mod:`presskit.library.media_columns` knows, in English, German, French, Spanish, Italian or
+  Dutch ("First Name"/"Vorname", "E-Mail", "Outlet", "Beats", "Do not contact", ...). Columns
+  it does not know are reported; ``columns`` maps them by hand (header -> field).
+
+Two rows with the same email address (any case) are one journalist: the later row is merged
+into the first (empty fields filled in) and reported with both lines.
 
 Text may be UTF-8 (with or without a byte-order mark), UTF-16 (older Google exports) or
 windows-1252 (Outlook's "ANSI"); the separator may be a comma, a semicolon (Excel in much of
@@ -26,9 +33,10 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from presskit.library import media_columns
 from presskit.library.contact_import import ContactImport, read_input
 from presskit.library.vcard_labels import types_for_label
-from presskit.model.library import LibraryContact
+from presskit.model.library import LibraryContact, merge_into
 from presskit.model.release import Phone
 
 GOOGLE_COLUMNS = frozenset(
@@ -67,8 +75,14 @@ OUTLOOK_PHONES = {
 Row = dict[str, str]
 
 
-def parse_contacts_csv(data: bytes, source: str = "<CSV>") -> ContactImport:
-    """The contacts of a Google or Outlook CSV export's bytes, with every problem."""
+def parse_contacts_csv(
+    data: bytes, source: str = "<CSV>", columns: dict[str, str] | None = None
+) -> ContactImport:
+    """The contacts of a Google, Outlook or media-list CSV export's bytes, with every problem.
+
+    ``columns`` (header -> field of :data:`~presskit.library.media_columns.ALIASES`) reads a
+    file whose headers are not known, or overrides a guess.
+    """
     result = ContactImport(source)
     text = _decode(data)
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
@@ -77,11 +91,11 @@ def parse_contacts_csv(data: bytes, source: str = "<CSV>") -> ContactImport:
     except csv.Error as exc:
         result.error(f"cannot be read as CSV: {exc}")
         return result
-    to_contact = _format(header)
+    to_contact = _format(header, columns, result)
     if to_contact is None:
         result.error(
-            "not a Google Contacts or Outlook export: no column such as 'E-mail 1 - Value' "
-            "(Google) or 'E-mail Address' (Outlook)"
+            "no column of email addresses (such as 'E-mail Address', 'Email' or 'E-Mail'): "
+            "not a Google Contacts, Outlook or media-list export; map its columns by hand"
         )
         return result
     for line, values in _numbered(rows, result):
@@ -89,7 +103,31 @@ def parse_contacts_csv(data: bytes, source: str = "<CSV>") -> ContactImport:
         if not any(row.values()):
             continue
         _add(result, to_contact(row), line)
+    _merge_duplicates(result)
     return result
+
+
+def _merge_duplicates(result: ContactImport) -> None:
+    first: dict[str, int] = {}
+    keep: list[int] = []
+    for index, contact in enumerate(result.contacts):
+        key = contact.email.strip().casefold()
+        if not key or key not in first:
+            if key:
+                first[key] = index
+            keep.append(index)
+            continue
+        merge_into(result.contacts[first[key]], contact)
+        earlier = result.line_of(first[key])
+        result.warn(
+            f"same email address as line {earlier} ({contact.email}): merged into it",
+            None,
+            result.line_of(index),
+        )
+    if len(keep) < len(result.contacts):
+        lines = result.lines
+        result.contacts = [result.contacts[i] for i in keep]
+        result.lines = [lines[i] for i in keep if i < len(lines)]
 
 
 def read_contacts_csv(path: str | os.PathLike[str]) -> ContactImport:
@@ -138,15 +176,56 @@ def _add(result: ContactImport, contact: LibraryContact, line: int) -> None:
         contact.name = contact.organization or contact.emails[0]
         result.warn(f"has no name; named after its {what}", None, line)
     result.contacts.append(contact)
+    result.lines.append(line)
 
 
-def _format(header: list[str]) -> Callable[[Row], LibraryContact] | None:
+def _format(
+    header: list[str], columns: dict[str, str] | None, result: ContactImport
+) -> Callable[[Row], LibraryContact] | None:
     names = set(header)
-    if names & GOOGLE_COLUMNS:
+    found, unknown = media_columns.column_map(header)
+    if not columns and names & GOOGLE_COLUMNS:
         return _google_contact
-    if names & OUTLOOK_COLUMNS:
+    # "Job Title" or "Company" alone may be a press database's; Outlook names its email so.
+    outlook = "E-mail Address" in names and len(names & OUTLOOK_COLUMNS) >= 2
+    if not columns and names & OUTLOOK_COLUMNS and (outlook or "email" not in found):
         return _outlook_contact
-    return None
+    for name, field in (columns or {}).items():
+        if name not in header or field not in media_columns.ALIASES:
+            result.error(f"cannot map column '{name}' to '{field}'")
+            return None
+        found[field] = header.index(name)
+        unknown = [u for u in unknown if u != name]
+    if "email" not in found:
+        return None
+    if unknown:
+        result.warn(f"columns not imported (unknown): {', '.join(unknown)}", None, 1)
+    by_field = {field: header[index] for field, index in found.items()}
+    return lambda row: _media_contact(row, by_field)
+
+
+def _media_contact(row: Row, by_field: dict[str, str]) -> LibraryContact:
+    def g(field: str) -> str:
+        return row.get(by_field[field], "") if field in by_field else ""
+
+    first, last = g("first_name"), g("last_name")
+    twitter = g("twitter")
+    notes = "\n".join(p for p in (g("notes"), f"Twitter: {twitter}" if twitter else "") if p)
+    return LibraryContact(
+        name=g("name") or _joined(first, last),
+        first_name=first,
+        title=g("title"),
+        outlet=g("outlet"),
+        city=g("city"),
+        phones=[Phone(g("phone"), "work")] if g("phone") else [],
+        emails=media_columns.split_cell(g("email")),
+        website=g("website"),
+        notes=notes,
+        topics=media_columns.split_cell(g("topics")),
+        language=g("language"),
+        tags=media_columns.split_cell(g("tags")),
+        do_not_contact=media_columns.is_true(g("do_not_contact")),
+    )
 
 
 def _joined(*parts: str) -> str:

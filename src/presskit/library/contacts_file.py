@@ -18,8 +18,12 @@ VCARD_SUFFIXES = (".vcf", ".vcard")
 CSV_SUFFIXES = (".csv",)
 
 
-def read_contacts_file(path: str | os.PathLike[str]) -> ContactImport:
-    """The contacts of a vCard or CSV file. Never raises for bad input: see ``problems``."""
+def read_contacts_file(
+    path: str | os.PathLike[str], columns: dict[str, str] | None = None
+) -> ContactImport:
+    """The contacts of a vCard or CSV file. Never raises for bad input: see ``problems``.
+
+    ``columns`` maps a CSV's unknown headers to fields (see ``parse_contacts_csv``)."""
     result = ContactImport(os.fspath(path))
     data = read_input(path, result)
     if data is None:
@@ -28,7 +32,8 @@ def read_contacts_file(path: str | os.PathLike[str]) -> ContactImport:
     if suffix in VCARD_SUFFIXES or _looks_like_vcard(data):
         return parse_vcards(data, result.source)
     if suffix in CSV_SUFFIXES or not _looks_binary(data):
-        return parse_contacts_csv(data, result.source)  # it says when the columns are unknown
+        # It says when the columns are unknown.
+        return parse_contacts_csv(data, result.source, columns)
     result.error("not a vCard (.vcf) or CSV (.csv) contacts file")
     return result
 

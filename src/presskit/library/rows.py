@@ -97,6 +97,11 @@ def _contact_values(c: LibraryContact) -> tuple[Any, ...]:
         c.notes,
         _json(list(c.tags)),
         c.uid or new_uid(),
+        c.first_name,
+        c.outlet,
+        _json(list(c.topics)),
+        c.language,
+        int(c.do_not_contact),
     )
 
 
@@ -120,6 +125,11 @@ def _contact_from_row(row: sqlite3.Row) -> LibraryContact:
         created=parse_timestamp(row["created"]),
         updated=parse_timestamp(row["updated"]),
         uid=row["uid"],
+        first_name=row["first_name"],
+        outlet=row["outlet"],
+        topics=[str(t) for t in _load(row["topics"])],
+        language=row["language"],
+        do_not_contact=bool(row["do_not_contact"]),
     )
 
 
@@ -170,6 +180,11 @@ CONTACTS: Table[LibraryContact] = Table(
         "notes",
         "tags",
         "uid",
+        "first_name",
+        "outlet",
+        "topics",
+        "language",
+        "do_not_contact",
     ),
     _contact_values,
     _contact_from_row,

@@ -138,11 +138,81 @@ def _add_carddav_sync(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _add_media_lists(conn: sqlite3.Connection) -> None:
+    # Journalists: contacts with an outlet, beats, a language and a do-not-contact flag; and
+    # named media lists of them. A contact in no list is still a contact; deleting a contact
+    # takes it out of its lists.
+    for column in (
+        "first_name TEXT NOT NULL DEFAULT ''",
+        "outlet TEXT NOT NULL DEFAULT ''",
+        "topics TEXT NOT NULL DEFAULT '[]'",
+        "language TEXT NOT NULL DEFAULT ''",
+        "do_not_contact INTEGER NOT NULL DEFAULT 0",
+    ):
+        conn.execute(f"ALTER TABLE contacts ADD COLUMN {column}")
+    conn.execute(
+        """CREATE TABLE media_lists (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            tags TEXT NOT NULL DEFAULT '[]',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE media_list_members (
+            list_id INTEGER NOT NULL REFERENCES media_lists (id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (list_id, contact_id)
+        )"""
+    )
+    conn.execute("CREATE INDEX media_list_members_by_contact ON media_list_members (contact_id)")
+
+
+def _add_send_log(conn: sqlite3.Connection) -> None:
+    # The send log: one row per (release content, recipient), moved queued -> sending ->
+    # sent / failed, committed before and after each SMTP transaction, so a re-run after a
+    # crash knows who got the release and which one message was in flight. A run is one
+    # `presskit send` (or the editor's Send): the history of a release.
+    conn.execute(
+        """CREATE TABLE send_runs (
+            id INTEGER PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            release TEXT NOT NULL DEFAULT '',
+            headline TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            server TEXT NOT NULL DEFAULT '',
+            started TEXT NOT NULL,
+            finished TEXT
+        )"""
+    )
+    conn.execute("CREATE INDEX send_runs_by_fingerprint ON send_runs (fingerprint)")
+    conn.execute(
+        """CREATE TABLE send_log (
+            id INTEGER PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            reply TEXT NOT NULL DEFAULT '',
+            run_id INTEGER,
+            queued TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            UNIQUE (fingerprint, recipient)
+        )"""
+    )
+    conn.execute("CREATE INDEX send_log_by_updated ON send_log (state, updated)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_version_1,
     _add_dictionary_version_2,
     _add_contact_uid_version_3,
     _add_carddav_sync,
+    _add_media_lists,
+    _add_send_log,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

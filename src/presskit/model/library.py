@@ -47,6 +47,13 @@ class LibraryContact:
     # library contact by it, since row ids differ between a colleague's library and one's own.
     # Empty until the library stores the contact, which then gives it one.
     uid: str = ""
+    # A journalist is a contact with these: the outlet they write for, their beats, the
+    # language they read, and whether they asked not to be contacted (never sent to).
+    first_name: str = ""  # for the greeting; empty: taken from ``name`` when it is clear
+    outlet: str = ""
+    topics: list[str] = field(default_factory=list)
+    language: str = ""  # a BCP 47 tag such as "de"; empty: unknown
+    do_not_contact: bool = False
 
     @property
     def email(self) -> str:
@@ -166,4 +173,43 @@ def content_key(contact: LibraryContact) -> tuple:
         contact.website,
         contact.notes,
         tuple(contact.tags),
+        contact.first_name,
+        contact.outlet,
+        tuple(contact.topics),
+        contact.language,
+        contact.do_not_contact,
     )
+
+
+@dataclass
+class MediaList:
+    """A named list of journalists (library contacts) to send releases to, with tags."""
+
+    id: int | None = None
+    name: str = ""
+    tags: list[str] = field(default_factory=list)
+    size: int = 0  # how many contacts it holds (read from the library)
+    created: dt.datetime | None = None
+    updated: dt.datetime | None = None
+
+
+def merge_into(known: LibraryContact, new: LibraryContact) -> bool:
+    """Fill ``known``'s empty fields from ``new`` (the same person, found twice); True when
+    anything changed. Beats and tags are joined; a do-not-contact anywhere wins."""
+    changed = False
+    for name in ("name", "first_name", "title", "organization", "outlet", "city", "language"):
+        if not getattr(known, name) and getattr(new, name):
+            setattr(known, name, getattr(new, name))
+            changed = True
+    for name in ("topics", "tags", "emails"):
+        extra = [t for t in getattr(new, name) if t not in getattr(known, name)]
+        if name == "emails":
+            have = {e.casefold() for e in known.emails}
+            extra = [e for e in extra if e.casefold() not in have]
+        if extra:
+            getattr(known, name).extend(extra)
+            changed = True
+    if new.do_not_contact and not known.do_not_contact:
+        known.do_not_contact = True
+        changed = True
+    return changed
