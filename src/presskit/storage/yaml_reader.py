@@ -31,6 +31,7 @@ from presskit.model.release import (
     Status,
     Translation,
 )
+from presskit.model.urls import looks_like_host, url_scheme
 from presskit.storage.problems import FileProblem, ReleaseFileError, Severity
 from presskit.storage.yaml_budget import check_expansion
 
@@ -219,8 +220,11 @@ class FrontMatterReader:
         # version is written in decimal digits.
         digits = node.value.replace("_", "") if isinstance(node, yaml.ScalarNode) else ""
         if node.tag != _INT or not _DECIMAL.fullmatch(digits):
-            self.error(
-                node, "presskit", f"the format version must be a whole number, not {_kind(node)}"
+            self.warn(
+                node,
+                "presskit",
+                f"the format version must be a whole number, not {_kind(node)}; "
+                f"read as format {FORMAT_VERSION}",
             )
             return
         version = int(digits)
@@ -237,7 +241,8 @@ class FrontMatterReader:
                 ]
             )
         if version < 1:
-            self.error(node, "presskit", f"format version {version} does not exist; use 1")
+            why = f"format version {version} does not exist; read as format {FORMAT_VERSION}"
+            self.warn(node, "presskit", why)
 
     def _status(self, node: Node, field: str) -> Status:
         value = self.text(node, field).strip().lower()
@@ -324,14 +329,35 @@ class FrontMatterReader:
             return None
         return LibraryLink(int(number), values.updated)
 
+    def _scalar_item(self, node: Node) -> bool:
+        """Whether a list item is written as plain text (``- Facebook``), not as a group."""
+        return isinstance(node, yaml.ScalarNode) and node.tag != _NULL
+
     def _social(self, node: Node, field: str) -> SocialHandle:
         social = SocialHandle()
+        if self._scalar_item(node):
+            # "- Facebook", "- '@usgs'", "- https://twitter.com/usgs": what people type.
+            text = self.text(node, field).strip()
+            if text.startswith("@"):
+                social.handle = text
+            elif url_scheme(text) or looks_like_host(text):
+                social.url = text
+            else:
+                social.network = text
+            return social
         readers = _text_readers(self, social, ("network", "handle", "url"))
         self.fields(self.mapping(node, field), field, readers, social.extra)
         return social
 
     def _link(self, node: Node, field: str) -> Link:
         link = Link()
+        if self._scalar_item(node):
+            text = self.text(node, field).strip()  # "- https://www.usgs.gov/report"
+            if url_scheme(text) or looks_like_host(text) or text.startswith("#"):
+                link.url = text
+            else:
+                link.title = text
+            return link
         self.fields(
             self.mapping(node, field),
             field,
@@ -342,6 +368,9 @@ class FrontMatterReader:
 
     def _contact(self, node: Node, field: str) -> Contact:
         contact = Contact()
+        if self._scalar_item(node):
+            contact.name = self.text(node, field)  # "- EPA Press Office (press@epa.gov)"
+            return contact
         readers = _text_readers(self, contact, ("name", "title", "organization", "city", "email"))
         readers["phones"] = lambda n, p: setattr(
             contact, "phones", self.object_list(n, p, self._phone)
@@ -394,6 +423,30 @@ def _join(parent: str, name: str) -> str:
     return f"{parent}.{name}" if parent else name
 
 
+_BEGAN_EARLIER = ("simple key", "quoted scalar", "flow sequence", "flow mapping")
+"""Contexts whose start is the mistake: an unclosed quote or bracket, a key without ':'."""
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, first_line: int) -> tuple[int | None, str]:
+    """The line a person must look at (1-based, as editors count) and the message.
+
+    PyYAML marks where it gave up, which for an unclosed quote, a key without its colon or
+    an unclosed ``[`` is a line or more after the mistake (the end of the front matter, the
+    next key): the line where the scalar, key or bracket began (the context) is the one to
+    fix. A block mapping's context is its first key, far away: there the problem is right.
+    """
+    problem, context = exc.problem_mark, exc.context_mark
+    what = exc.problem or "invalid YAML"
+    mark = problem or context
+    began = any(kind in (exc.context or "") for kind in _BEGAN_EARLIER)
+    if context is not None and problem is not None and began and context.line < problem.line:
+        mark = context
+        what = f"{what} ({exc.context} that starts here)"
+    elif exc.context:
+        what = f"{what} ({exc.context})"
+    return (mark.line + first_line if mark is not None else None), what
+
+
 def compose_front_matter(text: str, source: str, first_line: int) -> Node | None:
     """Parse YAML text into nodes; syntax errors become ReleaseFileError with a line.
 
@@ -410,11 +463,7 @@ def _compose(text: str, source: str, first_line: int) -> Node | None:
     try:
         return yaml.compose(text, Loader=ReleaseLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark is not None else None
-        what = exc.problem or "invalid YAML"
-        if exc.context:
-            what = f"{what} ({exc.context})"
+        line, what = _syntax_error(exc, first_line)
         raise ReleaseFileError.single(source, f"YAML syntax error: {what}", line) from None
     except yaml.YAMLError as exc:
         raise ReleaseFileError.single(source, f"YAML syntax error: {exc}") from None
