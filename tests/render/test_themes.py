@@ -202,3 +202,36 @@ def test_labels_follow_the_language(renderer: PdfRenderer) -> None:
     for label in labels:
         assert label in text, label
     assert PdfReader(io.BytesIO(result.pdf)).pages[0].mediabox.width == pytest.approx(595.3, 0.1)
+
+
+def test_a_user_themes_css_loads_nothing_from_the_web_in_the_web_page_and_email(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Inlined into the web page and the email, a theme's CSS is fetched by the reader's
+    browser: its own files come along as data: URLs, nothing else is loaded. (With the CSS
+    inlined as it was, the audit found the tracker URLs: docs/fuzzing.md.)"""
+    from presskit.render.email import email_html
+    from tests.fuzz.pipeline import assert_no_remote_loads
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    (tmp_path / "outside.png").write_bytes(_png(7, 3))
+    css = (
+        "@import url(https://tracker.example/i.css);\n"
+        "body { background: url(http://tracker.example/b.png); }\n"
+        "h1 { background-image: u\\72l(//tracker.example/escaped.png); }\n"
+        f".x {{ background: url({(tmp_path / 'outside.png').as_uri()}); }}\n"
+        ".masthead { background: url('inside.png') no-repeat; }\n"
+        "@media screen { h2 { background: image-set('https://tracker.example/s.png' 1x); } }\n"
+        "p { color: #123456; }\n"
+    )
+    folder = _write_user_theme(user_themes_dir(), "tracking", css)
+    (folder / "inside.png").write_bytes(_png(5, 2))
+    release = Release(headline="Tracked", theme="tracking", body="Text.")
+    for rendered in (render_html(release, purpose="web"), email_html(release)):
+        assert_no_remote_loads(rendered.html)
+        assert "tracker.example" not in rendered.html and "outside.png" not in rendered.html
+        assert "data:image/png;base64," in rendered.html  # its own image, embedded
+        assert "#123456" in rendered.html  # the rest of its CSS is kept
+        refused = " ".join(rendered.warnings)
+        assert "@import" in refused and "tracker.example/b.png" in refused
+        assert "outside.png" in refused

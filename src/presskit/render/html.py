@@ -23,6 +23,7 @@ import jinja2
 from presskit.model.release import Release
 from presskit.render.context import build_context
 from presskit.render.sandbox import FetchRefused, Sandbox, data_url
+from presskit.render.theme_css import standalone_css
 from presskit.render.theme_templates import render_theme_template, theme_environment
 from presskit.render.themes import Theme, load_theme, shared_templates_folder
 
@@ -73,7 +74,9 @@ def render_html(
         sheets = (*theme.stylesheets, *theme.web_stylesheets)
         if purpose == "email":
             sheets = (*sheets, shared_templates_folder() / "email.css")
-        context["inline_css"] = [css.read_text(encoding="utf-8") for css in sheets]
+        # Inlined, the CSS loads in the reader's browser: only the theme's own files, as data:
+        css_sandbox = Sandbox(None, theme.folder)
+        context["inline_css"] = [standalone_css(css, css_sandbox, warnings) for css in sheets]
 
     html = render_theme_template(_environment(theme.folder), theme, context)
     if standalone:
