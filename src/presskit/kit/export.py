@@ -72,10 +72,25 @@ def export_kit(
     """Export the kit file at ``kit_path``. Raises ReleaseFileError (the kit cannot be read)
     or KitExportError (an output cannot be written)."""
     loaded = load_kit(kit_path)
+    result = write_kit_outputs(loaded.kit, kit_path, html_dir=html_dir, pdf=pdf, zip_path=zip_path)
+    result.warnings[:0] = [str(w) for w in loaded.warnings]
+    return result
+
+
+def write_kit_outputs(
+    kit: Kit,
+    kit_path: Path,
+    *,
+    html_dir: Path | None = None,
+    pdf: Path | None = None,
+    zip_path: Path | None = None,
+) -> KitExportResult:
+    """Export ``kit`` (as the editor holds it) whose file is ``kit_path``. Raises
+    KitExportError."""
     kit_dir = Path(os.path.abspath(kit_path)).parent
     _check_outputs(Path(os.path.abspath(kit_path)), html_dir, pdf, zip_path)
-    built = build_kit_export(loaded.kit, kit_dir, releases=html_dir is not None or bool(zip_path))
-    result = KitExportResult(warnings=[str(w) for w in loaded.warnings] + built.warnings)
+    built = build_kit_export(kit, kit_dir, releases=html_dir is not None or bool(zip_path))
+    result = KitExportResult(warnings=list(built.warnings))
     if pdf is not None:
         _write(pdf, built.fact_sheet)
         result.written.append(pdf)
@@ -83,7 +98,7 @@ def export_kit(
         write_tree(html_dir, built.files)
         result.written.append(html_dir / PAGE_NAME)
     if zip_path is not None:
-        _write(zip_path, built.zip_bytes(loaded.kit))
+        _write(zip_path, built.zip_bytes(kit))
         result.written.append(zip_path)
     return result
 
