@@ -21,7 +21,7 @@ from typing import Any
 import vobject
 
 from presskit.library.vcard_labels import label_from_custom, label_from_types, type_values
-from presskit.library.vcard_text import Card, Property
+from presskit.library.vcard_text import MAX_PROPERTY_BYTES, Card, Property
 from presskit.model.library import LibraryContact
 from presskit.model.release import Phone
 
@@ -39,11 +39,26 @@ class CardError(Exception):
 
 def contact_from_card(card: Card) -> tuple[LibraryContact, list[str]]:
     """The contact a card holds, and warnings about it. Raises CardError."""
+    warnings = [
+        f"line {line}: {name} is {_size(size)}, more than the {_size(MAX_PROPERTY_BYTES)} "
+        "a property may hold; left out"
+        for line, name, size in card.too_long
+        if name in _USED
+    ]
     try:
         component = vobject.readOne(clean_card_text(card))
+    except MemoryError:
+        raise CardError("cannot be read: it is too large to read in memory") from None
     except Exception as exc:  # vobject raises many types; any of them means "unreadable"
-        raise CardError(f"cannot be read: {exc}") from None
-    return _contact(component)
+        raise CardError(f"cannot be read: {str(exc) or type(exc).__name__}") from None
+    contact, more = _contact(component)
+    return contact, warnings + more
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):.1f} MB"
+    return f"{count // 1024} KB"
 
 
 def clean_card_text(card: Card) -> str:
