@@ -223,6 +223,9 @@ def _soft_break(current: _Logical, following: bytes) -> bool:
 
 def _split_name_part(text: bytes) -> tuple[bytes, bytes] | None:
     """Cut a content line at the first colon outside double quotes: (name;params, value)."""
+    colon = text.find(b":")
+    if colon >= 0 and text.find(b'"', 0, colon) < 0:  # nearly every line: no quotes before
+        return text[:colon], text[colon + 1 :]
     quoted = False
     for index, byte in enumerate(text):
         if byte == 0x22:
@@ -233,6 +236,8 @@ def _split_name_part(text: bytes) -> tuple[bytes, bytes] | None:
 
 
 def _split_params(text: str) -> list[str]:
+    if '"' not in text:
+        return text.split(";")
     parts, current, quoted = [], [], False
     for char in text:
         if char == '"':
