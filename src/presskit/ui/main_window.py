@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         self.disk.changedOnDisk.connect(self.files.on_changed_on_disk)
         self.disk.removedFromDisk.connect(self.files.on_removed_from_disk)
         self.library_panel.message.connect(self.status.show_message)
+        self.shutdown_hooks.append(self.library_panel.shutdown)
         self.library.failed.connect(lambda text: self.status.show_message(f"Library: {text}"))
         self.exports.message.connect(self.status.show_message)
 
