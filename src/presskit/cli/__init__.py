@@ -15,6 +15,8 @@
     presskit history RELEASE.md [--format json] [--show N [-o OUT.md]]
     presskit diff A.md B.md [--format json]
     presskit approve RELEASE.md --by NAME [--role ROLE]
+    presskit send RELEASE.md (--recipients FILE | --list NAME) --from ADDR
+                                  (--smtp HOST:PORT [...] | --drafts DIR) [--test-to ADDR]
 
 A verb is a module here with ``add_parser(subparsers)`` and ``run(args) -> int``, listed once
 in :data:`VERBS`. Exit status: 0 success, 1 an output could not be written, 2 bad input (the
@@ -48,6 +50,7 @@ VERBS: dict[str, str] = {
     "approve": "presskit.cli.approve",
     "translate": "presskit.cli.translate",
     "xliff": "presskit.cli.xliff",
+    "send": "presskit.cli.send",
 }
 """Every verb and the module that implements it: a new verb is one line here."""
 
