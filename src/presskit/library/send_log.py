@@ -58,6 +58,18 @@ class RunSummary:
     counts: dict[str, int]  # state -> how many recipients this run left in it
 
 
+_RUNS = {
+    "release": "SELECT * FROM send_runs WHERE release = ? ORDER BY id DESC",
+    "fingerprint": "SELECT * FROM send_runs WHERE fingerprint = ? ORDER BY id DESC",
+}
+_COUNTS = {
+    "release": "SELECT run_id, state, count(*) AS n FROM send_log WHERE run_id IN "
+    "(SELECT id FROM send_runs WHERE release = ?) GROUP BY run_id, state",
+    "fingerprint": "SELECT run_id, state, count(*) AS n FROM send_log WHERE run_id IN "
+    "(SELECT id FROM send_runs WHERE fingerprint = ?) GROUP BY run_id, state",
+}
+
+
 class SendLog:
     """The send log of one library (an open :class:`Library`, used from its own thread)."""
 
@@ -174,18 +186,14 @@ class SendLog:
             ).fetchone()
         return parse_timestamp(row[0])
 
-    def history(self, fingerprint: str) -> list[RunSummary]:
-        """The runs of this release content, newest first, with their counts."""
+    def history(self, fingerprint: str = "", *, release: str = "") -> list[RunSummary]:
+        """The runs of this release content (or of every version of the release file at
+        ``release``), newest first, with what each left in which state."""
+        column, value = ("release", release) if release else ("fingerprint", fingerprint)
         with self._library._errors():
             conn = self._library._conn
-            runs = conn.execute(
-                "SELECT * FROM send_runs WHERE fingerprint = ? ORDER BY id DESC", (fingerprint,)
-            ).fetchall()
-            counts = conn.execute(
-                "SELECT run_id, state, count(*) AS n FROM send_log WHERE fingerprint = ? "
-                "GROUP BY run_id, state",
-                (fingerprint,),
-            ).fetchall()
+            runs = conn.execute(_RUNS[column], (value,)).fetchall()
+            counts = conn.execute(_COUNTS[column], (value,)).fetchall()
         by_run: dict[int, dict[str, int]] = {}
         for row in counts:
             by_run.setdefault(row["run_id"], {})[row["state"]] = row["n"]
