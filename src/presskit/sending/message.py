@@ -13,10 +13,12 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
+from email import base64mime, quoprimime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, getaddresses, parseaddr
+from functools import cached_property
 from pathlib import Path
 
 from presskit.model.release import Release
@@ -89,7 +91,12 @@ class ReleaseMail:
     pdf: bytes | None = None
     pdf_name: str = "press-release.pdf"
 
-    @property
+    @cached_property
+    def encoded(self) -> Encoded:
+        """The shared parts, transfer-encoded (once per ReleaseMail)."""
+        return encode_parts(self)
+
+    @cached_property
     def fingerprint(self) -> str:
         """What the send log knows this release's content by: the same text, the same send."""
         digest = hashlib.sha256()
@@ -148,27 +155,75 @@ def build_message(mail: ReleaseMail, recipient: Recipient, now: dt.datetime) -> 
         unsubscribe.insert(0, f"<{mail.unsubscribe_url}>")
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message["List-Unsubscribe"] = ", ".join(unsubscribe)
-    hello = greeting(mail.language, recipient.first_name)
-    bye = opt_out_line(mail.language, mail.sender.addr_spec)
-    message.set_content(f"{hello}\n\n{mail.text.rstrip()}\n\n-- \n{bye}\n", charset="utf-8")
-    message.add_alternative(_personal_html(mail.html, hello, bye), subtype="html", charset="utf-8")
-    if mail.pdf is not None:
-        message.add_attachment(
-            mail.pdf, maintype="application", subtype="pdf", filename=mail.pdf_name
-        )
+    message["MIME-Version"] = "1.0"
+    # The parts are encoded once per send (ReleaseMail.encoded); only the greeting is
+    # encoded per recipient. Quoted-printable pieces that each end a line join exactly.
+    encoded, hello = mail.encoded, greeting(mail.language, recipient.first_name)
+    text = _leaf("text/plain", _qp(f"{hello}\n\n") + encoded.text_tail)
+    top = f'<p style="margin:0 0 1em 0">{html.escape(hello)}</p>\n'
+    page = _leaf("text/html", encoded.html_head + _qp(top) + encoded.html_tail)
+    if mail.pdf is None:
+        message["Content-Type"] = "multipart/alternative"
+        message.attach(text)
+        message.attach(page)
+        return message
+    message["Content-Type"] = "multipart/mixed"
+    alternative = EmailMessage(policy=SMTP)
+    alternative["Content-Type"] = "multipart/alternative"
+    alternative.attach(text)
+    alternative.attach(page)
+    message.attach(alternative)
+    message.attach(_attachment(encoded.pdf_base64, mail.pdf_name))
     return message
 
 
-def _personal_html(page: str, hello: str, bye: str) -> str:
-    top = f'<p style="margin:0 0 1em 0">{html.escape(hello)}</p>'
-    bottom = '<p style="margin:2em 0 0 0;font-size:12px;color:#666666">' + html.escape(bye) + "</p>"
-    page, found = re.subn(r"(<body\b[^>]*>)", lambda m: m.group(1) + top, page, count=1)
-    if not found:
-        page = top + page
-    if "</body>" not in page:
-        return page + bottom
-    head, tail = page.rsplit("</body>", 1)
-    return f"{head}{bottom}</body>{tail}"
+@dataclass(frozen=True)
+class Encoded:
+    """The parts of the message every recipient shares, transfer-encoded once."""
+
+    text_tail: str  # after the greeting: the release and the opt-out line
+    html_head: str  # up to and including <body ...>
+    html_tail: str  # after the greeting paragraph: the release and the opt-out line
+    pdf_base64: str
+
+
+def encode_parts(mail: ReleaseMail) -> Encoded:
+    bye = opt_out_line(mail.language, mail.sender.addr_spec)
+    text_tail = _qp(f"{mail.text.rstrip()}\n\n-- \n{bye}\n")
+    bottom = f'<p style="margin:2em 0 0 0;font-size:12px;color:#666666">{html.escape(bye)}</p>'
+    page = mail.html
+    found = re.search(r"<body\b[^>]*>", page)
+    head, rest = (page[: found.end()], page[found.end() :]) if found else ("", page)
+    if "</body>" in rest:
+        before, after = rest.rsplit("</body>", 1)
+        rest = f"{before}{bottom}</body>{after}"
+    else:
+        rest += bottom
+    pdf = base64mime.body_encode(mail.pdf, 76) if mail.pdf is not None else ""
+    return Encoded(text_tail, _qp(head + "\n"), _qp(rest.lstrip("\n") + "\n"), pdf)
+
+
+def _qp(text: str) -> str:
+    """Quoted-printable UTF-8 lines, as the email package writes them; ends with a newline."""
+    lines = text.encode("utf-8").splitlines()
+    return quoprimime.body_encode((b"\n".join(lines) + b"\n").decode("latin-1"), 78)
+
+
+def _leaf(content_type: str, payload: str) -> EmailMessage:
+    part = EmailMessage(policy=SMTP)
+    part["Content-Type"] = f'{content_type}; charset="utf-8"'
+    part["Content-Transfer-Encoding"] = "quoted-printable"
+    part.set_payload(payload)
+    return part
+
+
+def _attachment(data: str, filename: str) -> EmailMessage:
+    part = EmailMessage(policy=SMTP)
+    part["Content-Type"] = "application/pdf"
+    part["Content-Transfer-Encoding"] = "base64"
+    part["Content-Disposition"] = f'attachment; filename="{filename}"'
+    part.set_payload(data)
+    return part
 
 
 def prepare_file(
