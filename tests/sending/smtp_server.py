@@ -77,6 +77,7 @@ class Handler:
     received: list[Received] = field(default_factory=list)
     rcpt_replies: dict[str, list[str]] = field(default_factory=dict)
     data_replies: dict[str, list[str]] = field(default_factory=dict)
+    drop_after_data: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
@@ -87,6 +88,15 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        if any(a.lower() in self.drop_after_data for a in envelope.rcpt_tos):
+            # The data arrived, then the line broke before the reply: did it go?
+            self.drop_after_data.difference_update(a.lower() for a in envelope.rcpt_tos)
+            with self.lock:
+                self.received.append(
+                    Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.content)
+                )
+            server.transport.abort()
+            return "250 never read"
         for address in envelope.rcpt_tos:
             injected = self.data_replies.get(address.lower())
             if injected:

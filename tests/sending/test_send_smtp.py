@@ -158,3 +158,23 @@ def test_drafts_one_eml_per_recipient(
     assert "wrote 11 drafts" in capsys.readouterr().out
     files = sorted(drafts.iterdir())
     assert [f.name for f in files] == sorted(f"{a}.eml" for a in valid_addresses(12, 2))
+
+
+def test_a_connection_lost_after_the_data_is_may_have_been_sent(
+    tmp_path: Path, library_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipients = recipients_csv(tmp_path / "list.csv", 4)
+    lost = "j0002@outlet2.example"
+    with SmtpServer(tmp_path) as server:
+        server.handler.drop_after_data.add(lost)
+        args = ("--recipients", recipients, "--smtp", server.address, "--security", "none",
+                "--library", library_file)  # fmt: skip
+        assert send(*args) == 1
+        out = capsys.readouterr().out
+        assert f"may have been sent: {lost} (no answer after the message was sent" in out
+        # The others still went, over a new connection.
+        assert sorted(r.rcpt_tos[0] for r in server.received) == sorted(valid_addresses(4))
+        assert send(*args) == 0  # not sent again without --resend-uncertain, but said
+        assert len(server.received) == 4
+        said = capsys.readouterr().out
+        assert f"(an earlier run; --resend-uncertain sends it again): {lost}" in said

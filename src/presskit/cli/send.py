@@ -175,6 +175,8 @@ def _summary(outcome: Outcome) -> None:
             f"may have been sent: {address} (in flight when an earlier run stopped; "
             "--resend-uncertain sends it again)"
         )
+    for address in outcome.unresolved:
+        out(f"may have been sent (an earlier run; --resend-uncertain sends it again): {address}")
     for address, reply in outcome.uncertain:
         out(f"may have been sent: {address} ({reply})")
     for address, reply in outcome.failed:

@@ -58,6 +58,7 @@ class Outcome:
     deferred: list[tuple[str, str]] = field(default_factory=list)
     uncertain: list[tuple[str, str]] = field(default_factory=list)  # may have been sent
     in_flight_before: list[str] = field(default_factory=list)  # uncertain from a crashed run
+    unresolved: list[str] = field(default_factory=list)  # uncertain since an earlier run
     cancelled: bool = False
 
 
@@ -143,6 +144,9 @@ class Sender:
         )
         outcome = Outcome(run_id, len(recipients), in_flight_before=in_flight)
         outcome.already_sent = sum(states.get(r.key) == SENT for r in recipients)
+        outcome.unresolved = [
+            r.email for r in recipients if states.get(r.key) == UNCERTAIN and r.key not in in_flight
+        ]
         limit = RateLimit(self.options.rate, self.log.last_send_time(), self._sleep)
         state = Progress(len(todo))
         started = time.monotonic()

@@ -310,6 +310,9 @@ class SendDialog(QDialog):
         settings = self._ready()
         if settings is None or self.mail is None or self.chosen is None:
             return
+        approval = getattr(self.window, "approval", None)
+        if approval is not None and not approval.confirm_export("release to journalists"):
+            return  # the preference asks for a current approval before anything leaves
         count, name = len(self.chosen.recipients), self.list_combo.currentText()
         answer = QMessageBox.question(
             self,
