@@ -7,14 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from presskit.library.database import Library
 from presskit.library.media_lists import import_list
 from presskit.model.library import LibraryContact
+from presskit.ui.list_import import IGNORE, ColumnMapDialog
 from presskit.ui.send_ui import MENU_TEXT
 from tests.sending.smtp_server import PASSWORD, USER, SmtpServer
-from tests.ui.conftest import answer_dialog, click
+from tests.ui.conftest import answer_dialog, choose_file, click
 
 
 def _journalists(path: Path, name: str, count: int) -> None:
@@ -118,3 +119,58 @@ def test_pause_and_cancel_then_send_the_rest(qtbot, window, tmp_path: Path) -> N
         addresses = [r.rcpt_tos[0] for r in server.received]
     assert sorted(addresses) == sorted(f"r{i:03d}@news.example" for i in range(30))
     assert dialog.history.topLevelItemCount() == 2
+
+
+def test_import_a_list_with_unknown_columns_through_the_mapping_preview(
+    qtbot, window, tmp_path: Path
+) -> None:
+    source = tmp_path / "presseverteiler.csv"
+    source.write_text(
+        "Wer;Adresse;Zeitung;Lieblingsfarbe\n"
+        "Anna Schmidt;anna@zeit.example;Die Zeit;blau\n"
+        "Jörg Müller;JOERG@taz.example;taz;grün\n"
+        "Jörg M.;joerg@TAZ.example;;\n",
+        encoding="utf-8",
+    )
+    seen: dict[str, object] = {}
+
+    def report(dialog) -> None:
+        assert isinstance(dialog, QMessageBox)
+        seen["report"] = dialog.text()
+        dialog.accept()
+
+    def mapping(dialog) -> None:
+        assert isinstance(dialog, ColumnMapDialog)
+        seen["guessed"] = [c.currentText() for c in dialog.choices]
+        for choice, field in zip(dialog.choices, ("name", "email", "outlet"), strict=False):
+            choice.setFocus()
+            choice.setCurrentText(field)
+        answer_dialog(report)
+        dialog.accept()
+
+    def name(dialog) -> None:
+        assert isinstance(dialog, QInputDialog)
+        line = dialog.findChild(QLineEdit)
+        line.selectAll()
+        qtbot.keyClicks(line, "Berlin Presse")
+        answer_dialog(mapping)
+        dialog.accept()
+
+    def file(dialog) -> None:
+        answer_dialog(name)
+        choose_file(source)(dialog)
+
+    dialog = _open(qtbot, window)
+    answer_dialog(file)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "report" in seen, timeout=30_000)
+    assert seen["guessed"] == [IGNORE] * 4  # nothing known: nothing guessed
+    assert "Berlin Presse: 2 new, 0 already in the library" in str(seen["report"])
+    assert dialog.list_combo.currentText() == "Berlin Presse"
+    assert [dialog.preview_as.itemText(i) for i in range(dialog.preview_as.count())] == [
+        "Anna Schmidt <anna@zeit.example>",
+        "Jörg Müller <JOERG@taz.example>",
+    ]
+    with Library(window.library.path) as library:
+        (jorg,) = [c for c in library.list_contacts() if c.name == "Jörg Müller"]
+    assert jorg.outlet == "taz"

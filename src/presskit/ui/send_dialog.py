@@ -44,6 +44,7 @@ from presskit.sending import recipients as recipient_lists
 from presskit.sending.message import ReleaseMail, build_message, parse_sender
 from presskit.sending.run import Outcome, Progress, SendOptions
 from presskit.sending.smtp import SECURITY, ServerSettings, parse_server, password_from
+from presskit.ui.list_import import import_media_list
 
 
 class SendDialog(QDialog):
@@ -95,7 +96,12 @@ class SendDialog(QDialog):
         self.sender.editingFinished.connect(self._sender_changed)
         self.attach_pdf = QCheckBox("Attach the release as PDF")
         self.attach_pdf.toggled.connect(self._prepare)
-        form.addRow("Media &list:", self.list_combo)
+        self.import_button = QPushButton("&Import List…")
+        self.import_button.clicked.connect(self._import_list)
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.list_combo, 1)
+        chooser.addWidget(self.import_button)
+        form.addRow("Media &list:", chooser)
         form.addRow("", self.left_out)
         form.addRow("&From:", self.sender)
         form.addRow("", self.attach_pdf)
@@ -245,8 +251,18 @@ class SendDialog(QDialog):
             names = []
         self.list_combo.addItems(names)
         if not names:
-            self.left_out.setText("No media lists yet: import one (presskit contacts import "
-                                  "FILE --list NAME).")  # fmt: skip
+            self.left_out.setText("No media lists yet: Import List… reads a CSV or vCard file.")
+
+    def _import_list(self) -> None:
+        name = import_media_list(self, self.window.library.path)
+        if name is None:
+            return
+        self.list_combo.blockSignals(True)
+        self.list_combo.clear()
+        self.list_combo.blockSignals(False)
+        self._load_lists()
+        self.list_combo.setCurrentText(name)
+        self._choose_list(name)
 
     def _choose_list(self, name: str) -> None:
         with Library(self.window.library.path) as library:
