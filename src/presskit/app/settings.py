@@ -148,3 +148,15 @@ class Preferences:
 
     def set_preview_zoom(self, zoom: str) -> None:
         self._settings.setValue("preview/zoom", zoom)
+
+    # Sending ------------------------------------------------------------------------------
+    SEND_KEYS = ("sender", "server", "security", "user", "tls_ca", "test_to")
+
+    def send_settings(self) -> dict[str, str]:
+        """The Send dialog's last server and sender (never a password: that is the keyring's
+        or typed each time)."""
+        return {key: str(self._settings.value(f"send/{key}", "")) for key in self.SEND_KEYS}
+
+    def set_send_settings(self, values: dict[str, str]) -> None:
+        for key in self.SEND_KEYS:
+            self._settings.setValue(f"send/{key}", values.get(key, ""))

@@ -16,6 +16,8 @@
     presskit diff A.md B.md [--format json]
     presskit approve RELEASE.md --by NAME [--role ROLE]
     presskit kit export KIT.md [--html DIR] [--pdf FACTSHEET.pdf] [--zip OUT.zip]
+    presskit send RELEASE.md (--recipients FILE | --list NAME) --from ADDR
+                                  (--smtp HOST:PORT [...] | --drafts DIR) [--test-to ADDR]
 
 A verb is a module here with ``add_parser(subparsers)`` and ``run(args) -> int``, listed once
 in :data:`VERBS`. Exit status: 0 success, 1 an output could not be written, 2 bad input (the
@@ -50,6 +52,7 @@ VERBS: dict[str, str] = {
     "translate": "presskit.cli.translate",
     "xliff": "presskit.cli.xliff",
     "kit": "presskit.cli.kit",
+    "send": "presskit.cli.send",
 }
 """Every verb and the module that implements it: a new verb is one line here."""
 

@@ -15,6 +15,7 @@ from typing import Any
 FEATURES: tuple[str, ...] = (
     "presskit.ui.import_flow:install",
     "presskit.ui.newsroom_publish:install",
+    "presskit.ui.send_ui:install",
     "presskit.ui.review_ui:install",
     "presskit.ui.approval_ui:install",
     "presskit.ui.kit_feature:install",
