@@ -21,6 +21,7 @@ from presskit.render.conventions import (
     network_name,
     release_line,
     slug,
+    text_direction,
     typographic_quotes,
 )
 from presskit.render.markdown_body import markdown_to_html
@@ -127,6 +128,7 @@ def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any
         "theme": theme.name,
         "version": __version__,
         "lang": release.language,
+        "dir": text_direction(release.language),
         "labels": labels_for(release.language),
         "page_size": page_size(release.language),
         "accent": org.accent or theme.accent,

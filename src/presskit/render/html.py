@@ -81,6 +81,8 @@ def render_html(
         sheets = (*theme.stylesheets, *theme.web_stylesheets)
         if purpose == "email":
             sheets = (*sheets, shared_templates_folder() / "email.css")
+        if context["dir"] == "rtl":
+            sheets = (*sheets, shared_templates_folder() / "rtl.css")
         context["inline_css"] = [css.read_text(encoding="utf-8") for css in sheets]
 
     html = _environment(theme.folder).get_template(theme.template).render(context)
