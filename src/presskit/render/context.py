@@ -154,5 +154,6 @@ def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any
         "contacts": [_contact_view(c) for c in release.contacts if c.name.strip()],
         "first_contact": next((_contact_view(c) for c in release.contacts if c.name.strip()), None),
         "inline_css": [],
+        "alternates": [],  # the web page's language versions (render_html fills them)
         "version_string": f"Presskit {__version__}",
     }

@@ -71,10 +71,13 @@ def render_html(
     *,
     purpose: Purpose = "web",
     theme: Theme | None = None,
+    alternates: list[dict[str, str]] | None = None,
 ) -> RenderedHtml:
-    """The release as HTML for ``purpose`` (see the module docstring)."""
+    """The release as HTML for ``purpose`` (see the module docstring). ``alternates`` are
+    the web page's language versions (``lang``, relative ``href``), for ``hreflang`` links."""
     theme = theme or load_theme(release.theme)
     context = build_context(release, theme, purpose)
+    context["alternates"] = alternates or []
     warnings: list[str] = []
     standalone = purpose != "pdf"
     if standalone:
