@@ -57,16 +57,21 @@ def render_html(
     *,
     purpose: Purpose = "web",
     theme: Theme | None = None,
+    alternates: list[dict[str, str]] | None = None,
 ) -> RenderedHtml:
-    """The release as HTML for ``purpose`` (see the module docstring)."""
+    """The release as HTML for ``purpose`` (see the module docstring). ``alternates`` are
+    the web page's language versions (``lang``, relative ``href``), for ``hreflang`` links."""
     theme = theme or load_theme(release.theme)
     context = build_context(release, theme, purpose)
+    context["alternates"] = alternates or []
     warnings: list[str] = []
     standalone = purpose != "pdf"
     if standalone:
         sheets = (*theme.stylesheets, *theme.web_stylesheets)
         if purpose == "email":
             sheets = (*sheets, shared_templates_folder() / "email.css")
+        if context["dir"] == "rtl":
+            sheets = (*sheets, shared_templates_folder() / "rtl.css")
         # Inlined, the CSS loads in the reader's browser: only the theme's own files, as data:
         css_sandbox = Sandbox(None, theme.folder)
         context["inline_css"] = [standalone_css(css, css_sandbox, warnings) for css in sheets]

@@ -19,6 +19,7 @@ FEATURES: tuple[str, ...] = (
     "presskit.ui.review_ui:install",
     "presskit.ui.approval_ui:install",
     "presskit.ui.kit_feature:install",
+    "presskit.ui.translation_ui:install",
 )
 """``"module:function"`` of each feature's installer, in menu order."""
 
