@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from presskit.app.commands import (
 )
 from presskit.bundled import example_release_path
 from presskit.model.paths import FieldPath, get_at
-from presskit.model.release import DEFAULT_THEME, Release
+from presskit.model.release import DEFAULT_THEME, Dateline, Release
 from presskit.storage.file_types import is_pdf
 from presskit.storage.pdf_source import read_release_source_from_pdf
 from presskit.storage.problems import FileProblem
@@ -180,7 +181,9 @@ class DocumentController(QObject):
 
     # -- documents --------------------------------------------------------------------------
     def new_blank(self, theme: str = DEFAULT_THEME) -> None:
-        self._replace(Release(theme=theme), None, None, "Untitled")
+        """An untitled release dated today."""
+        release = Release(theme=theme, dateline=Dateline(date=dt.date.today()))
+        self._replace(release, None, None, "Untitled")
 
     def new_from_example(self) -> None:
         """An untitled copy of the bundled example: saving asks where to put it."""

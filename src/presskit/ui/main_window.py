@@ -156,9 +156,9 @@ class MainWindow(QMainWindow):
     def _set_tab_order(self) -> None:
         header, form = self.header, self.form
         chain = [
-            header.headline.edit, header.subheadline.edit, header.city, header.date, header.style,
-            self.body.editor, form.release.embargo.status, form.release.embargo.when,
-            form.release.embargo.zone,
+            header.headline.edit, header.subheadline.edit, header.city, header.date.edit,
+            header.style, self.body.editor, form.release.embargo.status,
+            form.release.embargo.date.edit, form.release.embargo.time, form.release.embargo.zone,
         ]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
