@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from presskit.checks.length import word_count
+from presskit.model.library import LibraryContact
 from presskit.model.release import DatelineStyle, Status
 from presskit.ui.date_field import DateField
 from presskit.ui.main_window import MainWindow
@@ -185,3 +186,25 @@ def test_date_field_alone_keeps_its_value_under_clicks(qtbot) -> None:
     click_across(qtbot, field.edit, 20)
     qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
     assert entered == [] and field.date() == dt.date(2026, 12, 15)
+
+
+def test_ctrl_l_puts_the_cursor_in_the_library_search_and_f8_in_the_checks(
+    qtbot, window: MainWindow
+) -> None:
+    window.library.add_contact(LibraryContact(name="Mica Bevington", emails=["mb@hi.example"]))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.header.headline.edit.setFocus()
+    search = window.library_panel.contacts.search
+    for _ in range(2):  # twice: it never closes the panel
+        key(qtbot, Qt.Key.Key_L, CTRL)
+        assert window.library_panel.isVisible()  # in front of Checks
+        assert QApplication.focusWidget() is search
+    qtbot.keyClicks(search, "bev")
+    key(qtbot, Qt.Key.Key_Return)  # Enter inserts the contact found
+    assert window.doc.model.contacts[-1].name == "Mica Bevington"
+    for _ in range(2):
+        key(qtbot, Qt.Key.Key_F8)
+        assert window.checks.isVisible()
+        assert QApplication.focusWidget() is window.checks
+    assert window.checks.currentItem() is not None

@@ -105,6 +105,7 @@ class LibraryTab(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._insert_from_search)
         self.list.itemDoubleClicked.connect(lambda _item: self.insert())
         library.changed.connect(self.refresh)
         self.refresh()
@@ -127,6 +128,12 @@ class LibraryTab(QWidget):
         entry = self.current()
         if entry is not None:
             self.kind.insert(entry)
+
+    def _insert_from_search(self) -> None:
+        """Enter in the search box inserts the selected entry, or the first one found."""
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self.insert()
 
     def new(self) -> None:
         entry = self.kind.edit(self.kind.blank())
