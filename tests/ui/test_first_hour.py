@@ -4,16 +4,22 @@ positions, typed text, Tab; then the model, the saved file and the exported PDF.
 from __future__ import annotations
 
 import datetime as dt
+import io
+from collections.abc import Iterator
+from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from presskit.checks.length import word_count
 from presskit.model.library import LibraryContact
 from presskit.model.release import DatelineStyle, Status
-from presskit.ui.date_field import DateField
+from presskit.ui.date_field import DateField, shown_date
 from presskit.ui.main_window import MainWindow
 from tests.conftest import pdf_text, squash
+from tests.ui.conftest import answer_dialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -208,3 +214,65 @@ def test_ctrl_l_puts_the_cursor_in_the_library_search_and_f8_in_the_checks(
         assert window.checks.isVisible()
         assert QApplication.focusWidget() is window.checks
     assert window.checks.currentItem() is not None
+
+
+@pytest.fixture
+def british_computer() -> Iterator[None]:
+    """A computer whose locale is en_GB (as LANG=en_GB.UTF-8 gives Qt)."""
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_new_on_a_british_computer_is_british(
+    qtbot, window: MainWindow, british_computer: None, tmp_path: Path
+) -> None:
+    window.doc.undo_stack.setClean()
+    qtbot.keyClick(window.header.headline.edit, Qt.Key.Key_N, CTRL)  # File > New
+    release = window.doc.model
+    assert release.language == "en-GB"
+    assert window.form.release.language.currentText() == "English (UK)"
+    assert window.header.date.edit.text() == shown_date(dt.date.today(), "en-GB")
+    qtbot.mouseClick(window.form.contacts.list.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(QApplication.focusWidget(), "Daniel Hughes")
+    row = window.form.contacts.list.row(0)
+    add_phone = next(b for b in row.findChildren(QPushButton) if b.text() == "Add phone")
+    qtbot.mouseClick(add_phone, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(QApplication.focusWidget(), "020 7946 0958")
+    assert release.contacts[0].phones[0].number == "020 7946 0958"
+    with qtbot.waitSignal(window.preflight.findingsChanged, timeout=10_000):
+        pass  # the checks run after a short pause in typing
+    messages = [f.message for f in window.preflight.findings]
+    assert not [m for m in messages if "phone" in m.lower()], messages
+    embargo(qtbot, window)
+    type_into(qtbot, window.form.release.embargo.zone.lineEdit(), "London")
+    key(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(
+        lambda: "EMBARGOED UNTIL 09:00 G" in pdf_text(window.preview.pdf or b""), timeout=60_000
+    )
+    page = PdfReader(io.BytesIO(window.preview.pdf)).pages[0]
+    assert round(float(page.mediabox.width)) == 595  # A4, not US Letter (612)
+
+
+def test_preferences_fill_new_releases(qtbot, window: MainWindow) -> None:
+    def fill(dialog: QDialog) -> None:
+        qtbot.keyClicks(dialog.fields["organization"], "Harbor Housing Trust")
+        qtbot.keyClicks(dialog.fields["city"], "Boston")
+        dialog.boilerplate.setFocus()
+        qtbot.keyClicks(dialog.boilerplate, "We shelter families.")
+        language = dialog.language.lineEdit()
+        language.selectAll()
+        qtbot.keyClicks(language, "en-IE")
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # OK
+
+    answer_dialog(fill)
+    next(a for a in window.menus["edit"].actions() if a.text() == "&Preferences…").trigger()
+    window.doc.undo_stack.setClean()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.header.headline.edit, Qt.Key.Key_N, CTRL)  # File > New
+    release = window.doc.model
+    assert (release.language, release.dateline.city) == ("en-IE", "Boston")
+    assert release.organization.name == "Harbor Housing Trust"
+    assert release.boilerplate == "We shelter families."

@@ -180,9 +180,11 @@ class DocumentController(QObject):
         self.changed.emit()
 
     # -- documents --------------------------------------------------------------------------
-    def new_blank(self, theme: str = DEFAULT_THEME) -> None:
-        """An untitled release dated today."""
-        release = Release(theme=theme, dateline=Dateline(date=dt.date.today()))
+    def new_blank(self, release: Release | None = None) -> None:
+        """An untitled release: ``release`` (the preferences' defaults), else a blank one
+        dated today."""
+        if release is None:
+            release = Release(theme=DEFAULT_THEME, dateline=Dateline(date=dt.date.today()))
         self._replace(release, None, None, "Untitled")
 
     def new_from_example(self) -> None:

@@ -48,6 +48,10 @@ DATELINE_STYLES = {
     DatelineStyle.LOCALE: "CITY, date in the release's language –",
 }
 """A label for every style the file format knows (a new style without a label fails here)."""
+LANGUAGE_GOVERNS = (
+    "Sets the release line and date style, the paper size (A4 or US Letter), the phone "
+    "number checks and the spelling dictionary."
+)
 END_MARKS = [("###", "###"), ("-30-", "-30-"), ("ENDS", "ENDS"), ("– end –", "– end –")]
 PHONE_LABELS = [("", ""), ("mobile", "mobile"), ("office", "office"), ("work", "work"),
                 ("home", "home"), ("fax", "fax")]  # fmt: skip
@@ -122,10 +126,22 @@ class WritingHeader(QWidget):
 
 
 class ReleaseSection(QGroupBox):
+    """The release line, and the language and region that govern its words and more."""
+
     def __init__(self, doc: DocumentController):
         super().__init__("Release line")
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.embargo = EmbargoEditor(doc, form, self)
+        self.language = FieldComboBox(
+            doc, ("language",), "Language and region", LANGUAGES, editable=True
+        )
+        self.language.setToolTip(LANGUAGE_GOVERNS)
+        governs = QLabel(LANGUAGE_GOVERNS)
+        governs.setWordWrap(True)
+        governs.setAccessibleName("What the language and region set")
+        form.addRow("Lan&guage", self.language)
+        form.addRow("", governs)
 
 
 class OrganizationSection(QGroupBox):
@@ -269,11 +285,9 @@ class OutputSection(QGroupBox):
     def __init__(self, doc: DocumentController):
         super().__init__("Output")
         form = QFormLayout(self)
-        self.language = FieldComboBox(doc, ("language",), "Language", LANGUAGES, editable=True)
         themes = [(theme.name, theme.title) for theme in usable_themes()]
         self.theme = FieldComboBox(doc, ("theme",), "Theme", themes)
         self.end_mark = FieldComboBox(doc, ("end_mark",), "End mark", END_MARKS, editable=True)
-        form.addRow("Lan&guage", self.language)
         form.addRow("&Theme", self.theme)
         form.addRow("&End mark", self.end_mark)
 
