@@ -7,10 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from presskit.app.library_service import LibraryService
 from presskit.model.library import Boilerplate, LibraryContact
-from presskit.model.release import Phone
+from presskit.model.release import LibraryLink, Phone
+from presskit.ui.contact_library_bar import ContactLibraryBar
 from presskit.ui.main_window import MainWindow
-from tests.ui.conftest import answer_dialog, click
+from tests.ui.conftest import answer_dialog, click, press
 from tests.ui.test_main_window import field
 
 
@@ -83,6 +85,12 @@ def test_update_from_library_after_the_entry_changed(qtbot, window: MainWindow) 
     update = next(b for b in row.findChildren(QPushButton) if b.text() == "Update from library")
     qtbot.waitUntil(lambda: update.isVisibleTo(window), timeout=2_000)  # new rows show next tick
     assert field(window, f"contacts.{index}.email").text() == "ana@harbor.example"
+    asked = answer_dialog(click(QMessageBox.StandardButton.Cancel))
+    qtbot.mouseClick(update, Qt.MouseButton.LeftButton)
+    assert "Email" in asked[0] and "ana@harbor.example" in asked[0]
+    assert "ana.souza@harbor.example" in asked[0]  # what will change, before it does
+    assert window.doc.model.contacts[index].email == "ana@harbor.example"  # cancelled
+    answer_dialog(press("Update"))
     qtbot.mouseClick(update, Qt.MouseButton.LeftButton)
     assert field(window, f"contacts.{index}.email").text() == "ana.souza@harbor.example"
     window.undo_action.trigger()
@@ -132,3 +140,34 @@ def test_added_words_are_kept_in_the_library(qtbot, window: MainWindow) -> None:
     window.spelling.add_word("Presskitt")
     assert not window.spelling.is_misspelled("Presskitt")
     assert "Presskitt" in window.library.words()
+
+
+def test_another_library_never_replaces_a_contact_with_a_stranger(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A release made with one library, opened with another (a colleague's, a new laptop):
+    the contact's entry is not there, and the same row number is somebody else."""
+    ana = _fill(window)[0]
+    window.library_panel.insert_contact(ana)
+    index = len(window.doc.model.contacts) - 1
+    link = window.doc.model.contacts[index].library
+    assert link is not None and link.uid == ana.uid and link.uid.startswith("urn:uuid:")
+    window.doc.save(tmp_path / "work" / "linked.md")
+    assert f"uid: {link.uid}" in (tmp_path / "work" / "linked.md").read_text(encoding="utf-8")
+    other = LibraryService(tmp_path / "colleague.sqlite3", parent=window)
+    stranger = other.add_contact(LibraryContact(name="Daniel Hughes", emails=["dh@x.example"]))
+    stranger.title = "Changed later"
+    other.update_contact(stranger)  # newer than the release's copy, with the same row number
+    assert stranger.id == link.id
+    bar = ContactLibraryBar(window.doc, other, index)
+    assert bar.state.text() == "Not in this library"
+    assert bar.update_button.isHidden()
+    asked = answer_dialog(press("Update"), timeout_ms=500)
+    bar.update_from_library()  # even if asked: nothing changes, nothing is asked
+    assert asked == []
+    assert window.doc.model.contacts[index].name == "Ana Souza"
+    # An old link without a uid is followed by its number only while the name still matches.
+    window.doc.set_field(("contacts", index, "library"), LibraryLink(link.id, link.updated))
+    assert ContactLibraryBar(window.doc, other, index).state.text() == "Not in this library"
+    assert ContactLibraryBar(window.doc, window.library, index).state.text() == "From the library"
+    other.close()

@@ -7,13 +7,20 @@ object is made by the application when it starts, so tests can point XDG_CONFIG_
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings
 
-from presskit.model.release import DEFAULT_THEME
+from presskit.model.release import (
+    DEFAULT_LANGUAGE,
+    DEFAULT_THEME,
+    Dateline,
+    Organization,
+    Release,
+)
 
 MAX_RECENT = 10
 DEFAULT_AUTOSAVE_SECONDS = 30
@@ -25,6 +32,23 @@ def config_dir() -> Path:
 
 def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("presskit", appauthor=False))
+
+
+NEW_RELEASE_KEYS = ("language", "city", "organization", "website", "boilerplate")
+"""What Preferences fill into every new release (File > New)."""
+
+
+def system_language() -> str:
+    """The computer's language and region as a release's tag (``en_GB`` -> ``en-GB``).
+
+    Follows ``QLocale.setDefault`` when the application set one, else the system (LANG).
+    The C and POSIX locales say nothing about the person: then ``en-US``.
+    """
+    name = QLocale().name()
+    language = name.split("_")[0]
+    if not language or language in ("C", "POSIX") or not language.isalpha():
+        return DEFAULT_LANGUAGE
+    return name.replace("_", "-")
 
 
 @dataclass
@@ -116,6 +140,32 @@ class Preferences:
 
     def set_default_theme(self, name: str) -> None:
         self._settings.setValue("editor/default_theme", name)
+
+    def new_release_defaults(self) -> dict[str, str]:
+        """Language and region (the computer's unless set), city, organization name and
+        website, and the About boilerplate, for new releases."""
+        values = {
+            key: str(self._settings.value(f"new_release/{key}", "") or "")
+            for key in NEW_RELEASE_KEYS
+        }
+        values["language"] = values["language"].strip() or system_language()
+        return values
+
+    def set_new_release_defaults(self, values: dict[str, str]) -> None:
+        for key in NEW_RELEASE_KEYS:
+            if key in values:
+                self._settings.setValue(f"new_release/{key}", values[key])
+
+    def new_release(self) -> Release:
+        """A blank release as File > New makes it: dated today, with these defaults."""
+        values = self.new_release_defaults()
+        return Release(
+            theme=self.default_theme(),
+            language=values["language"],
+            dateline=Dateline(city=values["city"], date=dt.date.today()),
+            organization=Organization(name=values["organization"], website=values["website"]),
+            boilerplate=values["boilerplate"],
+        )
 
     def autosave_seconds(self) -> int:
         try:

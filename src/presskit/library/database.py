@@ -266,6 +266,14 @@ class Library:
     def get_contact(self, contact_id: int) -> LibraryContact | None:
         return self._get(CONTACTS, contact_id)
 
+    def get_contact_by_uid(self, uid: str) -> LibraryContact | None:
+        """The contact with vCard UID ``uid`` (the identity a release links by), or None."""
+        if not uid:
+            return None
+        with self._errors():
+            row = self._conn.execute("SELECT * FROM contacts WHERE uid = ?", (uid,)).fetchone()
+        return CONTACTS.from_row(row) if row else None
+
     def update_contact(self, contact: LibraryContact) -> LibraryContact:
         """Save changes to a stored contact; returns it as stored, with ``updated`` moved on."""
         return self._update(CONTACTS, contact)

@@ -234,13 +234,26 @@ def release_line(release: Release) -> str:
     if not release.is_embargoed or release.embargo is None:
         return labels["immediate"].upper()
     when = release.embargo_local()
-    if base_language(release.language) == "en":
+    if base_language(release.language) == "en" and _writes_ap_style(release.language):
         stamp = f"{ap_time(when)} {zone_name(when)}, {ap_date(when.date())}"
+    elif base_language(release.language) == "en":  # en-GB, en-AU ...: 09:00 GMT, 15 December
+        stamp = f"{when:%H:%M} {local_zone_name(when, release.language)}, "
+        stamp += long_date(when.date(), release.language)
     else:
         stamp = f"{long_date(when.date(), release.language)}, {when:%H:%M} "
         stamp += local_zone_name(when, release.language)
         stamp = native_digits(stamp, release.language)
     return f"{labels['embargoed'].upper()} {stamp}"
+
+
+AP_STYLE_REGIONS = frozenset({"", "US", "CA", "PR", "GU", "VI", "AS", "MP", "UM"})
+"""Where English releases write times the AP way ("9 a.m. EDT, Sept. 23"); other English
+regions write "09:00 GMT, 15 December 2026"."""
+
+
+def _writes_ap_style(language: str) -> bool:
+    region = next((p for p in language.replace("_", "-").split("-")[1:] if len(p) == 2), "")
+    return region.upper() in AP_STYLE_REGIONS
 
 
 def local_zone_name(when: dt.datetime, language: str) -> str:

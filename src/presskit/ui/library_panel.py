@@ -130,6 +130,7 @@ class LibraryTab(QWidget):
             search.found.connect(self._show_page)
             search.failed.connect(library.failed)
         self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._insert_from_search)
         self.list.itemDoubleClicked.connect(lambda _item: self.insert())
         library.changed.connect(self.refresh)
         self.refresh()
@@ -182,6 +183,12 @@ class LibraryTab(QWidget):
         entry = self.current()
         if entry is not None:
             self.kind.insert(entry)
+
+    def _insert_from_search(self) -> None:
+        """Enter in the search box inserts the selected entry, or the first one found."""
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self.insert()
 
     def new(self) -> None:
         entry = self.kind.edit(self.kind.blank())
