@@ -17,6 +17,7 @@ FEATURES: tuple[str, ...] = (
     "presskit.ui.newsroom_publish:install",
     "presskit.ui.review_ui:install",
     "presskit.ui.approval_ui:install",
+    "presskit.ui.contact_sync_ui:install",
 )
 """``"module:function"`` of each feature's installer, in menu order."""
 

@@ -1,5 +1,5 @@
-"""Edit > Preferences: the default theme for new releases, the autosave interval, and whether
-export and sending need a current approval."""
+"""Edit > Preferences: the default theme for new releases, the autosave interval, whether
+export and sending need a current approval, and the team address book (Accounts)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from presskit.app.contact_sync import KeyringPasswords
 from presskit.app.settings import Preferences
 from presskit.render.themes import usable_themes
+from presskit.ui.accounts_section import AccountsSection
+
+PASSWORDS = KeyringPasswords()
+"""The editor's one password store: a password kept for the session only is found again."""
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, prefs: Preferences, parent: QWidget | None = None):
+    def __init__(
+        self,
+        prefs: Preferences,
+        parent: QWidget | None = None,
+        passwords: KeyringPasswords | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._prefs = prefs
@@ -46,11 +56,18 @@ class PreferencesDialog(QDialog):
         form.addRow("Default &theme", self.theme)
         form.addRow("&Autosave every", self.autosave)
         form.addRow("", self.require_approval)
+        self.accounts = AccountsSection(prefs, passwords or PASSWORDS, self)
+        form.addRow(self.accounts)
         form.addRow(buttons)
 
     def accept(self) -> None:
         self._prefs.set_default_theme(str(self.theme.currentData()))
         self._prefs.set_autosave_seconds(self.autosave.value())
         self._prefs.set_require_approval(self.require_approval.isChecked())
+        self.accounts.save()
         self._prefs.sync()
         super().accept()
+
+    def done(self, result: int) -> None:
+        self.accounts.wait()  # a Find Address Books still running must end before the dialog
+        super().done(result)
