@@ -18,6 +18,7 @@ FEATURES: tuple[str, ...] = (
     "presskit.ui.review_ui:install",
     "presskit.ui.approval_ui:install",
     "presskit.ui.contact_sync_ui:install",
+    "presskit.ui.shared_folder_ui:install",
 )
 """``"module:function"`` of each feature's installer, in menu order."""
 
