@@ -62,6 +62,20 @@ class NewsroomSettings:
     theme: str = ""  # empty: each release's own
 
 
+@dataclass
+class ContactSyncSettings:
+    """The team address book (Edit > Preferences > Accounts); the password is in the keyring."""
+
+    url: str = ""
+    user: str = ""
+    book: str = ""  # which address book, when the account has several
+    interval_minutes: int = 15  # automatic sync; 0: only on start and when asked
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.url.strip())
+
+
 class Preferences:
     """Typed access to the settings file."""
 
@@ -210,3 +224,22 @@ class Preferences:
     def set_send_settings(self, values: dict[str, str]) -> None:
         for key in self.SEND_KEYS:
             self._settings.setValue(f"send/{key}", values.get(key, ""))
+
+    # The team address book ----------------------------------------------------------------------
+    def contact_sync(self) -> ContactSyncSettings:
+        try:
+            interval = int(self._settings.value("carddav/interval_minutes", 15))
+        except (TypeError, ValueError):
+            interval = 15
+        return ContactSyncSettings(
+            url=str(self._settings.value("carddav/url", "")),
+            user=str(self._settings.value("carddav/user", "")),
+            book=str(self._settings.value("carddav/book", "")),
+            interval_minutes=max(0, interval),
+        )
+
+    def set_contact_sync(self, settings: ContactSyncSettings) -> None:
+        self._settings.setValue("carddav/url", settings.url.strip())
+        self._settings.setValue("carddav/user", settings.user.strip())
+        self._settings.setValue("carddav/book", settings.book.strip())
+        self._settings.setValue("carddav/interval_minutes", int(settings.interval_minutes))

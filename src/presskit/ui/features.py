@@ -20,6 +20,8 @@ FEATURES: tuple[str, ...] = (
     "presskit.ui.approval_ui:install",
     "presskit.ui.kit_feature:install",
     "presskit.ui.translation_ui:install",
+    "presskit.ui.contact_sync_ui:install",
+    "presskit.ui.shared_folder_ui:install",
 )
 """``"module:function"`` of each feature's installer, in menu order."""
 

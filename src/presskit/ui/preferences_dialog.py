@@ -1,6 +1,7 @@
 """Edit > Preferences: what a new release starts with (language and region, organization,
-city, About boilerplate, theme), the autosave interval, and whether export and sending need a
-current approval. The language and region start as the computer's own (en_GB -> en-GB)."""
+city, About boilerplate, theme), the autosave interval, whether export and sending need a
+current approval, and the team address book (Accounts). The language and region start as the
+computer's own (en_GB -> en-GB)."""
 
 from __future__ import annotations
 
@@ -18,13 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from presskit.app.contact_sync import KeyringPasswords
 from presskit.app.settings import Preferences
 from presskit.render.themes import usable_themes
+from presskit.ui.accounts_section import AccountsSection
 from presskit.ui.form_sections import LANGUAGE_GOVERNS, LANGUAGES
+
+PASSWORDS = KeyringPasswords()
+"""The editor's one password store: a password kept for the session only is found again."""
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, prefs: Preferences, parent: QWidget | None = None):
+    def __init__(
+        self,
+        prefs: Preferences,
+        parent: QWidget | None = None,
+        passwords: KeyringPasswords | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._prefs = prefs
@@ -54,6 +65,8 @@ class PreferencesDialog(QDialog):
         form.addRow("&Autosave every", self.autosave)
         form.addRow("", self.require_approval)
         layout.addLayout(form)
+        self.accounts = AccountsSection(prefs, passwords or PASSWORDS, self)
+        layout.addWidget(self.accounts)
         layout.addWidget(buttons)
 
     def _new_release_group(self) -> QGroupBox:
@@ -104,5 +117,10 @@ class PreferencesDialog(QDialog):
         self._prefs.set_default_theme(str(self.theme.currentData()))
         self._prefs.set_autosave_seconds(self.autosave.value())
         self._prefs.set_require_approval(self.require_approval.isChecked())
+        self.accounts.save()
         self._prefs.sync()
         super().accept()
+
+    def done(self, result: int) -> None:
+        self.accounts.wait()  # a Find Address Books still running must end before the dialog
+        super().done(result)
