@@ -9,6 +9,7 @@ taken out of its path and seen to fail (docs/fuzzing.md).
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import io
 import re
@@ -181,11 +182,14 @@ def test_the_newsroom_gets_no_injected_css(tmp_path: Path, monkeypatch: pytest.M
     gets the default colour."""
     from presskit.newsroom import SiteOptions, build_newsroom
 
-    monkeypatch.setattr("presskit.newsroom.sources.validate_release", lambda release: [])
+    # raising=False: once loading is liberal, the newsroom may not validate here at all
+    monkeypatch.setattr(
+        "presskit.newsroom.sources.validate_release", lambda release: [], raising=False
+    )
     sources = tmp_path / "releases"
     sources.mkdir()
     release = hostile_release()
-    release.dateline.date = __import__("datetime").date(2025, 3, 1)
+    release.dateline.date = dt.date(2025, 3, 1)
     (sources / "release.md").write_text(dumps_release(release), encoding="utf-8")
     site = tmp_path / "site"
     report = build_newsroom(
