@@ -203,3 +203,21 @@ def test_the_newsroom_gets_no_injected_css(tmp_path: Path, monkeypatch: pytest.M
         assert TRACKER not in html, page
         assert "#00ff00" not in css_of(html), page
     assert "--accent: #1f3a5f" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_kit_page_gets_no_injected_css(tmp_path: Path) -> None:
+    """The press kit's own page (kit/page.py) takes its colour through the same check."""
+    from presskit.kit.export import export_kit
+    from tests.kit.builder import build_kit
+
+    kit = build_kit(tmp_path / "kit")
+    text = kit.read_text(encoding="utf-8")
+    kit.write_text(text.replace("accent: '#1f5a3f'", f"accent: '{INJECTION}'"), encoding="utf-8")
+    export_kit(kit, html_dir=tmp_path / "site")
+    pages = list((tmp_path / "site").rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert TRACKER not in html, page
+        assert "#00ff00" not in css_of(html), page
+    assert any("--accent: #1f3a5f" in p.read_text(encoding="utf-8") for p in pages)
