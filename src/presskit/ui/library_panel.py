@@ -166,8 +166,10 @@ class LibraryTab(QWidget):
         self.list.setUpdatesEnabled(True)
         hidden = page.total - len(page.ids)
         if hidden > 0 or not page.complete:
-            more = f"{hidden:,}" if page.complete else "more"
-            self.more.setText(f"{len(page.ids)} shown, {more} not: type more to narrow")
+            shown = (
+                f"{len(page.ids)} of {page.total:,}" if page.complete else f"First {len(page.ids)}"
+            )
+            self.more.setText(f"{shown} shown; type more to narrow")
         self.more.setVisible(hidden > 0 or not page.complete)
         self.page_shown.emit(page)
 
