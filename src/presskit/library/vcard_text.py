@@ -461,8 +461,9 @@ def _decode(card: Card, prop: _RawProperty, fallback: str) -> Property:
                 f"{prop.name}: the text is not valid {prop.charset}; "
                 "unreadable bytes were replaced by \ufffd"
             )
-    elif _is_utf8(prop.value):
-        text = prop.value.decode("utf-8")
     else:
-        text = prop.value.decode(fallback, "replace")
+        try:
+            text = prop.value.decode("utf-8")
+        except UnicodeDecodeError:
+            text = prop.value.decode(fallback, "replace")
     return Property(prop.line, prop.group, prop.name, prop.params, text)
