@@ -220,3 +220,20 @@ def test_inline_markdown_round_trips(text: str) -> None:
     from presskit.translation.inline import markdown
 
     assert markdown(parse_inline(text)) == text
+
+
+def test_xliff_is_an_export_format_and_import_takes_the_language(seed: Path) -> None:
+    """``export --xliff`` (the registry entry the editor's Export menu shows too) leaves the
+    target language to the CAT tool; ``xliff import --to`` names it when the tool did not."""
+    done = presskit("export", seed, "--xliff")
+    assert done.returncode == 0, done.stderr
+    xlf = seed.with_suffix(".xlf")
+    file = etree.parse(str(xlf)).getroot().find("x:file", NS)
+    assert file.get("target-language") is None and file.get("original") == "release.md"
+    _fill_like_a_cat_tool(xlf)
+    refused = presskit("xliff", "import", xlf)
+    assert refused.returncode == 2 and "no target-language; name it with --to" in refused.stderr
+    done = presskit("xliff", "import", xlf, "--to", "nl-NL")
+    assert done.returncode == 0, done.stderr
+    dutch = load_release(seed.with_name("release.nl-NL.md")).release
+    assert dutch.language == "nl-NL" and dutch.headline == GERMAN["headline"]

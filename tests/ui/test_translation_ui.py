@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from PySide6.QtGui import QKeySequence
 from presskit.storage import load_release
 from presskit.ui.main_window import MainWindow
 from presskit.ui.translation_panel import OUTDATED_TINT
+from tests.ui.test_documents_and_export import export_through_dialog
 from tests.ui.test_main_window import field, replace_text
 from tests.ui.test_review_ui import _save
 
@@ -90,3 +92,25 @@ def test_tabs_outdated_segment_and_mark_up_to_date(
     assert saved.headline == "USA: Landminen weltweit verbieten, jetzt"
     assert _outdated_rows(german) == []
     window.grab().save(str(example_copy.parent / "translation-panel.png"))
+
+
+def test_editor_exports_name_the_language_versions(
+    qtbot, window: MainWindow, example_copy: Path, tmp_path: Path
+) -> None:
+    """The Export menu's web page and press kit know the versions, as the CLI's do."""
+    done = subprocess.run(
+        [sys.executable, "-m", "presskit", "translate", str(example_copy), "--to", "fr-FR"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    page = example_copy.with_suffix(".html")
+    export_through_dialog(qtbot, window, "html", page)
+    html = page.read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="fr-FR" href="release.fr-FR.html">' in html
+    assert '<link rel="alternate" hreflang="en-US" href="release.html">' in html
+    kit = tmp_path / "kit.zip"
+    export_through_dialog(qtbot, window, "kit", kit)
+    qtbot.waitUntil(lambda: zipfile.is_zipfile(kit), timeout=60_000)
+    assert any("/fr-fr/" in name for name in zipfile.ZipFile(kit).namelist())

@@ -82,16 +82,19 @@ def _note(segment: Segment) -> str:
     return note + " Keep every inline code (bold, italic, links)."
 
 
-def export_xliff(source: Release, source_path: Path, xlf_path: Path, language: str) -> bytes:
-    """The XLIFF 1.2 file of ``source``'s segments, to be translated into ``language``."""
+def export_xliff(source: Release, source_path: Path, xlf_path: Path, language: str = "") -> bytes:
+    """The XLIFF 1.2 file of ``source``'s segments, to be translated into ``language`` (none
+    yet: the CAT tool's project sets it, or ``xliff import --to`` does)."""
     root = etree.Element(XLF + "xliff", version="1.2", nsmap={None: XLIFF_NS, "pk": PK_NS})
     file = etree.SubElement(
         root,
         XLF + "file",
         original=source_reference(source_path, xlf_path),
         datatype=DATATYPE,
-        attrib={"source-language": source.language, "target-language": language},
+        attrib={"source-language": source.language},
     )
+    if language:
+        file.set("target-language", language)
     header = etree.SubElement(file, XLF + "header")
     etree.SubElement(
         header,
@@ -142,11 +145,20 @@ def _parse(data: bytes, name: str) -> etree._Element:
     return root
 
 
-def import_xliff(data: bytes, xlf_path: Path, output: Path | None = None) -> ImportResult:
+def import_xliff(
+    data: bytes,
+    xlf_path: Path,
+    output: Path | None = None,
+    *,
+    language: str = "",
+    source_path: Path | None = None,
+) -> ImportResult:
     """The translation in an XLIFF file Presskit exported, applied to a linked release.
 
     ``output`` (default: ``release.LANG.md`` beside the source) is updated when it is a
     translation already (its own contacts and settings kept), else made from the source.
+    ``language`` overrides the file's ``target-language``; ``source_path`` the source named
+    by its ``original`` (relative to the .xlf).
     """
     name = str(xlf_path)
     root = _parse(data, name)
@@ -154,10 +166,12 @@ def import_xliff(data: bytes, xlf_path: Path, output: Path | None = None) -> Imp
     if len(files) != 1:
         raise XliffError([f"{name}: holds {len(files)} <file> elements; Presskit writes one"])
     file = files[0]
-    language = file.get("target-language") or ""
+    language = language or file.get("target-language") or ""
     if not language:
-        raise XliffError([f"{name}:{file.sourceline}: <file> has no target-language"])
-    source_path = xlf_path.parent / file.get("original", "")
+        raise XliffError(
+            [f"{name}:{file.sourceline}: <file> has no target-language; name it with --to"]
+        )
+    source_path = source_path or xlf_path.parent / file.get("original", "")
     try:
         source = load_release(source_path).release
     except ReleaseFileError as exc:
