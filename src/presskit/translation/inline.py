@@ -148,7 +148,7 @@ def write_inline(element: etree._Element, nodes: Nodes, *, source: bool) -> None
         last = child
 
 
-def read_source(element: etree._Element) -> Nodes:
+def read_source_codes(element: etree._Element) -> Nodes:
     """The nodes of a ``<source>`` that Presskit wrote (its codes carry the Markdown)."""
     nodes: Nodes = []
     if element.text:
@@ -163,10 +163,10 @@ def read_source(element: etree._Element) -> Nodes:
             if before is None or after is None:
                 raise InlineError(f"the source's code {ident} has lost its Markdown")
             nodes.append(
-                Code("g", ident, child.get("ctype", ""), before, after, read_source(child))
+                Code("g", ident, child.get("ctype", ""), before, after, read_source_codes(child))
             )
         elif tag == "mrk":
-            nodes.extend(read_source(child))
+            nodes.extend(read_source_codes(child))
         else:
             raise InlineError(f"the source has a <{tag}> code Presskit did not write")
         if child.tail:

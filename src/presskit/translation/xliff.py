@@ -37,11 +37,17 @@ from presskit.translation.inline import (
     codes_by_id,
     markdown,
     parse_inline,
-    read_source,
+    read_source_codes,
     target_markdown,
     write_inline,
 )
-from presskit.translation.linking import default_output, make_translation, source_reference
+from presskit.translation.linking import (
+    acceptable_source,
+    default_output,
+    make_translation,
+    read_source,
+    source_reference,
+)
 
 DATATYPE = "x-presskit-markdown"
 MAX_XLIFF_BYTES = 50 * 1024 * 1024
@@ -171,11 +177,23 @@ def import_xliff(
         raise XliffError(
             [f"{name}:{file.sourceline}: <file> has no target-language; name it with --to"]
         )
-    source_path = source_path or xlf_path.parent / file.get("original", "")
-    try:
-        source = load_release(source_path).release
-    except ReleaseFileError as exc:
-        raise XliffError([f"{name}: its source {file.get('original')}: {exc}"]) from None
+    if source_path is None:
+        original = file.get("original", "")
+        if not acceptable_source(original, xlf_path):
+            raise XliffError(
+                [
+                    f"{name}:{file.sourceline}: its source '{original}' is not a release file "
+                    "beside it (a .md in its folder or one beside); name it with --source"
+                ]
+            )
+        source_path = xlf_path.parent / original
+    source = read_source(source_path)
+    if source is None:
+        try:
+            load_release(source_path)  # for the loader's own words about what is wrong
+        except ReleaseFileError as exc:
+            raise XliffError([f"{name}: its source {source_path}: {exc}"]) from None
+        raise XliffError([f"{name}: its source {source_path} is not a release file"])
     output = output or default_output(source_path, language)
     base = _base(source, source_path, output, language)
     texts, fingerprints, warnings = _read_units(file, base, name)
@@ -224,7 +242,7 @@ def _read_units(
             problems.append(f"{where}: the release has no such segment (an extra unit)")
             continue
         try:
-            nodes = read_source(unit.find(XLF + "source"))
+            nodes = read_source_codes(unit.find(XLF + "source"))
             target = unit.find(XLF + "target")
             if target is None or not "".join(target.itertext()).strip():
                 warnings.append(f"{where}: not translated; the text stays as it was")
