@@ -40,6 +40,7 @@ from presskit.translation.inline import (
     read_source_codes,
     target_markdown,
     write_inline,
+    xml_text,
 )
 from presskit.translation.linking import (
     acceptable_source,
@@ -117,7 +118,7 @@ def export_xliff(source: Release, source_path: Path, xlf_path: Path, language: s
         text.set(_XML_SPACE, "preserve")
         write_inline(text, parse_inline(segment.text), source=True)
         note = etree.SubElement(unit, XLF + "note", attrib={"from": "presskit"})
-        note.text = _note(segment)
+        note.text = xml_text(_note(segment))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
