@@ -18,7 +18,7 @@ from collections.abc import Callable
 from presskit.library.vcard_export import dumps_vcards
 from presskit.library.vcard_import import CardError, contact_from_card
 from presskit.library.vcard_labels import type_values
-from presskit.library.vcard_text import read_cards
+from presskit.library.vcard_text import Property, read_cards
 from presskit.model.library import LibraryContact, content_key
 
 _FOLD = re.compile(r"\r?\n[ \t]")
@@ -38,6 +38,17 @@ _FIELD_PROPERTIES: dict[str, tuple[str, ...]] = {
 }
 
 
+# The journalist fields no vCard property holds, as X- properties: other address books keep
+# them untouched (RFC 6350 section 6.10), and the team's Presskits share them.
+_EXTRA: dict[str, str] = {
+    "first_name": "X-PRESSKIT-FIRST-NAME",
+    "outlet": "X-PRESSKIT-OUTLET",
+    "topics": "X-PRESSKIT-TOPICS",
+    "language": "X-PRESSKIT-LANGUAGE",
+    "do_not_contact": "X-PRESSKIT-DO-NOT-CONTACT",
+}
+
+
 class ServerCard:
     """One card as the server holds it: its text, its UID and the contact it gives."""
 
@@ -51,6 +62,37 @@ class ServerCard:
         self.version = card.version or "3.0"
         self.contact, _ = contact_from_card(card)  # raises CardError
         self.contact.uid = self.uid
+        _read_extra(card.properties, self.contact)
+
+
+def _read_extra(properties: list[Property], contact: LibraryContact) -> None:
+    values = {p.name: p.value for p in properties}
+    for field, name in _EXTRA.items():
+        text = values.get(name)
+        if text is None:
+            continue
+        if field == "topics":
+            value: object = [_unescape(t).strip() for t in re.split(r"(?<!\\),", text) if t.strip()]
+        elif field == "do_not_contact":
+            value = text.strip().upper() in ("TRUE", "YES", "1")
+        else:
+            value = _unescape(text).strip()
+        setattr(contact, field, value)
+
+
+def _extra_lines(contact: LibraryContact, field: str) -> list[str]:
+    value = getattr(contact, field)
+    if field == "topics":
+        text = ",".join(_escape(t) for t in value)
+    elif field == "do_not_contact":
+        text = "TRUE" if value else ""
+    else:
+        text = _escape(value)
+    return [_fold(f"{_EXTRA[field]}:{text}")] if text else []
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
 
 
 def content_hash(contact: LibraryContact) -> str:
@@ -66,7 +108,9 @@ def new_card(contact: LibraryContact) -> str:
     """A new card for a contact Presskit made: the vCard writer's text, with the UID."""
     lines = _logical_lines(dumps_vcards([contact], "3.0"))
     lines.insert(2, _fold(f"UID:{contact.uid}"))
-    return "\r\n".join(lines) + "\r\n"
+    extra = [line for field in _EXTRA for line in _extra_lines(contact, field)]
+    at = _end(lines)
+    return "\r\n".join([*lines[:at], *extra, *lines[at:]]) + "\r\n"
 
 
 def patch_card(text: str, before: LibraryContact, after: LibraryContact) -> str:
@@ -80,6 +124,9 @@ def patch_card(text: str, before: LibraryContact, after: LibraryContact) -> str:
             lines = _replace(lines, names, wanted, first_only=field == "website" and bool(wanted))
     if before.city != after.city:
         lines = _patch_city(lines, after.city)
+    for field, name in _EXTRA.items():
+        if getattr(before, field) != getattr(after, field):
+            lines = _replace(lines, (name,), _extra_lines(after, field))
     return "\r\n".join(lines) + "\r\n"
 
 
