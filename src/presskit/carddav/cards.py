@@ -49,6 +49,9 @@ _EXTRA: dict[str, str] = {
 }
 
 
+_KIND = frozenset({"KIND", "X-ADDRESSBOOKSERVER-KIND"})
+
+
 class ServerCard:
     """One card as the server holds it: its text, its UID and the contact it gives."""
 
@@ -60,6 +63,11 @@ class ServerCard:
         card = cards[0]
         self.uid = next((p.value.strip() for p in card.properties if p.name == "UID"), "")
         self.version = card.version or "3.0"
+        kinds = {p.value.strip().lower() for p in card.properties if p.name in _KIND}
+        if kinds - {"individual", ""}:
+            # A contact group (Apple, Nextcloud), an organization's or a location's card:
+            # not a person; the sync leaves it on the server as it is.
+            raise CardError(f"is a {'/'.join(sorted(kinds))} card, not a contact; left alone")
         self.contact, _ = contact_from_card(card)  # raises CardError
         self.contact.uid = self.uid
         _read_extra(card.properties, self.contact)
