@@ -230,3 +230,26 @@ def test_group_cards_are_left_alone(dav: Dav, library: Library) -> None:
     assert len(report.skipped) == 1 and "not a contact" in report.skipped[0]
     assert sync_library(library, dav.account()).changes == 0
     assert "group.vcf" in dav.user.cards(dav.book)  # never deleted from the server
+
+
+def test_an_edit_made_while_the_sync_runs_is_not_lost(dav: Dav, library: Library) -> None:
+    dav.user.put(dav.book, "a.vcf", card("Ana Lima", "a"))
+    dav.user.put(dav.book, "b.vcf", card("Ben Okafor", "b"))
+    sync_library(library, dav.account())
+    dav.user.put(dav.book, "a.vcf", card("Ana Lima", "a", "TITLE:Edited there"))
+    dav.user.delete(dav.book, "b.vcf")
+    edits = []
+
+    def edit_meanwhile(_message: str) -> None:  # the editor's GUI thread, during the sync
+        if not edits:
+            _edit(library, "a", title="Edited here meanwhile")
+            _edit(library, "b", title="Also edited meanwhile")
+            edits.append(True)
+
+    report = sync_library(library, dav.account(), progress=edit_meanwhile)
+    assert [c.name for c in report.new_conflicts] == ["Ana Lima"]
+    titles = {c.name: c.title for c in library.list_contacts()}
+    assert titles["Ana Lima"] == "Edited there"
+    assert titles["Ana Lima (conflict copy)"] == "Edited here meanwhile"
+    assert titles["Ben Okafor"] == "Also edited meanwhile"  # not deleted: uploaded again
+    assert any("Also edited meanwhile" in t for t in dav.user.cards(dav.book).values())

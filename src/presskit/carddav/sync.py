@@ -187,9 +187,9 @@ class Sync:
             return
         uid = card.uid or f"href:{href}"
         card.contact.uid = uid
-        local = self.contacts.get(uid)
+        local = batch.current(uid)  # read under the write lock: an edit made during the sync
         synced = content_hash(card.contact)
-        if local is not None and (uid in self.changed_here or uid not in self.cards):
+        if local is not None and self._edited_here(uid, local):
             if content_hash(local) != synced:
                 self._conflict(batch, local)
             self.changed_here.discard(uid)
@@ -204,6 +204,11 @@ class Sync:
         batch.set_card(uid, href, etag, text, synced)
         self.contacts[uid] = card.contact
 
+    def _edited_here(self, uid: str, local: LibraryContact) -> bool:
+        """New here, or changed since the last sync (before this one started, or during it)."""
+        known = self.cards.get(uid)
+        return known is None or uid in self.changed_here or content_hash(local) != known.synced
+
     def _conflict(self, batch: state.Batch, local: LibraryContact) -> None:
         copy = LibraryContact(**{**local.__dict__, "id": None, "uid": new_uid()})
         copy.name = f"{local.name} (conflict copy)"
@@ -214,14 +219,16 @@ class Sync:
     def _pull_deletions(self, gone: set[str]) -> None:
         with state.batch(self.library, self.state.id) as batch:
             for uid in gone:
-                batch.drop_card(uid)
-                if uid in self.changed_here:
+                local = batch.current(uid)
+                if local is not None and self._edited_here(uid, local):
                     self.new_here.add(uid)  # edited here: keep it, upload it again
                     self.changed_here.discard(uid)
-                elif uid in self.contacts:
+                    self.contacts[uid] = local
+                elif local is not None:
                     batch.delete_contact(uid)
-                    del self.contacts[uid]
+                    self.contacts.pop(uid, None)
                     self.report.down_deleted += 1
+                batch.drop_card(uid)
                 self.deleted_here.discard(uid)
                 self.cards.pop(uid, None)
 

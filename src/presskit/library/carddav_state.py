@@ -113,6 +113,11 @@ class Batch:
         if cursor.rowcount == 0:
             self._library._insert(self._conn, CONTACTS, contact)
 
+    def current(self, uid: str) -> LibraryContact | None:
+        """The contact with ``uid`` as stored now (inside this transaction)."""
+        row = self._conn.execute("SELECT * FROM contacts WHERE uid = ?", (uid,)).fetchone()
+        return CONTACTS.from_row(row) if row else None
+
     def delete_contact(self, uid: str) -> None:
         self._conn.execute("DELETE FROM contacts WHERE uid = ?", (uid,))
 
