@@ -11,15 +11,15 @@ exactly as they were, line for line. The replacement lines come from the library
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 
+from presskit.library.carddav_state import fingerprint
 from presskit.library.vcard_export import dumps_vcards
 from presskit.library.vcard_import import CardError, contact_from_card
 from presskit.library.vcard_labels import type_values
 from presskit.library.vcard_text import Property, read_cards
-from presskit.model.library import LibraryContact, content_key
+from presskit.model.library import LibraryContact
 
 _FOLD = re.compile(r"\r?\n[ \t]")
 _HEAD = re.compile(r"^(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)")
@@ -104,8 +104,9 @@ def _unescape(text: str) -> str:
 
 
 def content_hash(contact: LibraryContact) -> str:
-    """A short fingerprint of what a contact holds (not its id, UID or timestamps)."""
-    return hashlib.sha256(repr(content_key(contact)).encode("utf-8")).hexdigest()[:32]
+    """A short fingerprint of what a contact holds that travels in a card (not its id, UID or
+    timestamps); the one the library computes from its rows."""
+    return fingerprint(contact)
 
 
 def _writer_version(version: str) -> str:

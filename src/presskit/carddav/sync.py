@@ -104,20 +104,18 @@ class Sync:
         self.report = SyncReport(book)
         self.state = state.book_state(library, book.url)
         self.cards = state.card_states(library, self.state.id)
-        self.contacts = {c.uid: c for c in library.list_contacts()}
+        here = state.fingerprints(library)  # uid -> fingerprint, without loading contacts
+        self.here = here
+        self.contacts: dict[str, LibraryContact] = {}  # loaded for what is uploaded
         copies = state.conflict_copies(library)
         self.changed_here = {
             uid
             for uid, card in self.cards.items()
-            if uid in self.contacts
-            and card.synced != UNREADABLE
-            and content_hash(self.contacts[uid]) != card.synced
+            if uid in here and card.synced != UNREADABLE and here[uid] != card.synced
         }
-        self.new_here = {uid for uid in self.contacts if uid not in self.cards} - copies
+        self.new_here = set(here) - set(self.cards) - copies
         self.deleted_here = {
-            uid
-            for uid, c in self.cards.items()
-            if uid not in self.contacts and c.synced != UNREADABLE
+            uid for uid, card in self.cards.items() if uid not in here and card.synced != UNREADABLE
         }
 
     def run(self, *, allow_mass_delete: bool, use_token: bool) -> SyncReport:
@@ -151,9 +149,9 @@ class Sync:
     # -- the mass-delete guard ------------------------------------------------------------
 
     def _guard(self, gone_there: set[str], changed_there: set[str], allowed: bool) -> None:
-        here = {uid for uid in gone_there if uid in self.contacts and uid not in self.changed_here}
+        here = {uid for uid in gone_there if uid in self.here and uid not in self.changed_here}
         there = self.deleted_here - changed_there
-        total = max(len(self.contacts) + len(self.deleted_here), len(self.cards), 1)
+        total = max(len(self.here) + len(self.deleted_here), len(self.cards), 1)
         deletions = len(here) + len(there)
         if allowed or deletions < 2 or deletions * 2 <= total:
             return
@@ -235,4 +233,6 @@ class Sync:
     # -- the local changes ----------------------------------------------------------------
 
     def _push(self) -> None:
+        missing = (self.new_here | self.changed_here) - set(self.contacts)
+        self.contacts.update(state.contacts_by_uid(self.library, missing))
         push_changes(self)
