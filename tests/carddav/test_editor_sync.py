@@ -4,6 +4,7 @@ password goes to the keyring, never the settings file; the sync runs off the GUI
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +21,15 @@ from presskit.ui.preferences_dialog import PreferencesDialog
 from tests.carddav.conftest import Dav
 from tests.carddav.radicale_server import card
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# The pictures in docs/ are made again with PRESSKIT_SCREENSHOTS=1; otherwise they go to a
+# temporary folder, so that a test run leaves the checkout as it was.
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def _screenshots(tmp_path: Path) -> Path:
+    folder = DOCS_SCREENSHOTS if os.environ.get("PRESSKIT_SCREENSHOTS") else tmp_path
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -87,8 +96,8 @@ def test_accounts_sync_now_and_the_status_line(
 ) -> None:
     for number in range(20):
         dav.user.put(dav.book, f"{number}.vcf", card(f"Reporter Nr{number:02d}", f"r{number}"))
-    SCREENSHOTS.mkdir(exist_ok=True)
-    _fill_preferences(qtbot, dav, SCREENSHOTS / "preferences-accounts.png")
+    shots = _screenshots(isolated_dirs)  # isolated_dirs is the test's temporary folder
+    _fill_preferences(qtbot, dav, shots / "preferences-accounts.png")
     _action(window, "&Preferences…").trigger()
 
     # the dialog ran inside trigger(); the account is saved, the password in the keyring
@@ -106,7 +115,7 @@ def test_accounts_sync_now_and_the_status_line(
         assert len(library.list_contacts()) == 20
     window.library_dock.show()
     window.library_dock.raise_()
-    window.grab().save(str(SCREENSHOTS / "contact-sync-status.png"))
+    window.grab().save(str(shots / "contact-sync-status.png"))
 
     # both sides edit one contact: the status line counts the conflict
     contact = next(c for c in window.library.contacts() if c.uid == "r3")
