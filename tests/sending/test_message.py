@@ -102,3 +102,21 @@ def test_bad_rows_are_reported_not_sent(tmp_path: Path) -> None:
 def test_the_sender_is_one_address(text: str) -> None:
     with pytest.raises(SenderError):
         parse_sender(text)
+
+
+def test_a_name_cannot_smuggle_a_header_or_another_address() -> None:
+    mail = prepare_file(RELEASE, parse_sender(SENDER))
+    contacts = [
+        LibraryContact(name="Evil\r\nBcc: victim@x.example", emails=["evil@x.example"]),
+        LibraryContact(name="Other <second@x.example>", emails=["first@x.example"]),
+        LibraryContact(name="Tab\tName", first_name="Ann\u2028a", emails=["tab@x.example"]),
+    ]
+    chosen = from_contacts("list.csv", contacts)
+    everyone = {"evil@x.example", "first@x.example", "second@x.example", "victim@x.example"}
+    for recipient in chosen.recipients:
+        raw = build_message(mail, recipient, NOW).as_bytes()
+        message = message_from_bytes(raw, policy=policy.default)
+        assert message["Bcc"] is None
+        assert addresses_in(message) & (everyone | {"tab@x.example"}) == {recipient.email}
+    assert [r.name for r in chosen.recipients] == ["", "", "Tab Name"]
+    assert chosen.recipients[2].first_name == "Ann a"
