@@ -73,7 +73,7 @@ def test_embargo_in_front_of_the_subject_and_a_german_greeting() -> None:
     mail = prepare_file(EMBARGOED_DE, parse_sender(SENDER), unsubscribe_url="https://x.example/u")
     message = build_message(mail, Recipient("jo@zeit.example", "Jörg Müller", ""), NOW)
     assert message["Subject"].startswith("SPERRFRIST BIS ")
-    assert message["List-Unsubscribe"].startswith("<https://x.example/u>, <mailto:")
+    assert message["List-Unsubscribe"].strip().startswith("<https://x.example/u>, <mailto:")
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert text.startswith("Guten Tag,\n\n")  # no first name known: the polite fallback
