@@ -101,3 +101,45 @@ def test_a_small_kit_is_built_in_the_real_window(qtbot, window: MainWindow, tmp_
     saved = load_kit(kit_file).kit
     assert saved.images[0].alt == "Two deminers kneel in a green field"
     assert not kit_window.isWindowModified()
+
+
+def test_unsaved_kit_work_survives_a_crash(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """Typing is autosaved; after the editor died, opening the kit offers the work back."""
+    import json
+    import subprocess
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.kit.builder import build_kit
+    from tests.ui.conftest import click
+
+    kit_file = build_kit(tmp_path / "kit")
+    kit_window = window.kits.open_path(kit_file)
+    assert isinstance(kit_window, KitWindow)
+    row = kit_window.photos.rows[1]  # the photo without alt text
+    qtbot.keyClicks(row.fields["alt"], "Campaigners hold a banner")
+    kit_window.autosaver.autosave_now()
+    (meta,) = window.kits.store.folder.glob("*.json")
+    assert "Campaigners hold a banner" in meta.with_suffix(".md").read_text(encoding="utf-8")
+
+    # The editor is killed: its process is gone, the kit file was never saved.
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    info = json.loads(meta.read_text(encoding="utf-8"))
+    info["pid"] = gone.pid  # the recovery file's writer is no longer running
+    meta.write_text(json.dumps(info), encoding="utf-8")
+    window.kits.windows.remove(kit_window)
+    kit_window.hide()
+    assert load_kit(kit_file).kit.images[1].alt == ""
+
+    seen = answer_dialog(click(QMessageBox.StandardButton.Yes))
+    again = window.kits.open_path(kit_file)
+    qtbot.addWidget(again, before_close_func=lambda w: w.doc.undo_stack.setClean())
+    assert "closed without saving" in seen[0]
+    assert again.doc.kit.images[1].alt == "Campaigners hold a banner"
+    assert again.photos.rows[1].fields["alt"].text() == "Campaigners hold a banner"
+    assert again.doc.is_dirty
+    again.undo_action.trigger()  # the restore is one step: undo gives the saved file's text
+    assert again.doc.kit.images[1].alt == ""
+    kit_window.doc.undo_stack.setClean()
+    kit_window.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QPixmap
@@ -60,6 +61,7 @@ class KitWindow(QMainWindow):
         self.worker = KitWorker(self)
         self.rasterizer = PageRasterizer(self)
         self.findings: list = []
+        self.autosaver: Any = None  # the feature gives the window its Autosaver
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         self._build()
@@ -226,6 +228,8 @@ class KitWindow(QMainWindow):
             ):
                 event.ignore()
                 return
+        if self.autosaver is not None:
+            self.autosaver.discard()  # saved, or thrown away on purpose: nothing to recover
         self.worker.shutdown()
         self.rasterizer.shutdown()
         event.accept()
