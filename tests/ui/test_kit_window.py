@@ -143,3 +143,44 @@ def test_unsaved_kit_work_survives_a_crash(qtbot, window: MainWindow, tmp_path: 
     assert again.doc.kit.images[1].alt == ""
     kit_window.doc.undo_stack.setClean()
     kit_window.close()
+
+
+def test_people_and_contacts_come_from_the_library(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from presskit.model.library import LibraryContact
+    from presskit.model.release import Phone
+    from tests.kit.builder import build_kit
+
+    window.library.add_contact(
+        LibraryContact(name="Jody Williams", title="Ambassador", organization="ICBL",
+                       emails=["jody@icbl.example"], phones=[Phone("+41 22 920 03 20")])
+    )  # fmt: skip
+    kit_window = window.kits.open_path(build_kit(tmp_path / "kit"))
+    qtbot.addWidget(kit_window, before_close_func=lambda w: w.doc.undo_stack.setClean())
+    people = kit_window.people
+    assert [r.fields["name"].text() for r in people.rows] == ["Mary Wareham", "Mica Bevington"]
+
+    def pick(dialog) -> None:
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("Jody Williams — Ambassador — ICBL")
+        dialog.accept()
+
+    answer_dialog(pick)
+    qtbot.mouseClick(people.insert_person, Qt.MouseButton.LeftButton)
+    assert (kit_window.doc.kit.people[-1].name, kit_window.doc.kit.people[-1].role) == (
+        "Jody Williams", "Ambassador"
+    )  # fmt: skip
+    qtbot.keyClicks(people.rows[-1].fields["role"], ", Nobel laureate")
+    assert kit_window.doc.kit.people[-1].role == "Ambassador, Nobel laureate"
+
+    answer_dialog(pick)
+    qtbot.mouseClick(people.insert_contact, Qt.MouseButton.LeftButton)
+    contact = kit_window.doc.kit.contacts[-1]
+    assert contact.email == "jody@icbl.example" and contact.library is not None
+    assert "Jody Williams" in people.contacts_label.text()
+    kit_window.undo_action.trigger()
+    assert [c.name for c in kit_window.doc.kit.contacts] == ["Mary Wareham"]
+    kit_window.doc.undo_stack.setClean()  # the main window closes first: no question then

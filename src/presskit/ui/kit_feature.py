@@ -104,7 +104,7 @@ class KitFeature:
             self.store.remove(entry.key)
 
     def _show(self, doc: KitDocument) -> KitWindow:
-        kit_window = KitWindow(doc)
+        kit_window = KitWindow(doc, library=self.window.library)
         kit_window.autosaver = Autosaver(doc, self.store, self.window.prefs)  # type: ignore[arg-type]
         self.windows.append(kit_window)
         kit_window.show()

@@ -30,6 +30,7 @@ from presskit.app.kit_document import PHOTO_SUFFIXES, KitDocument, KitWorker
 from presskit.app.page_rasterizer import PageRasterizer
 from presskit.kit.model import Kit
 from presskit.ui.kit_form import KitForm
+from presskit.ui.kit_people import PeoplePanel
 from presskit.ui.kit_photos import PhotosPanel
 
 PREVIEW_DELAY_MS = 400
@@ -54,9 +55,10 @@ class KitWindow(QMainWindow):
 
     exported = Signal(object)  # the KitExportResult, or the Exception
 
-    def __init__(self, doc: KitDocument, parent: QWidget | None = None):
+    def __init__(self, doc: KitDocument, parent: QWidget | None = None, library: Any = None):
         super().__init__(parent)
         self.doc = doc
+        self.library = library
         doc.setParent(self)
         self.worker = KitWorker(self)
         self.rasterizer = PageRasterizer(self)
@@ -78,10 +80,12 @@ class KitWindow(QMainWindow):
     def _build(self) -> None:
         self.form = KitForm(self.doc)
         self.photos = PhotosPanel(self.doc)
+        self.people = PeoplePanel(self.doc, self.library)
         left = QWidget()
         column = QVBoxLayout(left)
         column.addWidget(self.form)
         column.addWidget(self.photos)
+        column.addWidget(self.people)
         column.addStretch()
         left_scroll = QScrollArea()
         left_scroll.setWidget(left)
