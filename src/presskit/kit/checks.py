@@ -3,6 +3,7 @@
 Rule ids: ``image-alt-missing`` (warning: a gallery photo or a person's photo without alt
 text excludes blind readers), ``image-credit-missing`` (warning), ``image-low-resolution``
 (warning: under :data:`~presskit.kit.images.PRINT_LONG_SIDE` px on the long side),
+``image-original-published`` (info: the author asked for the untouched file too),
 ``asset-unusable`` (error: a photo, logo or release that cannot be read or is refused, with
 the reason), ``kit-organization-missing``, ``kit-contact-missing``, ``unsafe-link`` and the
 release's contact rules for the kit's contacts.
@@ -18,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from presskit.checks.contacts import contact_findings
-from presskit.checks.findings import Finding, error, warning
+from presskit.checks.findings import Finding, error, info, warning
 from presskit.kit.assets import AssetRefused, read_asset
 from presskit.kit.images import PRINT_LONG_SIDE, ImageInfo, ImageRefused, check_svg, inspect_image
 from presskit.kit.model import Kit
@@ -107,6 +108,13 @@ def _image_findings(kit: Kit, index: int, probe: Probe | None) -> list[Finding]:
     findings = _photo_findings(image.file, item_path("images", index, "file"), probe)
     if not image.alt.strip():
         findings.append(_alt_missing(item_path("images", index, "alt"), label))
+    if image.publishes_original:
+        findings.append(info(
+            "image-original-published", item_path("images", index, "keep_original"),
+            f"{label} is also published as it is, with whatever its camera recorded "
+            "(GPS position, camera serial number, owner)",
+            "Leave keep_original out unless publishers need the untouched file",
+        ))  # fmt: skip
     if not image.credit.strip():
         findings.append(warning(
             "image-credit-missing", item_path("images", index, "credit"),

@@ -57,7 +57,8 @@ def _size(count: int) -> str:
 
 def _image_view(found: ImageFile) -> dict[str, Any]:
     return {
-        "full": found.full, "web": found.web, "width": found.width, "height": found.height,
+        "full": found.full, "web": found.web, "original": found.original,
+        "width": found.width, "height": found.height,
         "web_width": found.web_width, "web_height": found.web_height,
         "size": _size(found.full_bytes), "web_data_url": found.web_data_url,
     }  # fmt: skip
