@@ -1,6 +1,6 @@
 """Import accuracy and speed on the committed corpus (tests/data/import/), per format and field.
 
-    .venv/bin/python benchmarks/bench_import.py [--heldout-only | --tuned-only] [--verbose]
+    .venv/bin/python benchmarks/bench_import.py [--verbose]
 
 Prints, per format (Word, email, web page, PDF, raw text with web chrome), the share of
 hand-checked fields imported right, the headlines right, the share of documents with no
