@@ -60,3 +60,16 @@ def test_complete_release_loads_checks_and_exports(name: str, tmp_path: Path) ->
     page = render_html(loaded.release, tmp_path).html
     assert all(word in page for word in loaded.release.headline.split()[:3] if word.isalnum())
     assert dumps_release(loaded.release) == target.read_text(encoding="utf-8")
+
+
+def test_corpus_holds_thirty_real_releases_in_four_languages() -> None:
+    """The issue asks for at least 30 real releases, German, French and Spanish among them."""
+    names = corpus()
+    real = {n for n in names if "/" not in n} | {
+        names[n].get("variant_of", n.split("/")[-1].split(".")[0]) for n in names if "/" in n
+    }
+    real = {n.split(".")[0] for n in real}
+    assert len(real) >= 30, sorted(real)
+    for suffix in ("-es", "-fr"):
+        assert any(n.endswith(suffix) for n in real), suffix
+    assert any(n.startswith("ec-de-") for n in real)
