@@ -82,6 +82,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"foia|no fear act|usa\.gov|inspector general)$",
             r"^due to (a|the) lapse (in|of) (appropriations|federal funding)",
             r"^suggested searches$",
+            r"^bookmark( and share)?$",
+            r"^(back to )?(the )?[\w.&-]+( [\w.&-]+)? (main|home) ?page$",
             r"^\d+ min read$",
             r"^(this release can be found|to (subscribe|unsubscribe)|to remove your address)",
             r"^(copyright|©)",
@@ -278,6 +280,15 @@ PHONE_LABELS: dict[str, tuple[str, ...]] = {
 """Words near a phone number that become its label (the key), such as "(mobile)"; the
 words under "" only say "phone" and give no label."""
 
+TITLE_SMALL_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+    "to", "with", "vs", "via", "de", "la", "le", "les", "des", "du", "et", "à", "au", "aux",
+    "el", "los", "las", "y", "en", "del", "con", "por", "para", "der", "die", "das", "und",
+    "von", "zu", "im", "mit", "für", "den", "dem",
+})  # fmt: skip
+"""Words a headline in title case leaves in lower case (feature ``title_case``)."""
+
+
 # -- weights ----------------------------------------------------------------------------
 # A role's score for a block is its bias plus the weight of each feature the block has
 # (features are 0..1). Positive: evidence for the role; negative: evidence against.
@@ -298,7 +309,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "sentence": -1.2, "long": -3, "cue_said": -2, "email": -5, "phone": -5, "url": -3,
         "late": -4, "date_only": -4, "list_item": -3, "table_cell": -2, "chrome": -3,
         "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
-        "repeated_later": 1.5, "repeats_earlier": -4,
+        "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 1.5, "title_case": 1,
     },
     Role.SUBHEADLINE: {
         **_NO_CUE, "bias": -3.2, "italic": 1.5, "heading": 0.8, "bold": 0.4, "early": 1.5,

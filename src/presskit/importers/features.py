@@ -12,7 +12,7 @@ import functools
 import re
 import statistics
 
-from presskit.importers.cues import PHRASE_CUES, PHRASES
+from presskit.importers.cues import PHRASE_CUES, PHRASES, TITLE_SMALL_WORDS
 from presskit.importers.dates import parse_dateline
 from presskit.importers.model import Block, BlockKind, SourceDocument
 
@@ -31,6 +31,7 @@ _NAME = re.compile(
     r"[A-ZÀ-Ý][A-Za-zà-ÿ'’-]+){1,2}$"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")
 
 
 @functools.cache
@@ -59,8 +60,10 @@ def phone_numbers(text: str) -> list[str]:
     found = []
     for match in PHONE.finditer(EMAIL.sub(" ", text)):
         digits = re.sub(r"\D", "", match.group())
-        if 7 <= len(digits) <= 15 and not re.fullmatch(
-            r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d", match.group().strip()
+        if (
+            7 <= len(digits) <= 15
+            and not re.fullmatch(r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d", match.group().strip())
+            and not _NUMERIC_DATE.search(match.group())
         ):
             found.append(match.group().strip())
     return found
@@ -90,7 +93,7 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
         (
             b.index
             for b in release
-            if word_count(b.text) >= 2
+            if word_count(b.text) >= 4
             and not (set(features[b.index]) & {"email", "phone", "date_only", "url"})
             and not any(k.startswith("cue_") for k in features[b.index])
         ),
@@ -112,7 +115,27 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
             found["late"] = 1.0
         if block.index == first_text:
             found["first_text"] = 1.0
+    _before_the_lead(release, features, first_prose)
     return features
+
+
+_LEAD = ("date_only", "dateline_start", "cue_contact", "cue_meta", "cue_release", "cue_embargo")
+
+
+def _before_the_lead(release: list[Block], features: list[dict[str, float]], prose: int) -> None:
+    """A short line standing right before what follows a headline (a date line, a dateline,
+    the contact or release-number lines, the first paragraph of prose): "before_lead"."""
+    for position, block in enumerate(release[: prose + 1]):
+        own = features[block.index]
+        if position + 1 >= len(release) or "sentence" in own or "short" not in own:
+            continue
+        if set(own) & {"date_only", "email", "phone", "url", "very_short"}:
+            continue
+        if any(k.startswith("cue_") for k in own):
+            continue
+        after = features[release[position + 1].index]
+        if position + 1 == prose or any(k in after for k in _LEAD):
+            own["before_lead"] = 1.0
 
 
 def _repeats(blocks: list[Block], features: list[dict[str, float]]) -> None:
@@ -135,10 +158,12 @@ def _date_words(text: str) -> bool:
     from presskit.importers.dates import month_numbers  # noqa: PLC0415
 
     words = re.findall(r"[^\W\d_]+", text.lower())
-    if not words and re.search(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", text):
-        return True
     months = month_numbers()
     weekdays = _weekday_names()
+    if re.search(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", text) and all(
+        w in weekdays or w in ("am", "pm", "a", "m", "p") for w in words
+    ):
+        return True  # 08/09/2023, Wed, 08/09/2023 - 19:00
     allowed = {
         "at",
         "am",
@@ -199,6 +224,7 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         "very_short": 0 < words <= 3,
         "long": words >= 30,
         "caps": words >= 2 and _is_caps(text),
+        "title_case": 4 <= words <= 30 and _is_title_case(text),
         "bold": block.bold,
         "italic": block.italic,
         "centred": block.centred,
@@ -229,6 +255,16 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         if ratio >= 1.15:
             found["big"] = min(1.0, (ratio - 1.0) / 0.5)
     return found
+
+
+def _is_title_case(text: str) -> bool:
+    """Headline style: the words that matter start with a capital, and no full stop ends it."""
+    words = [
+        w for w in _WORDS.findall(text) if w.lower() not in TITLE_SMALL_WORDS and w[0].isalpha()
+    ]
+    if len(words) < 3 or _SENTENCE_END.search(text) or _is_caps(text):
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.8
 
 
 def _is_caps(text: str) -> bool:
