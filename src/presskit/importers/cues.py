@@ -83,6 +83,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^due to (a|the) lapse (in|of) (appropriations|federal funding)",
             r"^suggested searches$",
             r"^bookmark( and share)?$",
+            r"^[^.!?]{1,100}\s?[›»]\s?[^.!?]{1,100}$",  # a breadcrumb: Newsroom › Releases
             r"^(back to )?(the )?[\w.&-]+( [\w.&-]+)? (main|home) ?page$",
             r"^\d+ min read$",
             r"^(this release can be found|to (subscribe|unsubscribe)|to remove your address)",
@@ -309,7 +310,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "sentence": -1.2, "long": -3, "cue_said": -2, "email": -5, "phone": -5, "url": -3,
         "late": -4, "date_only": -4, "list_item": -3, "table_cell": -2, "chrome": -3,
         "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
-        "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 1.5, "title_case": 1,
+        "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
     },
     Role.SUBHEADLINE: {
         **_NO_CUE, "bias": -3.2, "italic": 1.5, "heading": 0.8, "bold": 0.4, "early": 1.5,
@@ -324,7 +325,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "in_main": 0.6, "list_item": 0.5, "email": -1.5, "phone": -2, "cue_contact": -3.5,
         "cue_about": -2, "cue_release": -5, "cue_embargo": -4, "cue_end": -7, "chrome": -4,
         "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
-        "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2,
+        "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2, "top_short": -1.5,
     },
     Role.LINKS: {
         "bias": -3, "cue_links": 5.5, "only_url": 2, "url": 1.5, "list_item": 0.4,
@@ -347,7 +348,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     },
     Role.NOT_PLACED: {
         "bias": -1.5, "cue_chrome": 4.5, "chrome": 4.5, "cue_meta": 4.5, "very_short": 0.3,
-        "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5,
+        "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5, "top_short": 1.5,
     },
 }  # fmt: skip
 

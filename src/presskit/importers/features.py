@@ -115,11 +115,17 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
             found["late"] = 1.0
         if block.index == first_text:
             found["first_text"] = 1.0
+        if position < first_prose and "short" in found and not set(found) & set(_LEAD[:2]):
+            found["top_short"] = 1.0  # a line of the top matter: not yet the body
     _before_the_lead(release, features, first_prose)
     return features
 
 
-_LEAD = ("date_only", "dateline_start", "cue_contact", "cue_meta", "cue_release", "cue_embargo")
+_LEAD = ("date_only", "dateline_start", "cue_contact", "cue_meta")
+_NOT_A_HEADLINE = {
+    "cue_release", "cue_embargo", "cue_contact", "cue_about", "cue_links", "cue_social",
+    "cue_chrome", "cue_meta", "cue_end", "date_only", "email", "phone", "url", "very_short",
+}  # fmt: skip
 
 
 def _before_the_lead(release: list[Block], features: list[dict[str, float]], prose: int) -> None:
@@ -129,9 +135,7 @@ def _before_the_lead(release: list[Block], features: list[dict[str, float]], pro
         own = features[block.index]
         if position + 1 >= len(release) or "sentence" in own or "short" not in own:
             continue
-        if set(own) & {"date_only", "email", "phone", "url", "very_short"}:
-            continue
-        if any(k.startswith("cue_") for k in own):
+        if set(own) & _NOT_A_HEADLINE:
             continue
         after = features[release[position + 1].index]
         if position + 1 == prose or any(k in after for k in _LEAD):
@@ -160,10 +164,6 @@ def _date_words(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text.lower())
     months = month_numbers()
     weekdays = _weekday_names()
-    if re.search(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", text) and all(
-        w in weekdays or w in ("am", "pm", "a", "m", "p") for w in words
-    ):
-        return True  # 08/09/2023, Wed, 08/09/2023 - 19:00
     allowed = {
         "at",
         "am",
@@ -183,6 +183,10 @@ def _date_words(text: str) -> bool:
         "le",
         "the",
     }
+    if re.search(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", text) and all(
+        w in weekdays or w in allowed for w in words
+    ):
+        return True  # 08/09/2023; Wed, 08/09/2023 - 19:00; 12/04/2019 | 10:25pm EST
     return (
         bool(words)
         and len(words) <= 5
