@@ -83,6 +83,9 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^due to (a|the) lapse (in|of) (appropriations|federal funding)",
             r"^suggested searches$",
             r"^bookmark( and share)?$",
+            r"^(all |more |latest |recent )?(news|press|media) (releases|advisories|room)\b"
+            r"(?=.{0,40}$)(?!.*[.!?]$)",  # a newsroom's menu: "All News Releases By Date"
+            r"^\(?(/|https?://)\S+\.(jpe?g|png|gif|webp|svg)\)?$",  # an image's address
             r"^[^.!?]{1,100}\s?[›»]\s?[^.!?]{1,100}$",  # a breadcrumb: Newsroom › Releases
             r"^(back to )?(the )?[\w.&-]+( [\w.&-]+)? (main|home) ?page$",
             r"^\d+ min read$",
@@ -317,7 +320,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "short": 0.5, "long": -2, "big": 0.6, "centred": 0.4, "email": -5, "phone": -5,
         "late": -4, "list_item": -2, "table_cell": -2, "chrome": -3, "cue_said": -1.5,
         "dateline_start": -4, "date_only": -3, "person_name": -1.5, "url": -2,
-        "title_style": -1, "very_short": -1,
+        "title_style": -1, "very_short": -1, "title_case": -0.8,
     },
     Role.DATELINE: {"bias": -4, "date_only": 6.5, "early": 1, "sentence": -3, "chrome": -2},
     Role.BODY: {
@@ -326,6 +329,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "cue_about": -2, "cue_release": -5, "cue_embargo": -4, "cue_end": -7, "chrome": -4,
         "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
         "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2, "top_short": -1.5,
+        "before_credit": -5,
     },
     Role.LINKS: {
         "bias": -3, "cue_links": 5.5, "only_url": 2, "url": 1.5, "list_item": 0.4,
@@ -339,7 +343,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     },
     Role.CONTACT: {
         "bias": -2.7, "cue_contact": 7, "email": 3.5, "phone": 3.5, "person_name": 1.5,
-        "cue_job_title": 1.2, "short": 0.5, "line": 0.5, "table_cell": 0.6, "sentence": -2,
+        "cue_job_title": 1.2, "short": 0.5, "line": 0.5, "table_cell": 0.6, "sentence": -3.5,
         "long": -3, "cue_said": -2, "chrome": -1, "dateline_start": -4, "cue_about": -2,
     },
     Role.SOCIAL: {
@@ -349,6 +353,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     Role.NOT_PLACED: {
         "bias": -1.5, "cue_chrome": 4.5, "chrome": 4.5, "cue_meta": 4.5, "very_short": 0.3,
         "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5, "top_short": 1.5,
+        "before_credit": 6,
     },
 }  # fmt: skip
 

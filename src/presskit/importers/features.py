@@ -9,6 +9,7 @@ Each feature is a number from 0 to 1: where the block stands ("early", "late"), 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import statistics
 
@@ -118,7 +119,18 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
         if position < first_prose and "short" in found and not set(found) & set(_LEAD[:2]):
             found["top_short"] = 1.0  # a line of the top matter: not yet the body
     _before_the_lead(release, features, first_prose)
+    _captions(release, features)
     return features
+
+
+_CREDIT = re.compile(r"^(photo |image |video )?(credits?|courtesy)\s*:", re.IGNORECASE)
+
+
+def _captions(release: list[Block], features: list[dict[str, float]]) -> None:
+    """A picture's caption: the block right before its "Credit:" line ("before_credit")."""
+    for block, after in itertools.pairwise(release):
+        if _CREDIT.match(after.text.strip()) and word_count(block.text) <= 80:
+            features[block.index]["before_credit"] = 1.0
 
 
 _LEAD = ("date_only", "dateline_start", "cue_contact", "cue_meta")
