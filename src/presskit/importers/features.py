@@ -36,24 +36,36 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")
 
 
 @functools.cache
-def _cue_patterns() -> dict[str, re.Pattern[str]]:
-    """One compiled alternation per phrase cue, over every language."""
+def _cue_patterns() -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
+    """Per phrase cue, over every language: one alternation of the patterns anchored at the
+    start (tried only there, with ``match``) and one of the others (``search``)."""
     patterns = {}
     for cue in PHRASE_CUES:
         parts = [p for phrases in PHRASES.values() for p in phrases.get(cue, [])]
-        patterns[cue] = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+        anchored = [p[1:] for p in parts if p.startswith("^")]
+        floating = [p for p in parts if not p.startswith("^")]
+        patterns[cue] = (
+            re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE) if anchored else None,
+            re.compile("|".join(f"(?:{p})" for p in floating), re.IGNORECASE) if floating else None,
+        )
     return patterns
 
 
 def phrase_cues(text: str) -> set[str]:
     """The phrase cues ``text`` matches, such as {"contact", "said"}."""
     text = " ".join(text.split())
-    head = text[:400]  # cues stand near a block's start; "said" may stand anywhere
-    return {
-        cue
-        for cue, pattern in _cue_patterns().items()
-        if pattern.search(text if cue == "said" else head)
-    }
+    found = set()
+    for cue, (anchored, floating) in _cue_patterns().items():
+        if (anchored is not None and anchored.match(text)) or (
+            floating is not None and floating.search(text[: _REACH.get(cue, 400)])
+        ):
+            found.add(cue)
+    return found
+
+
+_REACH = {"said": None, "job_title": 200}
+"""How far into a block a floating cue is looked for: "said" anywhere, a job title near the
+start (a contact line's), the others in the first 400 characters."""
 
 
 def phone_numbers(text: str) -> list[str]:

@@ -29,8 +29,9 @@ def emission(features: dict[str, float], role: Role) -> float:
     )
 
 
-def _transition(previous: Role | None, role: Role) -> float:
-    return 0.0 if previous is None else TRANSITIONS.get((previous, role), 0.0)
+_FROM: dict[Role | None, dict[Role, float]] = {}
+for (_previous, _next), _score in TRANSITIONS.items():
+    _FROM.setdefault(_previous, {})[_next] = _score
 
 
 def assign_roles(document: SourceDocument) -> tuple[list[Role], list[float]]:
@@ -54,8 +55,9 @@ def _best_sequence(scores: list[dict[Role, float]]) -> list[Role]:
             candidate = total + block_scores[Role.NOT_PLACED]
             if candidate > new.get(state, -math.inf):
                 new[state], pointers[state] = candidate, (state, Role.NOT_PLACED)
+            moves = _FROM.get(state, {})
             for role in PLACED:
-                candidate = total + block_scores[role] + _transition(state, role)
+                candidate = total + block_scores[role] + moves.get(role, 0.0)
                 if candidate > new.get(role, -math.inf):
                     new[role], pointers[role] = candidate, (state, role)
         states = new
