@@ -79,7 +79,9 @@ def _one_headline(
     if len(heads) > 1:
         best = max(heads, key=lambda i: scores[i][Role.HEADLINE])
         for i in heads:
-            if i != best:
+            if i < best:  # a line above the headline is the page's or letterhead's, not body
+                roles[i] = Role.NOT_PLACED
+            elif i != best:
                 roles[i] = Role.SUBHEADLINE if i == best + 1 else Role.BODY
     elif not heads:
         candidates = [
