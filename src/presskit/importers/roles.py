@@ -93,6 +93,10 @@ def _one_headline(
         ]
         if candidates:
             roles[max(candidates, key=lambda i: scores[i][Role.HEADLINE])] = Role.HEADLINE
+    heads = [i for i, role in enumerate(roles) if role is Role.HEADLINE]
+    for i in range(heads[0] if heads else 0):
+        if roles[i] is Role.BODY:  # a page's teaser or menu above the headline
+            roles[i] = Role.NOT_PLACED
     return roles
 
 
