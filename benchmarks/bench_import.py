@@ -1,6 +1,6 @@
 """Import accuracy and speed on the committed corpus (tests/data/import/), per format and field.
 
-    .venv/bin/python benchmarks/bench_import.py [--heldout-only | --tuned-only] [--verbose]
+    .venv/bin/python benchmarks/bench_import.py [--verbose] [--against DIR]
 
 Prints, per format (Word, email, web page, PDF, raw text with web chrome), the share of
 hand-checked fields imported right, the headlines right, the share of documents with no
@@ -8,6 +8,10 @@ contact details in the body and no body text in the boilerplate, and the median 
 document; then per field; then the time to import a 10-page Word document (median of 5, and
 its ratio to reading the same file's XML with python-docx alone, measured in the same run).
 The held-out releases (never tuned on) are reported apart.
+
+``--against DIR`` also times the 10-page import by another tree's sources, alternately with
+this one's in fresh processes (made by ``git archive REV src | tar -x -C DIR``), and prints
+the ratio of the two medians.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ def table(title: str, scores: list[Score]) -> None:
     )
 
 
-def ten_page_docx() -> None:
+def ten_page_docx(other_src: Path | None = None) -> None:
     import docx
 
     from presskit.importers import import_file
@@ -77,11 +81,49 @@ def ten_page_docx() -> None:
             f"\n10-page DOCX: {median * 1000:.0f} ms per import (median of 5); python-docx "
             f"opening it alone: {baseline * 1000:.0f} ms; ratio {median / baseline:.1f}"
         )
+        if other_src is not None:
+            against(other_src, path)
+
+
+_CHILD = """
+import statistics, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from presskit.importers import import_file
+import_file(Path(sys.argv[2]))
+runs = []
+for _ in range(5):
+    started = time.perf_counter()
+    import_file(Path(sys.argv[2]))
+    runs.append(time.perf_counter() - started)
+print(statistics.median(runs))
+"""
+
+
+def against(other_src: Path, path: Path) -> None:
+    """The 10-page import timed by ``other_src`` and by this tree, alternately, 3 rounds."""
+    import subprocess
+
+    here = Path(__file__).parents[1] / "src"
+    times: dict[str, list[float]] = {"other": [], "this": []}
+    for _ in range(3):
+        for label, src in (("other", other_src), ("this", here)):
+            out = subprocess.run(
+                [sys.executable, "-c", _CHILD, str(src), str(path)],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            times[label].append(float(out.stdout))
+    other, this = statistics.median(times["other"]), statistics.median(times["this"])
+    print(
+        f"10-page DOCX against {other_src}: {other * 1000:.0f} ms there, {this * 1000:.0f} ms"
+        f" here; ratio here/there {this / other:.2f}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true", help="list every field that was wrong")
+    parser.add_argument("--against", type=Path, help="another tree's src/ to time against")
     args = parser.parse_args()
     scores = score_all()
     if args.verbose:
@@ -92,7 +134,7 @@ def main() -> None:
     table("All documents", scores)
     table("Tuned on", [s for s in scores if not s.heldout])
     table("Held out (never tuned on)", [s for s in scores if s.heldout])
-    ten_page_docx()
+    ten_page_docx(args.against)
 
 
 if __name__ == "__main__":

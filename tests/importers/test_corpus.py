@@ -15,9 +15,10 @@ sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
 
 from import_corpus import corpus, document_path, score_all, summary
 
-THRESHOLDS = {"word": 0.95, "email": 0.95, "web page": 0.90, "text": 0.45}
-"""Shares of fields right. Raw text with web chrome is held at what it reaches today (the
-issue asks 0.75; see docs/import.md for where it falls short)."""
+THRESHOLDS = {"word": 0.98, "email": 0.98, "web page": 0.98, "text": 0.64, "pdf": 0.80}
+"""Shares of fields right, held at what the corpus reaches on 2 Dec 2026 (word, email and web
+pages 100%, raw text with web chrome 65.7%, the one PDF 5 fields of 6). The issue asks 0.75
+of raw text; see docs/import.md for where it falls short."""
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +61,16 @@ def test_complete_release_loads_checks_and_exports(name: str, tmp_path: Path) ->
     page = render_html(loaded.release, tmp_path).html
     assert all(word in page for word in loaded.release.headline.split()[:3] if word.isalnum())
     assert dumps_release(loaded.release) == target.read_text(encoding="utf-8")
+
+
+def test_corpus_holds_thirty_real_releases_in_four_languages() -> None:
+    """The issue asks for at least 30 real releases, German, French and Spanish among them."""
+    names = corpus()
+    real = {n for n in names if "/" not in n} | {
+        names[n].get("variant_of", n.split("/")[-1].split(".")[0]) for n in names if "/" in n
+    }
+    real = {n.split(".")[0] for n in real}
+    assert len(real) >= 30, sorted(real)
+    for suffix in ("-es", "-fr"):
+        assert any(n.endswith(suffix) for n in real), suffix
+    assert any(n.startswith("ec-de-") for n in real)

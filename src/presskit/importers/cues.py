@@ -82,6 +82,12 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"foia|no fear act|usa\.gov|inspector general)$",
             r"^due to (a|the) lapse (in|of) (appropriations|federal funding)",
             r"^suggested searches$",
+            r"^bookmark( and share)?$",
+            r"^(all |more |latest |recent )?(news|press|media) (releases|advisories|room)\b"
+            r"(?=.{0,40}$)(?!.*[.!?]$)",  # a newsroom's menu: "All News Releases By Date"
+            r"^\(?(/|https?://)\S+\.(jpe?g|png|gif|webp|svg)\)?$",  # an image's address
+            r"^[^.!?]{1,100}\s?[›»]\s?[^.!?]{1,100}$",  # a breadcrumb: Newsroom › Releases
+            r"^(back to )?(the )?[\w.&-]+( [\w.&-]+)? (main|home) ?page$",
             r"^\d+ min read$",
             r"^(this release can be found|to (subscribe|unsubscribe)|to remove your address)",
             r"^(copyright|©)",
@@ -278,6 +284,15 @@ PHONE_LABELS: dict[str, tuple[str, ...]] = {
 """Words near a phone number that become its label (the key), such as "(mobile)"; the
 words under "" only say "phone" and give no label."""
 
+TITLE_SMALL_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+    "to", "with", "vs", "via", "de", "la", "le", "les", "des", "du", "et", "à", "au", "aux",
+    "el", "los", "las", "y", "en", "del", "con", "por", "para", "der", "die", "das", "und",
+    "von", "zu", "im", "mit", "für", "den", "dem",
+})  # fmt: skip
+"""Words a headline in title case leaves in lower case (feature ``title_case``)."""
+
+
 # -- weights ----------------------------------------------------------------------------
 # A role's score for a block is its bias plus the weight of each feature the block has
 # (features are 0..1). Positive: evidence for the role; negative: evidence against.
@@ -298,14 +313,14 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "sentence": -1.2, "long": -3, "cue_said": -2, "email": -5, "phone": -5, "url": -3,
         "late": -4, "date_only": -4, "list_item": -3, "table_cell": -2, "chrome": -3,
         "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
-        "repeated_later": 1.5, "repeats_earlier": -4,
+        "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
     },
     Role.SUBHEADLINE: {
         **_NO_CUE, "bias": -3.2, "italic": 1.5, "heading": 0.8, "bold": 0.4, "early": 1.5,
         "short": 0.5, "long": -2, "big": 0.6, "centred": 0.4, "email": -5, "phone": -5,
         "late": -4, "list_item": -2, "table_cell": -2, "chrome": -3, "cue_said": -1.5,
         "dateline_start": -4, "date_only": -3, "person_name": -1.5, "url": -2,
-        "title_style": -1, "very_short": -1,
+        "title_style": -1, "very_short": -1, "title_case": -0.8,
     },
     Role.DATELINE: {"bias": -4, "date_only": 6.5, "early": 1, "sentence": -3, "chrome": -2},
     Role.BODY: {
@@ -313,7 +328,8 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "in_main": 0.6, "list_item": 0.5, "email": -1.5, "phone": -2, "cue_contact": -3.5,
         "cue_about": -2, "cue_release": -5, "cue_embargo": -4, "cue_end": -7, "chrome": -4,
         "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
-        "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2,
+        "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2, "top_short": -1.5,
+        "before_credit": -5,
     },
     Role.LINKS: {
         "bias": -3, "cue_links": 5.5, "only_url": 2, "url": 1.5, "list_item": 0.4,
@@ -327,7 +343,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     },
     Role.CONTACT: {
         "bias": -2.7, "cue_contact": 7, "email": 3.5, "phone": 3.5, "person_name": 1.5,
-        "cue_job_title": 1.2, "short": 0.5, "line": 0.5, "table_cell": 0.6, "sentence": -2,
+        "cue_job_title": 1.2, "short": 0.5, "line": 0.5, "table_cell": 0.6, "sentence": -3.5,
         "long": -3, "cue_said": -2, "chrome": -1, "dateline_start": -4, "cue_about": -2,
     },
     Role.SOCIAL: {
@@ -336,7 +352,8 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     },
     Role.NOT_PLACED: {
         "bias": -1.5, "cue_chrome": 4.5, "chrome": 4.5, "cue_meta": 4.5, "very_short": 0.3,
-        "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5,
+        "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5, "top_short": 1.5,
+        "before_credit": 6,
     },
 }  # fmt: skip
 

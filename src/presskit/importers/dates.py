@@ -73,8 +73,13 @@ def _date_patterns() -> list[re.Pattern[str]]:
     ]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
     """The first date written in ``text`` and where it stands, or None."""
+    if not _DIGIT.search(text):  # every date form holds a digit: skip the month names
+        return None
     best: tuple[dt.date, tuple[int, int]] | None = None
     for pattern in _date_patterns():
         for match in pattern.finditer(text):

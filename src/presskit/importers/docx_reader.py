@@ -65,6 +65,7 @@ class _Reader:
         self.default_size = _default_size(word)
         # python-docx looks styles up by scanning every style on each access: cache them.
         self._styles = {style.style_id: style for style in word.styles}
+        self._fonts: dict[str, dict[str, Any]] = {}
         self._default = word.styles.default(1)  # WD_STYLE_TYPE.PARAGRAPH
 
     def _paragraph_style(self, paragraph: Any) -> Any:
@@ -141,7 +142,10 @@ class _Reader:
         text, markdown = [], []
         links: list[tuple[str, str]] = []
         bolds, italics, sizes = [], [], []
-        style_font = _style_font(style)
+        key = style.style_id if style is not None else ""
+        if key not in self._fonts:
+            self._fonts[key] = _style_font(style)
+        style_font = self._fonts[key]
         for item in paragraph.iter_inner_content():
             runs = item.runs if hasattr(item, "runs") and hasattr(item, "address") else [item]
             piece = "".join(run.text for run in runs)

@@ -9,10 +9,11 @@ Each feature is a number from 0 to 1: where the block stands ("early", "late"), 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import statistics
 
-from presskit.importers.cues import PHRASE_CUES, PHRASES
+from presskit.importers.cues import PHRASE_CUES, PHRASES, TITLE_SMALL_WORDS
 from presskit.importers.dates import parse_dateline
 from presskit.importers.model import Block, BlockKind, SourceDocument
 
@@ -31,27 +32,40 @@ _NAME = re.compile(
     r"[A-ZÀ-Ý][A-Za-zà-ÿ'’-]+){1,2}$"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")
 
 
 @functools.cache
-def _cue_patterns() -> dict[str, re.Pattern[str]]:
-    """One compiled alternation per phrase cue, over every language."""
+def _cue_patterns() -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
+    """Per phrase cue, over every language: one alternation of the patterns anchored at the
+    start (tried only there, with ``match``) and one of the others (``search``)."""
     patterns = {}
     for cue in PHRASE_CUES:
         parts = [p for phrases in PHRASES.values() for p in phrases.get(cue, [])]
-        patterns[cue] = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+        anchored = [p[1:] for p in parts if p.startswith("^")]
+        floating = [p for p in parts if not p.startswith("^")]
+        patterns[cue] = (
+            re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE) if anchored else None,
+            re.compile("|".join(f"(?:{p})" for p in floating), re.IGNORECASE) if floating else None,
+        )
     return patterns
 
 
 def phrase_cues(text: str) -> set[str]:
     """The phrase cues ``text`` matches, such as {"contact", "said"}."""
     text = " ".join(text.split())
-    head = text[:400]  # cues stand near a block's start; "said" may stand anywhere
-    return {
-        cue
-        for cue, pattern in _cue_patterns().items()
-        if pattern.search(text if cue == "said" else head)
-    }
+    found = set()
+    for cue, (anchored, floating) in _cue_patterns().items():
+        if (anchored is not None and anchored.match(text)) or (
+            floating is not None and floating.search(text[: _REACH.get(cue, 400)])
+        ):
+            found.add(cue)
+    return found
+
+
+_REACH = {"said": None, "job_title": 200}
+"""How far into a block a floating cue is looked for: "said" anywhere, a job title near the
+start (a contact line's), the others in the first 400 characters."""
 
 
 def phone_numbers(text: str) -> list[str]:
@@ -59,8 +73,10 @@ def phone_numbers(text: str) -> list[str]:
     found = []
     for match in PHONE.finditer(EMAIL.sub(" ", text)):
         digits = re.sub(r"\D", "", match.group())
-        if 7 <= len(digits) <= 15 and not re.fullmatch(
-            r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d", match.group().strip()
+        if (
+            7 <= len(digits) <= 15
+            and not re.fullmatch(r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d", match.group().strip())
+            and not _NUMERIC_DATE.search(match.group())
         ):
             found.append(match.group().strip())
     return found
@@ -90,7 +106,7 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
         (
             b.index
             for b in release
-            if word_count(b.text) >= 2
+            if word_count(b.text) >= 4
             and not (set(features[b.index]) & {"email", "phone", "date_only", "url"})
             and not any(k.startswith("cue_") for k in features[b.index])
         ),
@@ -112,7 +128,42 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
             found["late"] = 1.0
         if block.index == first_text:
             found["first_text"] = 1.0
+        if position < first_prose and "short" in found and not set(found) & set(_LEAD[:2]):
+            found["top_short"] = 1.0  # a line of the top matter: not yet the body
+    _before_the_lead(release, features, first_prose)
+    _captions(release, features)
     return features
+
+
+_CREDIT = re.compile(r"^(photo |image |video )?(credits?|courtesy)\s*:", re.IGNORECASE)
+
+
+def _captions(release: list[Block], features: list[dict[str, float]]) -> None:
+    """A picture's caption: the block right before its "Credit:" line ("before_credit")."""
+    for block, after in itertools.pairwise(release):
+        if _CREDIT.match(after.text.strip()) and word_count(block.text) <= 80:
+            features[block.index]["before_credit"] = 1.0
+
+
+_LEAD = ("date_only", "dateline_start", "cue_contact", "cue_meta")
+_NOT_A_HEADLINE = {
+    "cue_release", "cue_embargo", "cue_contact", "cue_about", "cue_links", "cue_social",
+    "cue_chrome", "cue_meta", "cue_end", "date_only", "email", "phone", "url", "very_short",
+}  # fmt: skip
+
+
+def _before_the_lead(release: list[Block], features: list[dict[str, float]], prose: int) -> None:
+    """A short line standing right before what follows a headline (a date line, a dateline,
+    the contact or release-number lines, the first paragraph of prose): "before_lead"."""
+    for position, block in enumerate(release[: prose + 1]):
+        own = features[block.index]
+        if position + 1 >= len(release) or "sentence" in own or "short" not in own:
+            continue
+        if set(own) & _NOT_A_HEADLINE:
+            continue
+        after = features[release[position + 1].index]
+        if position + 1 == prose or any(k in after for k in _LEAD):
+            own["before_lead"] = 1.0
 
 
 def _repeats(blocks: list[Block], features: list[dict[str, float]]) -> None:
@@ -135,8 +186,6 @@ def _date_words(text: str) -> bool:
     from presskit.importers.dates import month_numbers  # noqa: PLC0415
 
     words = re.findall(r"[^\W\d_]+", text.lower())
-    if not words and re.search(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", text):
-        return True
     months = month_numbers()
     weekdays = _weekday_names()
     allowed = {
@@ -158,6 +207,10 @@ def _date_words(text: str) -> bool:
         "le",
         "the",
     }
+    if re.search(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", text) and all(
+        w in weekdays or w in allowed for w in words
+    ):
+        return True  # 08/09/2023; Wed, 08/09/2023 - 19:00; 12/04/2019 | 10:25pm EST
     return (
         bool(words)
         and len(words) <= 5
@@ -199,6 +252,7 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         "very_short": 0 < words <= 3,
         "long": words >= 30,
         "caps": words >= 2 and _is_caps(text),
+        "title_case": 4 <= words <= 30 and _is_title_case(text),
         "bold": block.bold,
         "italic": block.italic,
         "centred": block.centred,
@@ -229,6 +283,16 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         if ratio >= 1.15:
             found["big"] = min(1.0, (ratio - 1.0) / 0.5)
     return found
+
+
+def _is_title_case(text: str) -> bool:
+    """Headline style: the words that matter start with a capital, and no full stop ends it."""
+    words = [
+        w for w in _WORDS.findall(text) if w.lower() not in TITLE_SMALL_WORDS and w[0].isalpha()
+    ]
+    if len(words) < 3 or _SENTENCE_END.search(text) or _is_caps(text):
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.8
 
 
 def _is_caps(text: str) -> bool:

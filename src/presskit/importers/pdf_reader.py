@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from presskit.importers.model import ImportFailed, ImportResult, SourceDocument
@@ -102,8 +102,13 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
         width = page.get_width()
         lines = []
         position = 0
-        for piece in re.split(r"(\r\n|\r|\n)", text):
-            if piece in ("\r\n", "\r", "\n"):
+        # pdfium writes U+FFFE for a hyphen it took for a hyphenation at a line's end: before
+        # a lower-case letter it is one (mended); before anything else the line really ended
+        # with a dash ("-end-", a range) and the next line starts a new one
+        for piece in re.split(r"(\r\n|\r|\n|\ufffe(?![a-zà-ÿ]))", text):
+            if piece in ("\r\n", "\r", "\n", "\ufffe"):
+                if piece == "\ufffe" and lines and lines[-1].page == number:
+                    lines[-1] = replace(lines[-1], text=lines[-1].text + "-")
                 position += len(piece)
                 continue
             if piece.strip():
@@ -119,7 +124,7 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
                 lines.append(
                     _Line(
                         number,
-                        piece.strip(),
+                        piece.strip().replace("\ufffe", ""),
                         round(size, 1),
                         bool(bold),
                         left,
@@ -172,14 +177,20 @@ def _document(lines: list[_Line], name: str) -> SourceDocument:
         if a.page == b.page and 0 < a.top - b.top < 40
     ]
     spacing = statistics.median([abs(g) for g in gaps]) if gaps else 14.0
+    sizes = [line.size for line in kept if line.size > 0]
+    body_size = statistics.median(sizes) if sizes else 0.0
     widths = [line.right - line.left for line in kept]
     full = max(widths) if widths else 1.0
     text_lines: list[str] = []
     looks: list[_Line | None] = []
     for previous, line in zip([None, *kept], kept, strict=False):
-        if previous is not None and _new_paragraph(previous, line, spacing, full):
+        leading = spacing * max(1.0, line.size / body_size) if body_size else spacing
+        if previous is not None and _new_paragraph(previous, line, leading, full):
             text_lines.append("")
             looks.append(None)
+        elif previous is not None and body_size and line.size >= 1.15 * body_size:
+            text_lines[-1] += " " + line.text  # a headline set over several lines is one line
+            continue
         text_lines.append(line.text)
         looks.append(line)
     document = read_text("\n".join(text_lines), name, fmt="pdf")

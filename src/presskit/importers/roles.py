@@ -29,8 +29,9 @@ def emission(features: dict[str, float], role: Role) -> float:
     )
 
 
-def _transition(previous: Role | None, role: Role) -> float:
-    return 0.0 if previous is None else TRANSITIONS.get((previous, role), 0.0)
+_FROM: dict[Role | None, dict[Role, float]] = {}
+for (_previous, _next), _score in TRANSITIONS.items():
+    _FROM.setdefault(_previous, {})[_next] = _score
 
 
 def assign_roles(document: SourceDocument) -> tuple[list[Role], list[float]]:
@@ -54,8 +55,9 @@ def _best_sequence(scores: list[dict[Role, float]]) -> list[Role]:
             candidate = total + block_scores[Role.NOT_PLACED]
             if candidate > new.get(state, -math.inf):
                 new[state], pointers[state] = candidate, (state, Role.NOT_PLACED)
+            moves = _FROM.get(state, {})
             for role in PLACED:
-                candidate = total + block_scores[role] + _transition(state, role)
+                candidate = total + block_scores[role] + moves.get(role, 0.0)
                 if candidate > new.get(role, -math.inf):
                     new[role], pointers[role] = candidate, (state, role)
         states = new
@@ -77,7 +79,9 @@ def _one_headline(
     if len(heads) > 1:
         best = max(heads, key=lambda i: scores[i][Role.HEADLINE])
         for i in heads:
-            if i != best:
+            if i < best:  # a line above the headline is the page's or letterhead's, not body
+                roles[i] = Role.NOT_PLACED
+            elif i != best:
                 roles[i] = Role.SUBHEADLINE if i == best + 1 else Role.BODY
     elif not heads:
         candidates = [
@@ -89,6 +93,10 @@ def _one_headline(
         ]
         if candidates:
             roles[max(candidates, key=lambda i: scores[i][Role.HEADLINE])] = Role.HEADLINE
+    heads = [i for i, role in enumerate(roles) if role is Role.HEADLINE]
+    for i in range(heads[0] if heads else 0):
+        if roles[i] is Role.BODY:  # a page's teaser or menu above the headline
+            roles[i] = Role.NOT_PLACED
     return roles
 
 

@@ -19,6 +19,7 @@ _EMPHASIS = re.compile(r"^(\*\*|__)(?P<text>.+)\1$")
 _ITALIC = re.compile(r"^([*_])(?P<text>[^*_].*)\1$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’)]$")
 _QUOTE = re.compile(r"^\s*>\s?")
+_LABEL = re.compile(r"^[A-ZÀ-Ý][\w’'-]*(?: [\w’'-]+){0,2}\s?:(?:\s|$)")
 
 
 def read_text(text: str, name: str, fmt: str = "text") -> SourceDocument:
@@ -86,6 +87,8 @@ def _continues(previous: str, line: str, width: int) -> bool:
         return True
     previous = previous.strip()
     if _ENDS_SENTENCE.search(previous) or len(previous) < 0.55 * width:
+        return False
+    if _LABEL.match(line.strip()):  # "Release Date: ...", "Contact: ...", "WHO: ..."
         return False
     return not line.lstrip().startswith(("(", "+", "@")) and len(line.strip()) > 0
 
