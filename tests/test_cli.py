@@ -108,8 +108,8 @@ def test_several_files_export_in_parallel(example_copy: Path, tmp_path: Path) ->
     ("content", "expected"),
     [
         (
-            "---\nheadline: x\ncontacts:\n  - name: Mary\n    email: 'wareham@'\n---\n",
-            "bad.md:5: contacts[1].email: 'wareham@' is not an email address",
+            "---\nheadline: x\nstatus: embargoed\n---\n",
+            "bad.md:2: embargo: an embargoed release needs an embargo date and time",
         ),
         ("---\nheadline: [1, 2]\n---\n", "bad.md:2: headline: expected text, found a list"),
         ("---\nsubheadline: no headline\n---\n", "bad.md:2: headline: a release needs a headline"),

@@ -62,8 +62,8 @@ def test_placeholder_in_the_boilerplate_links_list_and_website(clean: Release) -
         ("organization.website", None, Severity.WARNING),
         ("boilerplate", 2, Severity.WARNING),
         ("links[2].url", None, Severity.WARNING),
-        # "https://" alone is refused by export: an error, reported once, not twice.
-        ("links[3].url", None, Severity.ERROR),
+        # "https://" alone: printed as text, not refused (issue 11), reported once, not twice.
+        ("links[3].url", None, Severity.WARNING),
     ]
     assert "invalid-field" not in ids(found)
 
@@ -81,20 +81,43 @@ def test_real_links_and_links_in_code_are_not_placeholders(clean: Release) -> No
 def test_malformed_url_in_the_body(clean: Release) -> None:
     clean.body = "See [our site](www.example.org) and [x](javascript:alert(1)).\n\n" + clean.body
     found = only(check(clean), "malformed-url")
-    assert [(f.field, f.body_line, f.severity) for f in found] == [
-        ("body", 1, Severity.ERROR),
-        ("body", 1, Severity.ERROR),
-    ]
-    assert "https://" in found[0].message
+    # Printed as text, never a link: a warning, not a refusal (issue 11).
+    assert [(f.field, f.body_line, f.severity) for f in found] == [("body", 1, Severity.WARNING)]
+    assert "javascript:" in found[0].message
+    (note,) = only(check(clean), "incomplete-url")
+    assert (note.body_line, note.severity) == (1, Severity.INFO)
+    assert "https://" in note.message
+
+
+@pytest.mark.parametrize(
+    "target", ["http://[broken/x", "https://[::1", "http://example.org:99999/", "http://\udcff["]
+)
+def test_an_unparsable_url_is_a_finding_not_a_crash(clean: Release, target: str) -> None:
+    """urlsplit raises ValueError on these; the checks crashed with it (issue 11)."""
+    clean.body = f"See [x]({target}) and <{target}>.\n\n" + clean.body
+    clean.links[0].url = target
+    clean.organization.website = target
+    found = check(clean)
+    fields = [f.field for f in only(found, "malformed-url")]
+    assert fields.count("body") >= 1 and "links[1].url" in fields
+    assert "organization.website" in fields
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "report.pdf", "../x.html", "file:///etc/passwd"])
+def test_a_link_to_a_local_file_is_a_warning(clean: Release, target: str) -> None:
+    clean.body = f"See [x]({target}).\n\n" + clean.body
+    (found,) = only(check(clean), "local-link")
+    assert (found.field, found.body_line, found.severity) == ("body", 1, Severity.WARNING)
 
 
 def test_malformed_url_in_the_links_list_is_reported_once(clean: Release) -> None:
     clean.links[0].url = "harborhousing.example.org/photos"
     clean.organization.social = [SocialHandle("facebook", url="facebook.com/harbor")]
     found = check(clean)
-    assert [f.field for f in only(found, "malformed-url")] == [
-        "organization.social[1].url",
-        "links[1].url",
+    # Typed without https://: the outputs add it, and a note says so, once per field.
+    assert [(f.field, f.severity) for f in only(found, "incomplete-url")] == [
+        ("organization.social[1].url", Severity.INFO),
+        ("links[1].url", Severity.INFO),
     ]
     assert "invalid-field" not in ids(found)
 
@@ -361,9 +384,10 @@ def test_model_validation_problems_are_error_findings(clean: Release) -> None:
     clean.language = "english please"
     clean.headline = ""
     found = check(clean)
+    # A headline is required; an odd language tag renders all the same (a warning).
     assert [(f.id, f.field, f.severity) for f in found] == [
         ("invalid-field", "headline", Severity.ERROR),
-        ("invalid-field", "language", Severity.ERROR),
+        ("invalid-field", "language", Severity.WARNING),
     ]
     assert found[0].message == "A release needs a headline"
     assert found[0].hint

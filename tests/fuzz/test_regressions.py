@@ -62,10 +62,12 @@ def test_a_library_id_that_is_not_a_plain_number_is_a_file_error(number: str) ->
 
 
 @pytest.mark.parametrize("version", ["0x10", "0b1", "190:20:30", "9" * 5000])
-def test_a_format_version_in_another_notation_is_a_file_error(version: str) -> None:
-    # YAML 1.1 reads these as integers; int() refused them with ValueError.
-    with pytest.raises(ReleaseFileError, match="presskit: the format version"):
-        loads_release(f"---\npresskit: {version}\nheadline: x\n---\n")
+def test_a_format_version_in_another_notation_is_a_warning(version: str) -> None:
+    # YAML 1.1 reads these as integers; int() refused them with ValueError. Since issue 11 the
+    # file loads as format 1, with a warning naming the line.
+    loaded = loads_release(f"---\npresskit: {version}\nheadline: x\n---\n")
+    (warning,) = loaded.warnings
+    assert str(warning).startswith("<text>:2: warning: presskit: the format version")
 
 
 # -- rendering ----------------------------------------------------------------------------------

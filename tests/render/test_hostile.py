@@ -174,6 +174,9 @@ def test_urandom_logo_through_the_cli_finishes(tmp_path: Path) -> None:
         text=True,
         timeout=120,
     )
-    assert done.returncode == 2
+    # Liberal loading: the release exports without its logo, and says why (issue 11).
+    assert done.returncode == 0, done.stderr
+    assert "warning: " in done.stderr
     assert "organization.logo: '/dev/urandom' must be a path relative" in done.stderr
     assert "Traceback" not in done.stderr
+    assert source.with_suffix(".pdf").stat().st_size > 0

@@ -20,7 +20,8 @@ def test_example_text_has_every_part_in_order(example_path: Path) -> None:
         == "20th Anniversary of President Clinton’s call for their “eventual elimination”"
     )
     assert paragraphs[3].startswith(
-        "(Washington DC, September 23, 2014) Today’s announcement (#) by"
+        # a placeholder link (#) is plain text: nothing printed after it
+        "(Washington DC, September 23, 2014) Today’s announcement by"
     )
     order = [
         "For more information:",

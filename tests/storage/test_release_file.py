@@ -181,7 +181,8 @@ def test_validation_problems_carry_the_line_of_their_field() -> None:
     loaded = loads_release(text, "release.md")
     assert [str(p) for p in loaded.problems_with_lines()] == [
         "release.md:2: headline: a release needs a headline",
-        "release.md:7: contacts[2].email: 'wareham@' is not an email address",
+        "release.md:7: warning: contacts[2].email: 'wareham@' is not an email address; "
+        "it is printed as text, not as a link",
     ]
 
 

@@ -4,30 +4,42 @@ Links live in four places: the body and the boilerplate (Markdown, reported with
 the "For more information" list, and the organization's website and social accounts. Images
 are the asset rules' business (:mod:`presskit.checks.assets`).
 
-Rule ids: ``placeholder-link``, ``malformed-url``, ``malformed-email``, ``malformed-phone``,
-``missing-link-definition``.
+Rule ids: ``placeholder-link``, ``local-link``, ``incomplete-url`` (a note: ``www.x.org``
+gets ``https://``), ``malformed-url``, ``malformed-email``,
+``malformed-phone``, ``missing-link-definition``. None of them stops an export: the outputs
+print a placeholder, a path on the author's computer or a malformed address as plain text,
+never as a link (:func:`presskit.model.urls.link_href`), so these are warnings.
 """
 
 from __future__ import annotations
 
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from presskit.checks.addresses import email_problem, phone_problem
-from presskit.checks.findings import Finding, error, sentence, warning
+from presskit.checks.findings import Finding, error, info, sentence, warning
 from presskit.checks.markdown_scan import MarkdownLink, scan_markdown
 from presskit.model.release import Release
-from presskit.model.validation import WEB_SCHEMES, item_path, url_problem
+from presskit.model.urls import (
+    PLACEHOLDER_TARGETS,
+    WEB_SCHEMES,
+    is_anchor,
+    is_local_path,
+    is_placeholder,
+    looks_like_host,
+    url_problem,
+    url_scheme,
+)
+from presskit.model.validation import item_path
 
-PLACEHOLDER_TARGETS = frozenset({"", "#", "http://", "https://"})
+__all__ = ["PLACEHOLDER_TARGETS", "is_placeholder", "link_findings", "markdown_link_findings"]
 
 _PLACEHOLDER_HINT = (
     "Replace it with the page's full address, starting with https://, or remove the link"
 )
-
-
-def is_placeholder(target: str) -> bool:
-    """Whether a link target is a stand-in rather than an address: ``#``, empty, ``https://``."""
-    return target.strip().lower() in PLACEHOLDER_TARGETS
+_LOCAL_HINT = (
+    "A link to a file on your computer would show readers your folders and work for nobody: "
+    "link to the file's address on the web, starting with https://"
+)
 
 
 def link_findings(release: Release) -> list[Finding]:
@@ -69,6 +81,8 @@ def markdown_link_findings(markdown: str, field: str, language: str) -> list[Fin
                     link.line,
                 )
             )
+        elif is_anchor(link.target.strip()):
+            continue  # a place in the same document, such as a footnote
         elif finding := _address_finding(_markdown_target(link), field, language, link.line):
             findings.append(finding)
     return findings
@@ -90,8 +104,9 @@ def _points_nowhere(target: str) -> str:
 def _address_finding(
     target: str, field: str, language: str, line: int | None = None
 ) -> Finding | None:
-    """A malformed-url, -email or -phone finding for a link target, or None when it is fine."""
-    scheme = urlsplit(target).scheme.lower() if ":" in target else ""
+    """A malformed-url, -email or -phone or a local-link finding for a link target, or None
+    when it is fine."""
+    scheme = url_scheme(target)
     if scheme == "mailto":
         address = unquote(target.split(":", 1)[1].split("?", 1)[0])
         if why := email_problem(address):
@@ -104,9 +119,20 @@ def _address_finding(
             hint = "Check the digits; write the number with its country code, such as +1 …"
             return warning("malformed-phone", field, sentence(why), hint, line)
         return None
+    if looks_like_host(target):
+        message = f"'{target.strip()}' has no https://; the outputs add it"
+        hint = "Write the address in full, starting with https://, to be sure it is the one"
+        return info("incomplete-url", field, message, hint, line)
+    if is_local_path(target):
+        message = (
+            f"'{target.strip()}' names a file on your computer; the output shows the text, "
+            "not a link"
+        )
+        return warning("local-link", field, message, _LOCAL_HINT, line)
     if why := url_problem(target):
         hint = "Copy the full address from the browser's address bar, starting with https://"
-        return error("malformed-url", field, sentence(why), hint, line)
+        message = f"{sentence(why)}; it is printed as text"
+        return warning("malformed-url", field, message, hint, line)
     return None
 
 
@@ -120,16 +146,17 @@ def _organization_findings(release: Release) -> list[Finding]:
     for field, url, label in urls:
         if not url:
             continue  # optional: leaving it out is fine
-        if is_placeholder(url):
-            severity_finding = error if url_problem(url, WEB_SCHEMES) else warning
-            findings.append(
-                severity_finding(
-                    "placeholder-link", field, f"{label} {_points_nowhere(url)}", _PLACEHOLDER_HINT
-                )
-            )
+        if looks_like_host(url):
+            message = f"{label}, '{url.strip()}', has no https://; the outputs add it"
+            hint = "Write the address in full, starting with https://, to be sure it is the one"
+            findings.append(info("incomplete-url", field, message, hint))
+        elif is_placeholder(url):
+            message = f"{label} {_points_nowhere(url)}; it is left out"
+            findings.append(warning("placeholder-link", field, message, _PLACEHOLDER_HINT))
         elif why := url_problem(url, WEB_SCHEMES):
             hint = "Copy the full address from the browser's address bar, starting with https://"
-            findings.append(error("malformed-url", field, sentence(why), hint))
+            message = f"{sentence(why)}; it is left out"
+            findings.append(warning("malformed-url", field, message, hint))
     return findings
 
 
@@ -140,9 +167,7 @@ def _listed_link_findings(release: Release, index: int) -> list[Finding]:
     field = item_path("links", index, "url")
     name = f'"{link.title.strip()}"' if link.title.strip() else f"Link {index + 1}"
     if is_placeholder(link.url):
-        # "https://" alone is refused by export (no host name): an error, not advice.
-        severity_finding = error if link.url and url_problem(link.url) else warning
-        message = f"{name} {_points_nowhere(link.url)}"
-        return [severity_finding("placeholder-link", field, message, _PLACEHOLDER_HINT)]
+        message = f"{name} {_points_nowhere(link.url)}; it is printed as text"
+        return [warning("placeholder-link", field, message, _PLACEHOLDER_HINT)]
     finding = _address_finding(link.url.strip(), field, release.language)
     return [finding] if finding else []

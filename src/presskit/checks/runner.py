@@ -28,7 +28,7 @@ from presskit.model.release import Release
 # Rules that report, with their own id and a hint, a problem the model validation also
 # reports: the validation's plain "invalid-field" copy for the same field is left out.
 _RESTATE_VALIDATION = frozenset({"malformed-url", "malformed-email", "placeholder-link"})
-_RESTATE_VALIDATION |= {"embargo-missing"}
+_RESTATE_VALIDATION |= {"embargo-missing", "local-link", "incomplete-url"}
 
 # Fields in the order a release file writes them (docs/file-format.md), list items aside.
 _FIELD_ORDER = (
@@ -73,12 +73,13 @@ def run_checks(
         *approval_findings(release),
         *translation_findings(release, source),
     ]
-    restated = {
-        finding.field
-        for finding in findings
-        if finding.id in _RESTATE_VALIDATION and finding.severity is Severity.ERROR
-    }
-    findings += [f for f in validation_findings(release) if f.field not in restated]
+    restated = {f.field: f.severity for f in findings if f.id in _RESTATE_VALIDATION}
+    findings += [
+        f
+        for f in validation_findings(release)
+        # a refusal is kept unless the rule restating it is an error too
+        if f.field not in restated or (f.severity is Severity.ERROR is not restated[f.field])
+    ]
     findings.sort(key=position)
     return findings
 

@@ -71,6 +71,12 @@ class Contact:
     library: LibraryLink | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def has_content(self) -> bool:
+        """Whether there is anything to print: a name, or only a phone or an email (a
+        "Media office, 202-555-0100" line is a contact too)."""
+        texts = (self.name, self.title, self.organization, self.email)
+        return any(t.strip() for t in texts) or any(p.number.strip() for p in self.phones)
+
 
 @dataclass
 class Link:

@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from presskit.model.css_values import colour_problem
 from presskit.model.release import Contact, Release, Status
+from presskit.model.urls import LINK_SCHEMES, WEB_SCHEMES, looks_like_host, url_problem
 
-WEB_SCHEMES = frozenset({"http", "https"})
-LINK_SCHEMES = WEB_SCHEMES | {"mailto", "tel"}
+__all__ = ["LINK_SCHEMES", "WEB_SCHEMES", "Problem", "url_problem", "validate_release"]
 
 # BCP 47 language tag, the common subset: language[-script][-region][-variant...]
 _LANGUAGE_TAG = re.compile(
@@ -36,10 +35,17 @@ _THEME_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong with one field of a release."""
+    """Something wrong with one field of a release.
+
+    ``refuses``: export cannot render the release until it is corrected. Every other problem
+    is reported (a warning, or a note when ``note``) while the output does the sensible thing:
+    the decision for each is the table in docs/file-format.md, "What Presskit refuses".
+    """
 
     field: str
     message: str
+    refuses: bool = True
+    note: bool = False
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
@@ -61,29 +67,6 @@ def is_email(value: str) -> bool:
     except EmailNotValidError:
         return False
     return True
-
-
-def url_problem(url: str, schemes: frozenset[str] = LINK_SCHEMES) -> str | None:
-    """Why ``url`` is not a usable link target, or None when it is.
-
-    A bare ``#`` is accepted here: it is a placeholder, which the preflight checks warn about.
-    """
-    if url == "#" or url.startswith("#"):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return f"'{url}' is not a valid address"
-    if any(ch.isspace() for ch in url.strip()) or any(ord(ch) < 32 for ch in url):
-        return f"'{url}' contains spaces or control characters; encode a space as %20"
-    if not parts.scheme:
-        return f"'{url}' is not a full address; start it with https://"
-    if parts.scheme.lower() not in schemes:
-        allowed = ", ".join(sorted(schemes))
-        return f"'{url}' uses '{parts.scheme}:', which is not allowed here (use {allowed})"
-    if parts.scheme.lower() in WEB_SCHEMES and not parts.netloc:
-        return f"'{url}' has no host name"
-    return None
 
 
 def relative_path_problem(path: str) -> str | None:
@@ -110,24 +93,13 @@ def validate_release(release: Release) -> list[Problem]:
     if release.timezone:
         problems.extend(_timezone_problems(release))
     if not is_language_tag(release.language):
-        add(Problem("language", f"'{release.language}' is not a language tag such as en-US"))
-    org = release.organization
-    if org.website and (why := url_problem(org.website, WEB_SCHEMES)):
-        add(Problem("organization.website", why))
-    if org.logo and (why := relative_path_problem(org.logo)):
-        add(Problem("organization.logo", why))
-    if org.accent and (why := colour_problem(org.accent)):
-        add(Problem("organization.accent", why))
-    for i, social in enumerate(org.social):
-        if social.url and (why := url_problem(social.url, WEB_SCHEMES)):
-            add(Problem(item_path("organization.social", i, "url"), why))
-        if not (social.handle or social.url):
-            add(Problem(item_path("organization.social", i), "needs a handle or a URL"))
+        add(Problem("language", f"'{release.language}' is not a language tag such as en-US", False))
+    problems.extend(_organization_problems(release))
     for i, link in enumerate(release.links):
         if not link.title.strip() and not link.url.strip():
-            add(Problem(item_path("links", i), "an empty link; give it a title and a URL"))
-        elif link.url and (why := url_problem(link.url)):
-            add(Problem(item_path("links", i, "url"), why))
+            add(Problem(item_path("links", i), "an empty link; it is left out", False))
+        elif link.url and (problem := _address_problem(item_path("links", i, "url"), link.url)):
+            add(problem)
     for i, contact in enumerate(release.contacts):
         problems.extend(_contact_problems(contact, i))
     if not _THEME_NAME.match(release.theme):
@@ -139,21 +111,50 @@ def validate_release(release: Release) -> list[Problem]:
     return problems
 
 
+def _address_problem(path: str, url: str) -> Problem | None:
+    """A note for a web address typed without ``https://`` (the outputs add it), a warning
+    for one the outputs cannot use (printed as text or left out), else None."""
+    schemes = LINK_SCHEMES if path.startswith("links") else WEB_SCHEMES
+    if looks_like_host(url):
+        why = f"'{url.strip()}' has no https://; the outputs add it"
+        return Problem(path, why, refuses=False, note=True)
+    if why := url_problem(url, schemes):
+        return Problem(path, f"{why}; it is not a link in the outputs", refuses=False)
+    return None
+
+
+def _organization_problems(release: Release) -> list[Problem]:
+    problems: list[Problem] = []
+    add = problems.append
+    org = release.organization
+    if org.website and (problem := _address_problem("organization.website", org.website)):
+        add(problem)
+    if org.logo and (why := relative_path_problem(org.logo)):
+        add(Problem("organization.logo", f"{why}; the logo is left out", False))
+    if org.accent and (why := colour_problem(org.accent)):
+        add(Problem("organization.accent", why))
+    for i, social in enumerate(org.social):
+        path = item_path("organization.social", i, "url")
+        if social.url and (problem := _address_problem(path, social.url)):
+            add(problem)
+        if not (social.handle.strip() or social.url.strip()):
+            why = "has neither a handle nor a URL, so the outputs leave it out"
+            add(Problem(item_path("organization.social", i), why, False))
+    return problems
+
+
 def _contact_problems(contact: Contact, index: int) -> list[Problem]:
     problems = []
     if not contact.name.strip():
-        problems.append(Problem(item_path("contacts", index, "name"), "a contact needs a name"))
+        why = "a contact needs a name; the outputs show what the contact has"
+        problems.append(Problem(item_path("contacts", index, "name"), why, False))
     if contact.email and not is_email(contact.email):
-        problems.append(
-            Problem(
-                item_path("contacts", index, "email"),
-                f"'{contact.email}' is not an email address",
-            )
-        )
+        why = f"'{contact.email}' is not an email address; it is printed as text, not as a link"
+        problems.append(Problem(item_path("contacts", index, "email"), why, False))
     for j, phone in enumerate(contact.phones):
         if not phone.number.strip():
             path = f"{item_path('contacts', index)}.{item_path('phones', j, 'number')}"
-            problems.append(Problem(path, "a phone entry has no number"))
+            problems.append(Problem(path, "a phone entry has no number; it is left out", False))
     return problems
 
 
@@ -161,9 +162,11 @@ def _timezone_problems(release: Release) -> list[Problem]:
     try:
         zone = ZoneInfo(release.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        return [
-            Problem("timezone", f"'{release.timezone}' is not a time zone such as Europe/Berlin")
-        ]
+        why = (
+            f"'{release.timezone}' is not a time zone such as Europe/Berlin; "
+            "the embargo shows its UTC offset"
+        )
+        return [Problem("timezone", why, False)]
     embargo = release.embargo
     if embargo is None or embargo.utcoffset() is None:
         return []
@@ -174,6 +177,7 @@ def _timezone_problems(release: Release) -> list[Problem]:
             Problem(
                 "embargo",
                 f"the offset does not match {release.timezone} on that day; did you mean {local}?",
+                False,
             )
         ]
     return []

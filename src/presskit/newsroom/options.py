@@ -11,7 +11,8 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from presskit.model.urls import split_url
 
 DEFAULT_TITLE = "Newsroom"
 
@@ -42,8 +43,8 @@ def normalized_base_url(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    parts = split_url(text)
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         raise OptionsError(
             f"--base-url '{text}' is not a web address; write it like https://example.org/news/"
         )

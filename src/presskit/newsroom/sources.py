@@ -17,7 +17,7 @@ from presskit.model.release import Release
 from presskit.model.validation import validate_release
 from presskit.model.wording import counted
 from presskit.storage.file_types import is_release_file
-from presskit.storage.problems import FileProblem, ReleaseFileError
+from presskit.storage.problems import FileProblem, ReleaseFileError, Severity
 from presskit.storage.release_file import loads_release
 
 
@@ -65,6 +65,7 @@ def load_candidate(path: Path, shown: str) -> Candidate | str:
     except ReleaseFileError as exc:
         return _skipped(exc.problems)
     problems = loaded.problems_with_lines(validate_release(loaded.release))
+    problems = [p for p in problems if p.severity is Severity.ERROR]  # the rest still renders
     if problems:
         return _skipped(problems)
     return Candidate(path, data, loaded.release, stat.st_mtime)

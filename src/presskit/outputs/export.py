@@ -15,7 +15,7 @@ from presskit.outputs.registry import output_format
 from presskit.outputs.session import RenderSession
 from presskit.render.themes import ThemeError, load_theme
 from presskit.storage.atomic import write_atomic
-from presskit.storage.problems import ReleaseFileError
+from presskit.storage.problems import ReleaseFileError, Severity
 from presskit.storage.release_file import load_release
 
 
@@ -53,13 +53,14 @@ def run_export(job: ExportJob) -> ExportOutcome:
     except ReleaseFileError as exc:
         outcome.input_errors.extend(str(p) for p in exc.problems)
         return outcome
-    outcome.warnings.extend(str(w) for w in loaded.warnings)
+    outcome.warnings.extend(w.located() for w in loaded.warnings)  # the CLI says "warning:"
     release = loaded.release
     if job.theme:
         release.theme = job.theme
     problems = loaded.problems_with_lines(validate_release(release))
-    if problems:
-        outcome.input_errors.extend(str(p) for p in problems)
+    outcome.warnings.extend(p.located() for p in problems if p.severity is Severity.WARNING)
+    if refused := [p for p in problems if p.severity is Severity.ERROR]:
+        outcome.input_errors.extend(str(p) for p in refused)
         return outcome
     try:
         load_theme(release.theme)

@@ -15,7 +15,9 @@ from markupsafe import escape
 
 from presskit import __version__
 from presskit.model.css_values import css_colour, css_page_size, normal_colour
-from presskit.model.release import Contact, Release
+from presskit.model.release import Contact, Release, SocialHandle
+from presskit.model.urls import WEB_SCHEMES, link_href
+from presskit.model.validation import is_email
 from presskit.render.conventions import (
     dateline_text,
     labels_for,
@@ -25,7 +27,6 @@ from presskit.render.conventions import (
     typographic_quotes,
 )
 from presskit.render.markdown_body import markdown_to_html
-from presskit.render.sanitize import safe_href
 from presskit.render.themes import Theme
 
 # Countries that print on US Letter; everyone else uses A4.
@@ -61,7 +62,14 @@ def _contact_view(contact: Contact) -> dict[str, Any]:
         for phone in contact.phones
         if phone.number.strip()
     ]
-    return {"name": contact.name, "role": role, "phones": phones, "email": contact.email.strip()}
+    email = contact.email.strip()
+    return {
+        "name": contact.name,
+        "role": role,
+        "phones": phones,
+        "email": email,
+        "email_href": f"mailto:{email}" if email and is_email(email) else "",
+    }
 
 
 def _keywords(release: Release) -> list[str]:
@@ -87,7 +95,7 @@ def json_ld(release: Release) -> dict[str, Any]:
     """schema.org NewsArticle metadata, for search engines."""
     org = release.organization
     publisher: dict[str, Any] = {"@type": "Organization", "name": org.name or "Unknown"}
-    if website := safe_href(org.website):
+    if website := link_href(org.website, schemes=WEB_SCHEMES):
         publisher["url"] = website
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -109,22 +117,36 @@ def json_ld(release: Release) -> dict[str, Any]:
 def _link_views(release: Release) -> list[dict[str, Any]]:
     views = []
     for link in release.links:
-        url = safe_href(link.url)
-        if link.title or url:
-            views.append({"title": link.title, "url": url, "show_url": not url.startswith("#")})
+        url = link_href(link.url)
+        if link.title.strip() or url:
+            views.append({"title": link.title, "url": url, "show_url": True})
+    return views
+
+
+def _social_views(accounts: list[SocialHandle]) -> list[dict[str, Any]]:
+    """The accounts to print: one with neither a handle nor a usable URL is left out."""
+    views = []
+    for account in accounts:
+        url = link_href(account.url, schemes=WEB_SCHEMES)
+        if account.handle.strip() or url:
+            views.append(
+                {"network": network_name(account.network), "handle": account.handle, "url": url}
+            )
     return views
 
 
 def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any]:
     """Everything the template needs. ``purpose`` is "pdf", "web" or "email"."""
-    # Templates put these addresses in href: a javascript: one becomes plain text (validation
-    # reports it; the preview must not turn it into a link that runs). The house colour goes
-    # into CSS: only a colour gets there (model/css_values.py), however a template reads it.
+    # Templates put these addresses in href: only what link_href allows gets there (a bare
+    # host name with https:// added); the rest is left out, and the checks say so. The house
+    # colour goes into CSS: only a colour gets there (model/css_values.py), however a
+    # template reads it.
     org = dataclasses.replace(
         release.organization,
-        website=safe_href(release.organization.website),
+        website=link_href(release.organization.website, schemes=WEB_SCHEMES),
         accent=normal_colour(release.organization.accent) or "",
     )
+    contacts = [_contact_view(c) for c in release.contacts if c.has_content()]
     return {
         "purpose": purpose,
         "release": dataclasses.replace(release, organization=org),
@@ -148,15 +170,11 @@ def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any
         "about_html": markdown_to_html(release.boilerplate, release.language),
         "org": org,
         "logo_src": org.logo,
-        "social": [
-            {"network": network_name(s.network), "handle": s.handle, "url": safe_href(s.url)}
-            for s in org.social
-            if s.handle or safe_href(s.url)
-        ],
+        "social": _social_views(org.social),
         "links": _link_views(release),
         "end_mark": release.end_mark,
-        "contacts": [_contact_view(c) for c in release.contacts if c.name.strip()],
-        "first_contact": next((_contact_view(c) for c in release.contacts if c.name.strip()), None),
+        "contacts": contacts,
+        "first_contact": next(iter(contacts), None),
         "inline_css": [],
         "version_string": f"Presskit {__version__}",
     }

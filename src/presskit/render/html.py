@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import jinja2
 
 from presskit.model.release import Release
+from presskit.model.urls import display_url, url_scheme
 from presskit.render.context import build_context
 from presskit.render.sandbox import FetchRefused, Sandbox, data_url
 from presskit.render.themes import Theme, load_theme, shared_templates_folder
@@ -40,14 +41,6 @@ class RenderedHtml:
 def release_base_url(release_dir: Path | None) -> str | None:
     """The URL relative paths in a release resolve against (its folder), if it has one."""
     return release_dir.resolve().as_uri() + "/" if release_dir is not None else None
-
-
-def display_url(url: str) -> str:
-    """``www.example.org/path`` for ``https://www.example.org/path/``: how print shows a URL."""
-    parts = urlsplit(url)
-    if not parts.netloc:
-        return url
-    return (parts.netloc + parts.path).rstrip("/") + (f"?{parts.query}" if parts.query else "")
 
 
 @cache
@@ -98,7 +91,7 @@ def _embed_images(
         src = match.group(2).replace("&amp;", "&")
         if src.startswith("data:"):
             return match.group(0)
-        if base is None and not urlsplit(src).scheme:
+        if base is None and not url_scheme(src):
             warnings.append(f"image left out: {src} (save the release so its folder is known)")
             return match.group(1) + match.group(3)
         try:

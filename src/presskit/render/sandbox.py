@@ -15,10 +15,11 @@ import mimetypes
 import os
 import stat
 from pathlib import Path
-from urllib.parse import unquote, unquote_to_bytes, urlsplit
+from urllib.parse import unquote, unquote_to_bytes
 from urllib.request import url2pathname
 
 from presskit.bundled import resources_root
+from presskit.model.urls import split_url
 
 MAX_RESOURCE_BYTES = 25 * 1024 * 1024
 """A logo or photo larger than this is refused rather than slowing every render."""
@@ -65,12 +66,15 @@ class Sandbox:
             raise
 
     def _read(self, url: str) -> tuple[bytes, str]:
-        scheme = urlsplit(url).scheme.lower()
+        parts = split_url(url)
+        if parts is None:
+            raise FetchRefused(f"not loaded: {_short(url)} (not a valid address)")
+        scheme = parts.scheme.lower()
         if scheme == "data":
             return _read_data_url(url)
         if scheme != "file":
             raise FetchRefused(f"not loaded: {_short(url)} (Presskit never fetches from the web)")
-        path = Path(os.path.realpath(url2pathname(unquote(urlsplit(url).path))))
+        path = Path(os.path.realpath(url2pathname(unquote(parts.path))))
         if path.is_relative_to(resources_root()) or (
             self._theme_root is not None and path.is_relative_to(self._theme_root)
         ):

@@ -4,16 +4,19 @@ python-markdown passes raw HTML straight through, so a body could carry ``<scrip
 attributes, ``javascript:`` links or ``<style>`` that restyles the page. nh3 (ammonia) keeps
 only the tags and attributes listed here: what python-markdown's extensions produce (classes
 and ids for footnotes and attribute lists, table alignment) and nothing that runs or loads.
+
+A link keeps its ``href`` only when :func:`presskit.model.urls.link_href` allows it: a
+placeholder ``#``, a relative or absolute path and ``file:`` lose it and read as plain text,
+so that no renderer resolves them into a ``file:///<the author's folder>`` link.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 
 import nh3
 
-LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+from presskit.model.urls import LINK_SCHEMES, link_href
 
 _ATTRIBUTES: dict[str, set[str]] = copy.deepcopy(nh3.ALLOWED_ATTRIBUTES)
 _ATTRIBUTES.setdefault("*", set()).update({"class", "id", "title", "lang", "dir"})
@@ -28,26 +31,14 @@ _CLEANER = nh3.Cleaner(
     url_schemes=set(LINK_SCHEMES),
     filter_style_properties={"text-align"},  # what the tables extension writes
     link_rel=None,  # we add rel ourselves where it matters (the web export)
+    attribute_filter=lambda tag, name, value: _filter_attribute(tag, name, value),  # noqa: PLW0108
 )
 
 
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
-_URL_IGNORED = re.compile(r"[\t\n\r]")
-_URL_LEADING = "".join(map(chr, range(33)))
-
-
-def safe_href(url: str) -> str:
-    """``url`` when a link to it cannot run code (http, https, mailto, tel, or a relative
-    address such as ``#``); "" for ``javascript:``, ``data:`` and every other scheme.
-
-    For the addresses from the front matter (links, website, social accounts), which the
-    templates put in ``href`` themselves, without nh3. The scheme is read as a browser reads
-    it: tabs and newlines anywhere and leading control characters and spaces are ignored.
-    """
-    match = _SCHEME.match(_URL_IGNORED.sub("", url).lstrip(_URL_LEADING))
-    if match is None or match.group(1).lower() in LINK_SCHEMES:
-        return url
-    return ""
+def _filter_attribute(tag: str, name: str, value: str) -> str | None:
+    if tag == "a" and name == "href":
+        return link_href(value, anchors=True) or None
+    return value
 
 
 def sanitize_html(html: str) -> str:

@@ -12,6 +12,7 @@ import re
 from html.parser import HTMLParser
 
 from presskit.model.release import Contact, Release
+from presskit.model.urls import WEB_SCHEMES, link_href
 from presskit.render.conventions import (
     dateline_text,
     labels_for,
@@ -159,7 +160,7 @@ def render_text(release: Release) -> str:
     if release.end_mark:
         parts.append(release.end_mark)
     parts.extend(_about(release, labels))
-    contacts = [c for c in release.contacts if c.name.strip()]
+    contacts = [c for c in release.contacts if c.has_content()]
     if contacts:
         parts.append(labels["contacts"])
         parts.extend(_contact_lines(c) for c in contacts)
@@ -169,12 +170,13 @@ def render_text(release: Release) -> str:
 def _about(release: Release, labels: dict[str, str]) -> list[str]:
     org = release.organization
     about = html_to_paragraphs(markdown_to_html(release.boilerplate, release.language))
-    links = [f"{labels['website']}: {org.website}"] if org.website else []
+    website = link_href(org.website, schemes=WEB_SCHEMES) or org.website.strip()
+    links = [f"{labels['website']}: {website}"] if website else []
     links += [
         f"{network_name(s.network)}: {s.url or s.handle}"
         + (f" ({s.handle})" if s.url and s.handle else "")
         for s in org.social
-        if s.url or s.handle
+        if s.url.strip() or s.handle.strip()
     ]
     if not (about or links):
         return []

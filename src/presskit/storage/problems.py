@@ -27,8 +27,12 @@ class FileProblem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        where = self.source if self.line is None else f"{self.source}:{self.line}"
         prefix = "warning: " if self.severity is Severity.WARNING else ""
+        return self.located(prefix)
+
+    def located(self, prefix: str = "") -> str:
+        """``file:line: <prefix>field: message``, for callers that say the severity first."""
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
         what = f"{self.field}: {self.message}" if self.field else self.message
         return f"{where}: {prefix}{what}"
 

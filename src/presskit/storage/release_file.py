@@ -48,7 +48,14 @@ class LoadedRelease:
         if problems is None:
             problems = validate_release(self.release)
         return [
-            FileProblem(self.source, self.line_of(p.field), p.field, p.message) for p in problems
+            FileProblem(
+                self.source,
+                self.line_of(p.field),
+                p.field,
+                p.message,
+                Severity.ERROR if p.refuses else Severity.WARNING,
+            )
+            for p in problems
         ]
 
 

@@ -31,6 +31,7 @@ from presskit.model.release import (
     Status,
     Translation,
 )
+from presskit.model.urls import looks_like_host, url_scheme
 from presskit.storage.problems import FileProblem, ReleaseFileError, Severity
 from presskit.storage.yaml_budget import check_expansion
 
@@ -219,8 +220,11 @@ class FrontMatterReader:
         # version is written in decimal digits.
         digits = node.value.replace("_", "") if isinstance(node, yaml.ScalarNode) else ""
         if node.tag != _INT or not _DECIMAL.fullmatch(digits):
-            self.error(
-                node, "presskit", f"the format version must be a whole number, not {_kind(node)}"
+            self.warn(
+                node,
+                "presskit",
+                f"the format version must be a whole number, not {_kind(node)}; "
+                f"read as format {FORMAT_VERSION}",
             )
             return
         version = int(digits)
@@ -237,7 +241,8 @@ class FrontMatterReader:
                 ]
             )
         if version < 1:
-            self.error(node, "presskit", f"format version {version} does not exist; use 1")
+            why = f"format version {version} does not exist; read as format {FORMAT_VERSION}"
+            self.warn(node, "presskit", why)
 
     def _status(self, node: Node, field: str) -> Status:
         value = self.text(node, field).strip().lower()
@@ -324,14 +329,35 @@ class FrontMatterReader:
             return None
         return LibraryLink(int(number), values.updated)
 
+    def _scalar_item(self, node: Node) -> bool:
+        """Whether a list item is written as plain text (``- Facebook``), not as a group."""
+        return isinstance(node, yaml.ScalarNode) and node.tag != _NULL
+
     def _social(self, node: Node, field: str) -> SocialHandle:
         social = SocialHandle()
+        if self._scalar_item(node):
+            # "- Facebook", "- '@usgs'", "- https://twitter.com/usgs": what people type.
+            text = self.text(node, field).strip()
+            if text.startswith("@"):
+                social.handle = text
+            elif url_scheme(text) or looks_like_host(text):
+                social.url = text
+            else:
+                social.network = text
+            return social
         readers = _text_readers(self, social, ("network", "handle", "url"))
         self.fields(self.mapping(node, field), field, readers, social.extra)
         return social
 
     def _link(self, node: Node, field: str) -> Link:
         link = Link()
+        if self._scalar_item(node):
+            text = self.text(node, field).strip()  # "- https://www.usgs.gov/report"
+            if url_scheme(text) or looks_like_host(text) or text.startswith("#"):
+                link.url = text
+            else:
+                link.title = text
+            return link
         self.fields(
             self.mapping(node, field),
             field,
@@ -342,6 +368,9 @@ class FrontMatterReader:
 
     def _contact(self, node: Node, field: str) -> Contact:
         contact = Contact()
+        if self._scalar_item(node):
+            contact.name = self.text(node, field)  # "- EPA Press Office (press@epa.gov)"
+            return contact
         readers = _text_readers(self, contact, ("name", "title", "organization", "city", "email"))
         readers["phones"] = lambda n, p: setattr(
             contact, "phones", self.object_list(n, p, self._phone)
