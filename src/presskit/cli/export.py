@@ -77,11 +77,15 @@ def export_jobs(args: argparse.Namespace) -> list:
 
 def run(args: argparse.Namespace) -> int:
     """Export every source; print what was written; returns the exit status."""
-    from presskit.outputs.export import run_export  # noqa: PLC0415
+    from presskit.outputs.export import colliding_outputs, run_export  # noqa: PLC0415
 
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     jobs = export_jobs(args)
+    if collisions := colliding_outputs(jobs):
+        for line in collisions:
+            print(line, file=sys.stderr)
+        return EXIT_BAD_INPUT
     workers = min(args.jobs, len(jobs))
     if workers == 1:
         outcomes = [run_export(job) for job in jobs]

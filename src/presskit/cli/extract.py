@@ -27,12 +27,15 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the release attached to ``args.pdf``; returns the exit status."""
-    from presskit.storage.atomic import write_atomic  # noqa: PLC0415
+    from presskit.storage.atomic import write_output  # noqa: PLC0415
     from presskit.storage.pdf_source import read_release_source_from_pdf  # noqa: PLC0415
     from presskit.storage.problems import ReleaseFileError  # noqa: PLC0415
+    from presskit.storage.release_file import loads_release  # noqa: PLC0415
 
     try:
         data = read_release_source_from_pdf(args.pdf)
+        # Only a release comes out: a hostile PDF could attach anything under that name.
+        loads_release(data, f"{args.pdf} (attached release)")
     except ReleaseFileError as exc:
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -41,10 +44,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     out = Path(args.output) if args.output else args.pdf.with_suffix(RELEASE_SUFFIX)
-    if out.exists() and not args.force:
+    if (out.exists() or out.is_symlink()) and not args.force:
         raise UsageError(f"{out} already exists; choose another name with -o, or use --force")
     try:
-        write_atomic(out, data)
+        write_output(out, data, sources=(args.pdf,))
     except OSError as exc:
         print(f"{out}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_OUTPUT_FAILED

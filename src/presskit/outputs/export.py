@@ -7,6 +7,7 @@ run in worker processes and report every file's problems in order.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from presskit.model.validation import validate_release
 from presskit.outputs.registry import output_format
 from presskit.outputs.session import RenderSession
 from presskit.render.themes import ThemeError, load_theme
-from presskit.storage.atomic import write_atomic
+from presskit.storage.atomic import write_output
 from presskit.storage.problems import ReleaseFileError, Severity
 from presskit.storage.release_file import load_release
 
@@ -41,6 +42,22 @@ class ExportOutcome:
     @property
     def ok(self) -> bool:
         return not (self.input_errors or self.output_errors)
+
+
+def colliding_outputs(jobs: list[ExportJob]) -> list[str]:
+    """One line for each output path two jobs (or two formats) would both write, such as
+    ``DIR/release.txt`` for ``a/release.md`` and ``b/release.md``: a batch must refuse them
+    rather than write the file twice and report both."""
+    writers: dict[str, list[Path]] = {}
+    for job in jobs:
+        for path in job.outputs.values():
+            writers.setdefault(os.path.realpath(path), []).append(job.source)
+    return [
+        f"{path}: {' and '.join(str(s) for s in sources)} would all be written here; "
+        "export them to separate folders"
+        for path, sources in writers.items()
+        if len(sources) > 1
+    ]
 
 
 def run_export(job: ExportJob) -> ExportOutcome:
@@ -80,7 +97,7 @@ def run_export(job: ExportJob) -> ExportOutcome:
     outcome.warnings = list(dict.fromkeys(outcome.warnings))
     for path, data in rendered:
         try:
-            write_atomic(path, data)
+            write_output(path, data, sources=(job.source,))
         except OSError as exc:
             outcome.output_errors.append(f"{path}: cannot write: {exc.strerror or exc}")
         else:

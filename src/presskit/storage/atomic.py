@@ -11,6 +11,11 @@ the rename, and the kernel drops that lock when the process dies, so a temporary
 is abandoned, while one we cannot is another process's save in progress (a second Presskit
 window saving the same file) and is left alone. Where there is no ``flock`` (Windows, where
 an open file cannot be deleted anyway) only leftovers older than an hour are removed.
+
+Outputs (a PDF, a web page, a text, an extracted release) go through :func:`write_output`,
+the one place with the guards DESIGN.md asks for: an output never follows a symbolic link
+(the link is refused, and the rename would replace the link, never its target), never
+replaces one of its own sources, and never goes through a dangling link.
 """
 
 from __future__ import annotations
@@ -34,12 +39,45 @@ ABANDONED_AFTER_SECONDS = 3600.0
 _MAX_CLAIM_ATTEMPTS = 10
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+class OutputRefused(OSError):
+    """An output Presskit will not write (a symbolic link, its own source). Its text is the
+    reason, so ``f"{path}: cannot write: {exc.strerror or exc}"`` reads well."""
+
+
+def write_output(
+    path: str | os.PathLike[str], data: bytes, sources: tuple[str | os.PathLike[str], ...] = ()
+) -> None:
+    """Write an output file atomically; raise OutputRefused instead of following a symbolic
+    link at ``path`` (even a dangling one) or replacing any of ``sources``."""
+    target = Path(os.path.abspath(path))
+    if target.is_symlink():
+        raise OutputRefused(
+            f"{path} is a symbolic link; Presskit does not write outputs through links "
+            "(remove the link or choose another name)"
+        )
+    for source in sources:
+        if _same_file(target, Path(source)):
+            raise OutputRefused(f"{path} is the file being exported; it would be overwritten")
+    write_atomic(target, data, follow_symlinks=False)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes, *, follow_symlinks: bool = True
+) -> None:
     """Replace the file at ``path`` with ``data`` in one step, keeping its permissions.
 
-    A symbolic link is followed: the file it points to is replaced and the link stays.
+    A symbolic link is followed (a release file kept elsewhere and linked into a folder): the
+    file it points to is replaced and the link stays. Outputs use :func:`write_output`, which
+    does not follow links.
     """
-    target = Path(os.path.realpath(path))
+    target = Path(os.path.realpath(path) if follow_symlinks else os.path.abspath(path))
     folder = target.parent if str(target.parent) else Path(".")
     mode = _existing_mode(target)
     # The rename would replace a file the user may not write (it needs only the folder's

@@ -15,6 +15,9 @@ from presskit.storage.problems import ReleaseFileError
 from presskit.storage.text_file import MAX_FILE_BYTES
 
 SOURCE_ATTACHMENT = "presskit-release.md"
+_DAMAGED = (Exception,)
+"""What reading a hostile PDF's attachments may raise: pypdf's own errors, and any other
+(AttributeError, IndexError, RecursionError, ...) for structures it does not expect."""
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
 
@@ -28,17 +31,22 @@ def extract_release_source(pdf: bytes, source: str = "<pdf>") -> bytes:
     try:
         attachments = PdfReader(io.BytesIO(pdf)).attachments
         contents = attachments.get(SOURCE_ATTACHMENT)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ReleaseFileError.single(source, f"the PDF is damaged: {exc}") from None
-    if not contents:
+        data = contents[0] if contents else None
+    except _DAMAGED as exc:
+        # pypdf trusts the file's structure: an attachment entry whose /F is a string, not
+        # a stream, raised AttributeError out of here (and aborted the editor, issue 11).
+        why = f"{type(exc).__name__}: {exc}" if not isinstance(exc, PyPdfError) else str(exc)
+        raise ReleaseFileError.single(
+            source, f"the PDF is damaged; its attached release cannot be read ({why})"
+        ) from None
+    if data is None:
         raise ReleaseFileError.single(
             source,
             "this PDF has no release attached, so it was not made by Presskit "
             "(or the attachment was removed)",
         )
-    data = contents[0]
-    if len(data) > MAX_FILE_BYTES:
-        raise ReleaseFileError.single(source, "the attached release is too large")
+    if not isinstance(data, bytes) or len(data) > MAX_FILE_BYTES:
+        raise ReleaseFileError.single(source, "the attached release is damaged or too large")
     return data
 
 

@@ -23,7 +23,7 @@ from presskit.app.settings import Preferences
 from presskit.checks.findings import Finding
 from presskit.model.wording import counted
 from presskit.outputs.registry import output_format
-from presskit.storage.atomic import write_atomic
+from presskit.storage.atomic import write_output
 
 
 @dataclass
@@ -135,7 +135,7 @@ class ExportFlow(QObject):
 
     def _write(self, target: Path, data: bytes) -> None:
         try:
-            write_atomic(target, data)
+            write_output(target, data, sources=(self._doc.path,) if self._doc.path else ())
         except OSError as exc:
             self._fail(
                 _Pending("", target), f"{target} could not be written: {exc.strerror or exc}"
