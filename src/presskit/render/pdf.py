@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from presskit.model.release import Release
+from presskit.model.urls import split_url
 from presskit.render.fetcher import SandboxedFetcher
 from presskit.render.html import release_base_url, render_html
 from presskit.render.themes import Theme, load_theme
@@ -49,7 +51,34 @@ class _WarningCollector(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        self.messages.append(_image_message(record) or record.getMessage())
+
+
+_IMAGE_FAILED = "Failed to load image at %r: %s"
+
+
+def _image_message(record: logging.LogRecord) -> str | None:
+    """WeasyPrint's "Failed to load image at 'file:///home/…/x.png': " says nothing when the
+    file is empty or damaged (its ImageLoadingError has no text, only a cause) and names the
+    author's folder: say which image, and why, in words (issue 11). None for other records."""
+    if record.msg != _IMAGE_FAILED or not isinstance(record.args, tuple) or len(record.args) != 2:
+        return None
+    url, exc = record.args
+    if "FetchRefused" in str(exc):
+        return None  # our own refusal, reported by the fetcher already (see _unique)
+    parts = split_url(str(url))
+    name = unquote(parts.path).rsplit("/", 1)[-1] if parts is not None else ""
+    return f"image left out: {name or 'an image'} ({_image_failure(exc)})"
+
+
+def _image_failure(exc: BaseException) -> str:
+    cause = exc.__cause__ or exc.__context__
+    if type(cause).__name__ == "UnidentifiedImageError":
+        return "it is empty, damaged or not a PNG, JPEG, GIF, WebP or SVG picture"
+    if type(cause).__name__ == "ParseError":
+        return f"a damaged SVG picture: {cause}"
+    detail = str(exc).strip() or (str(cause).strip() if cause is not None else "")
+    return f"it cannot be read: {detail}" if detail else "it is empty or damaged"
 
 
 @contextmanager

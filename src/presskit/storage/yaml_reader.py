@@ -423,6 +423,30 @@ def _join(parent: str, name: str) -> str:
     return f"{parent}.{name}" if parent else name
 
 
+_BEGAN_EARLIER = ("simple key", "quoted scalar", "flow sequence", "flow mapping")
+"""Contexts whose start is the mistake: an unclosed quote or bracket, a key without ':'."""
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, first_line: int) -> tuple[int | None, str]:
+    """The line a person must look at (1-based, as editors count) and the message.
+
+    PyYAML marks where it gave up, which for an unclosed quote, a key without its colon or
+    an unclosed ``[`` is a line or more after the mistake (the end of the front matter, the
+    next key): the line where the scalar, key or bracket began (the context) is the one to
+    fix. A block mapping's context is its first key, far away: there the problem is right.
+    """
+    problem, context = exc.problem_mark, exc.context_mark
+    what = exc.problem or "invalid YAML"
+    mark = problem or context
+    began = any(kind in (exc.context or "") for kind in _BEGAN_EARLIER)
+    if context is not None and problem is not None and began and context.line < problem.line:
+        mark = context
+        what = f"{what} ({exc.context} that starts here)"
+    elif exc.context:
+        what = f"{what} ({exc.context})"
+    return (mark.line + first_line if mark is not None else None), what
+
+
 def compose_front_matter(text: str, source: str, first_line: int) -> Node | None:
     """Parse YAML text into nodes; syntax errors become ReleaseFileError with a line.
 
@@ -439,11 +463,7 @@ def _compose(text: str, source: str, first_line: int) -> Node | None:
     try:
         return yaml.compose(text, Loader=ReleaseLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark is not None else None
-        what = exc.problem or "invalid YAML"
-        if exc.context:
-            what = f"{what} ({exc.context})"
+        line, what = _syntax_error(exc, first_line)
         raise ReleaseFileError.single(source, f"YAML syntax error: {what}", line) from None
     except yaml.YAMLError as exc:
         raise ReleaseFileError.single(source, f"YAML syntax error: {exc}") from None
