@@ -33,7 +33,7 @@ from presskit.model.library import Boilerplate
 from presskit.model.release import DEFAULT_LANGUAGE
 from presskit.model.validation import is_language_tag
 from presskit.model.wording import counted
-from presskit.storage.atomic import write_atomic
+from presskit.storage.atomic import write_output
 
 
 def add_parser(subparsers: Any) -> None:
@@ -138,7 +138,7 @@ def _boilerplates_export(args: argparse.Namespace) -> int:
         boilerplates = library.list_boilerplates()
     items = [_boilerplate_json(b, with_id=False) for b in boilerplates]
     data = (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    status = write_or_report(args.output, lambda: write_atomic(args.output, data))
+    status = write_or_report(args.output, lambda: write_output(args.output, data))
     if status == EXIT_OK:
         out(f"wrote {counted(len(items), 'boilerplate')} to {args.output}")
     return status

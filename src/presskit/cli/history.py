@@ -51,9 +51,11 @@ def run(args: argparse.Namespace) -> int:
         if args.output is None:
             sys.stdout.write(text)
             return EXIT_OK
-        from presskit.storage.atomic import write_atomic  # noqa: PLC0415
+        from presskit.storage.atomic import write_output  # noqa: PLC0415
 
-        return write_or_report(args.output, lambda: write_atomic(args.output, text.encode()))
+        return write_or_report(
+            args.output, lambda: write_output(args.output, text.encode(), (args.release,))
+        )
     if args.format == "json":
         out(dumps_json([_row(v) for v in versions]))
     elif not versions:
