@@ -23,8 +23,8 @@ from presskit.kit.assets import AssetRefused, read_asset
 from presskit.kit.images import PRINT_LONG_SIDE, ImageInfo, ImageRefused, check_svg, inspect_image
 from presskit.kit.model import Kit
 from presskit.model.release import Release
+from presskit.model.urls import WEB_SCHEMES, link_href
 from presskit.model.validation import item_path
-from presskit.render.sanitize import safe_href
 
 Probe = Callable[[str, str], ImageInfo | str | None]
 """``probe(path, kind)``: what the file at ``path`` (relative to the kit) is. ``kind`` is
@@ -151,7 +151,7 @@ def _link_findings(kit: Kit) -> list[Finding]:
     urls += [(item_path("videos", i, "url"), v.url) for i, v in enumerate(kit.videos)]
     urls += [(item_path("quotes", i, "url"), q.url) for i, q in enumerate(kit.quotes)]
     for field, url in urls:
-        if url.strip() and not safe_href(url):
+        if url.strip() and not link_href(url, schemes=WEB_SCHEMES):
             findings.append(
                 error(
                     "unsafe-link",
