@@ -1,6 +1,7 @@
-"""Opening a damaged Presskit PDF shows a message; the editor neither aborts nor loses the
-open document (issue 11: ``presskit FILE.pdf`` aborted with exit 134 on an attachment whose
-``/F`` is a string, the AttributeError escaping a Qt slot)."""
+"""The editor and hostile files (issue 11): opening a damaged Presskit PDF shows a message,
+and the editor neither aborts nor loses the open document (``presskit FILE.pdf`` aborted with
+exit 134 on an attachment whose ``/F`` is a string, the AttributeError escaping a Qt slot);
+an export never writes through a symbolic link."""
 
 from __future__ import annotations
 
@@ -28,3 +29,17 @@ def test_opening_a_damaged_pdf_says_why(
         assert "could not be opened" in seen[0]
         assert window.doc.model.headline == headline  # the open document is unchanged
     assert "damaged" in seen[0] or "not a text file" in seen[0]
+
+
+def test_the_editor_does_not_export_through_a_symlink(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The editor writes outputs through the same guard as the CLI (storage.atomic)."""
+    victim = tmp_path / "victim.pdf"
+    victim.write_bytes(b"precious")
+    link = tmp_path / "release.pdf"
+    link.symlink_to(victim)
+    with qtbot.waitSignal(window.exports.message, timeout=60_000) as said:
+        window.exports.export_to("pdf", link)
+    assert "symbolic link" in said.args[0]
+    assert victim.read_bytes() == b"precious" and link.is_symlink()
