@@ -1,5 +1,5 @@
-"""``presskit contacts`` and ``presskit boilerplates``: in-process through the function the
-``presskit`` command runs, and as a separate process the way a user runs them."""
+"""``presskit contacts`` and ``presskit boilerplates``, run the way a user runs them: the
+``presskit`` command pip installed (its console script), in a process of its own."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from presskit.cli import main
 from presskit.library.database import Library
 from presskit.library.vcard import read_vcards
 
@@ -23,21 +22,32 @@ OUTLOOK_CSV = (
 )
 
 
-def presskit(*args: str | Path) -> int:
-    """Run ``presskit ARGS`` through the entry point of the installed command."""
-    return main([str(a) for a in args])
+PRESSKIT = Path(sys.executable).with_name("presskit")
+"""The installed command: the console script pyproject.toml declares, as a user runs it."""
 
 
 def presskit_process(
     *args: str | Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``presskit`` command with ``args`` in a process of its own."""
+    assert PRESSKIT.is_file(), f"the presskit command is not installed next to {sys.executable}"
     return subprocess.run(
-        [sys.executable, "-m", "presskit", *(str(a) for a in args)],
+        [str(PRESSKIT), *(str(a) for a in args)],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=120,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
     )
+
+
+def presskit(*args: str | Path) -> int:
+    """Run the installed ``presskit`` command; its output goes on to this test's stdout and
+    stderr, where ``capsys`` reads it. Returns the exit status."""
+    done = presskit_process(*args)
+    sys.stdout.write(done.stdout)
+    sys.stderr.write(done.stderr)
+    return done.returncode
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 """The real render worker, logging each request it starts and finishes, for the abuse tests.
 
 Run as a script (``python tests/app/logging_worker.py``) with ``PRESSKIT_WORKER_LOG`` naming a
-file: it gets lines ``start 7 pdf`` and ``done 7 pdf``, flushed at once, so a test can see
-what the worker really rendered and kill it at a known moment in the middle of a render.
+file: it gets lines ``start 7 pdf 4242`` and ``done 7 pdf 4242`` (the request, its kind and the
+worker's process id), flushed at once, so a test can see what each worker process really
+rendered and kill it at a known moment in the middle of a render.
 
 ``PRESSKIT_WORKER_NOISE`` makes it write a line to file descriptor 1, as a C library's
 printf would: ``render`` during every render, ``startup`` once before the worker starts.
@@ -33,11 +34,11 @@ def main() -> None:
     handle = worker.Worker.handle
 
     def logged(self: worker.Worker, request: dict[str, Any]) -> dict[str, Any]:
-        log.write(f"start {request['id']} {request['kind']}\n")
+        log.write(f"start {request['id']} {request['kind']} {os.getpid()}\n")
         if noise == "render":
             os.write(1, NOISE)
         reply = handle(self, request)
-        log.write(f"done {request['id']} {request['kind']}\n")
+        log.write(f"done {request['id']} {request['kind']} {os.getpid()}\n")
         return reply
 
     worker.Worker.handle = logged  # type: ignore[method-assign]

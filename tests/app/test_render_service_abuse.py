@@ -7,6 +7,7 @@ what the worker really did, not only what the service reported. Timings print wi
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import sys
@@ -16,11 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 
 from presskit.app.render_service import RenderResult, RenderService
 from presskit.bundled import example_release_path
 from presskit.storage.release_file import dumps_release, load_release
+from tests.conftest import pdf_text, squash
 
 LOGGING_WORKER = Path(__file__).with_name("logging_worker.py")
 STARTUP_MS = 60_000  # a cold worker imports WeasyPrint and loads fonts: seconds on a busy CI
@@ -44,6 +47,14 @@ class Harness:
     def rendered(self) -> list[int]:
         """The ids of the requests the worker finished, in order."""
         return [int(line.split()[1]) for line in self.worker_log() if line.startswith("done")]
+
+    def events(self, request_id: int) -> list[tuple[str, int]]:
+        """What happened to one request, in order: ("start" or "done", worker process id)."""
+        return [
+            (line.split()[0], int(line.split()[3]))
+            for line in self.worker_log()
+            if line.split()[1] == str(request_id)
+        ]
 
 
 @pytest.fixture
@@ -125,13 +136,29 @@ def test_a_worker_killed_while_idle_is_restarted(harness: Harness, qtbot, how: i
 def test_a_worker_killed_mid_render_is_restarted_and_the_render_done_again(
     harness: Harness, qtbot, how: int
 ) -> None:
-    request = harness.service.request("pdf", example_text(copies=10), None, preview=True)
+    """The render is really done again, by the new process, and its pages are what arrives:
+    the worker's log names the process that started and finished each attempt, and the PDF
+    delivered holds this request's own headline."""
+    headline = "Generation Two of the Release Killed Mid-Render"
+    request = harness.service.request(
+        "pdf", example_text(copies=10, headline=headline), None, preview=True
+    )
     qtbot.waitUntil(lambda: harness.started(request), timeout=10_000)
-    os.kill(harness.service.worker_pid(), how)  # a 10x example takes a second: mid-render
+    killed = harness.service.worker_pid()
+    os.kill(killed, how)  # a 10x example takes a second: mid-render
     qtbot.waitUntil(lambda: bool(_results_for(harness, request)), timeout=STARTUP_MS)
     assert harness.restarts == ["the renderer crashed"]
-    assert [r.ok for r in harness.results] == [True]  # the resent render, delivered once
-    assert harness.rendered().count(request) == 1  # the first attempt never finished
+    restarted = harness.service.worker_pid()
+    assert restarted not in (0, killed)
+    # started by the killed process, never finished there; started again and finished by
+    # the new one
+    assert harness.events(request) == [
+        ("start", killed), ("start", restarted), ("done", restarted)
+    ]  # fmt: skip
+    [result] = harness.results  # the resent render, delivered once
+    assert result.ok and result.id == request
+    assert squash(headline) in squash(pdf_text(result.pdf))
+    assert result.page_count == len(PdfReader(io.BytesIO(result.pdf)).pages) >= 5
 
 
 def test_a_release_that_kills_the_worker_twice_fails_and_the_next_edit_works(

@@ -11,6 +11,7 @@ import pytest
 from presskit.carddav import Account
 from presskit.library.database import Library
 from tests.carddav.radicale_server import DavUser, Radicale, running_radicale
+from tests.ui.conftest import example_copy, isolated_dirs, window  # noqa: F401 - the editor's
 
 
 @pytest.fixture(scope="session")

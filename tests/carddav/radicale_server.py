@@ -35,6 +35,7 @@ CONFIG = """\
 hosts = 127.0.0.1:{port}
 max_resource_size = {max_resource_size}
 delay_on_error = 0
+{tls}
 [auth]
 type = htpasswd
 htpasswd_filename = {users}
@@ -92,6 +93,12 @@ class DavUser:
         assert answer.status in (201, 204), (answer.status, answer.data)
         return answer.headers.get("ETag", "")
 
+    def seed(self, book: str, cards: dict[str, str]) -> None:
+        """Put many cards straight into the server's storage, as if synced there earlier."""
+        folder = self.folder(book)
+        for name, text in cards.items():
+            (folder / name).write_text(text, encoding="utf-8", newline="")
+
     def get(self, book: str, name: str) -> str | None:
         answer = self._http("GET", book + name)
         return answer.data.decode() if answer.status == 200 else None
@@ -133,15 +140,22 @@ def card(name: str, uid: str | None = None, extra: str = "", email: str | None =
 
 
 @contextlib.contextmanager
-def running_radicale(folder: Path, max_resource_size: int = 10_000_000) -> Iterator[Radicale]:
-    """Start Radicale on a free port; stop it on exit."""
+def running_radicale(
+    folder: Path, max_resource_size: int = 10_000_000, tls: tuple[Path, Path] | None = None
+) -> Iterator[Radicale]:
+    """Start Radicale on a free port (https with ``tls``: certificate, key); stop it on exit."""
     port = free_port()
+    tls_lines = f"ssl = True\ncertificate = {tls[0]}\nkey = {tls[1]}" if tls else ""
     users = folder / "users"
     users.write_text("", encoding="utf-8")
     config = folder / "config"
     config.write_text(
         CONFIG.format(
-            port=port, users=users, storage=folder / "storage", max_resource_size=max_resource_size
+            port=port,
+            users=users,
+            storage=folder / "storage",
+            max_resource_size=max_resource_size,
+            tls=tls_lines,
         ),
         encoding="utf-8",
     )
@@ -154,7 +168,8 @@ def running_radicale(folder: Path, max_resource_size: int = 10_000_000) -> Itera
     )
     try:
         _wait_for(port, process)
-        yield Radicale(f"http://127.0.0.1:{port}/", users, folder / "storage", process)
+        scheme = "https" if tls else "http"
+        yield Radicale(f"{scheme}://127.0.0.1:{port}/", users, folder / "storage", process)
     finally:
         process.terminate()
         try:
@@ -162,6 +177,19 @@ def running_radicale(folder: Path, max_resource_size: int = 10_000_000) -> Itera
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 that no system trusts, and its key (openssl)."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+    command += ["-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"]
+    subprocess.run(
+        [*command, "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
 
 
 def _wait_for(port: int, process: subprocess.Popen[bytes]) -> None:

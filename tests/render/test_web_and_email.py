@@ -78,7 +78,7 @@ def test_embargoed_web_page_is_published_at_the_embargo() -> None:
     (data,) = [json.loads(m) for m in re.findall(r'ld\+json">(.*?)</script>', html, re.S)]
     assert data["datePublished"] == "2014-09-23T09:00:00+02:00"
     assert data["inLanguage"] == "de-DE"
-    assert '<html lang="de-DE">' in html
+    assert '<html lang="de-DE" dir="ltr">' in html
 
 
 @pytest.mark.parametrize("theme", bundled_themes())

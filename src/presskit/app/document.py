@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from presskit.app.commands import (
 )
 from presskit.bundled import example_release_path
 from presskit.model.paths import FieldPath, get_at
-from presskit.model.release import DEFAULT_THEME, Release
+from presskit.model.release import DEFAULT_THEME, Dateline, Release
 from presskit.storage.file_types import is_pdf
 from presskit.storage.pdf_source import read_release_source_from_pdf
 from presskit.storage.problems import FileProblem
@@ -179,8 +180,12 @@ class DocumentController(QObject):
         self.changed.emit()
 
     # -- documents --------------------------------------------------------------------------
-    def new_blank(self, theme: str = DEFAULT_THEME) -> None:
-        self._replace(Release(theme=theme), None, None, "Untitled")
+    def new_blank(self, release: Release | None = None) -> None:
+        """An untitled release: ``release`` (the preferences' defaults), else a blank one
+        dated today."""
+        if release is None:
+            release = Release(theme=DEFAULT_THEME, dateline=Dateline(date=dt.date.today()))
+        self._replace(release, None, None, "Untitled")
 
     def new_from_example(self) -> None:
         """An untitled copy of the bundled example: saving asks where to put it."""

@@ -60,6 +60,9 @@ class LibraryService(QObject):
     def contact(self, contact_id: int) -> LibraryContact | None:
         return self._run(lambda lib: lib.get_contact(contact_id), None)
 
+    def contact_by_uid(self, uid: str) -> LibraryContact | None:
+        return self._run(lambda lib: lib.get_contact_by_uid(uid), None)
+
     def add_contact(self, contact: LibraryContact) -> LibraryContact | None:
         contact_id = self._run(lambda lib: lib.add_contact(contact), None, writes=True)
         return self.contact(contact_id) if contact_id is not None else None

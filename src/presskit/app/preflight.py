@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from presskit.app.document import DocumentController
 from presskit.checks.findings import Finding, Severity
 from presskit.checks.runner import run_checks
+from presskit.translation.linking import SourceReader
 
 PAUSE_MS = 350
 
@@ -26,6 +27,7 @@ class PreflightRunner(QObject):
         self._doc = doc
         self.findings: list[Finding] = []
         self.page_count: int | None = None
+        self.sources = SourceReader()  # the release a translation translates
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
@@ -45,7 +47,10 @@ class PreflightRunner(QObject):
         self._timer.stop()
         folder = self._doc.base_dir
         exists = (lambda path: (folder / path).is_file()) if folder is not None else None
-        self.findings = run_checks(self._doc.model, page_count=self.page_count, exists=exists)
+        source = self.sources.lookup(folder) if folder is not None else None
+        self.findings = run_checks(
+            self._doc.model, page_count=self.page_count, exists=exists, source=source
+        )
         self.findingsChanged.emit(self.findings)
 
     def count(self, severity: Severity) -> int:

@@ -7,13 +7,20 @@ object is made by the application when it starts, so tests can point XDG_CONFIG_
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings
 
-from presskit.model.release import DEFAULT_THEME
+from presskit.model.release import (
+    DEFAULT_LANGUAGE,
+    DEFAULT_THEME,
+    Dateline,
+    Organization,
+    Release,
+)
 
 MAX_RECENT = 10
 DEFAULT_AUTOSAVE_SECONDS = 30
@@ -27,6 +34,23 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("presskit", appauthor=False))
 
 
+NEW_RELEASE_KEYS = ("language", "city", "organization", "website", "boilerplate")
+"""What Preferences fill into every new release (File > New)."""
+
+
+def system_language() -> str:
+    """The computer's language and region as a release's tag (``en_GB`` -> ``en-GB``).
+
+    Follows ``QLocale.setDefault`` when the application set one, else the system (LANG).
+    The C and POSIX locales say nothing about the person: then ``en-US``.
+    """
+    name = QLocale().name()
+    language = name.split("_")[0]
+    if not language or language in ("C", "POSIX") or not language.isalpha():
+        return DEFAULT_LANGUAGE
+    return name.replace("_", "-")
+
+
 @dataclass
 class NewsroomSettings:
     """What File > Publish to Newsroom Folder was last asked to do."""
@@ -36,6 +60,20 @@ class NewsroomSettings:
     base_url: str = ""
     title: str = ""
     theme: str = ""  # empty: each release's own
+
+
+@dataclass
+class ContactSyncSettings:
+    """The team address book (Edit > Preferences > Accounts); the password is in the keyring."""
+
+    url: str = ""
+    user: str = ""
+    book: str = ""  # which address book, when the account has several
+    interval_minutes: int = 15  # automatic sync; 0: only on start and when asked
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.url.strip())
 
 
 class Preferences:
@@ -117,6 +155,32 @@ class Preferences:
     def set_default_theme(self, name: str) -> None:
         self._settings.setValue("editor/default_theme", name)
 
+    def new_release_defaults(self) -> dict[str, str]:
+        """Language and region (the computer's unless set), city, organization name and
+        website, and the About boilerplate, for new releases."""
+        values = {
+            key: str(self._settings.value(f"new_release/{key}", "") or "")
+            for key in NEW_RELEASE_KEYS
+        }
+        values["language"] = values["language"].strip() or system_language()
+        return values
+
+    def set_new_release_defaults(self, values: dict[str, str]) -> None:
+        for key in NEW_RELEASE_KEYS:
+            if key in values:
+                self._settings.setValue(f"new_release/{key}", values[key])
+
+    def new_release(self) -> Release:
+        """A blank release as File > New makes it: dated today, with these defaults."""
+        values = self.new_release_defaults()
+        return Release(
+            theme=self.default_theme(),
+            language=values["language"],
+            dateline=Dateline(city=values["city"], date=dt.date.today()),
+            organization=Organization(name=values["organization"], website=values["website"]),
+            boilerplate=values["boilerplate"],
+        )
+
     def autosave_seconds(self) -> int:
         try:
             value = int(self._settings.value("editor/autosave_seconds", DEFAULT_AUTOSAVE_SECONDS))
@@ -148,3 +212,34 @@ class Preferences:
 
     def set_preview_zoom(self, zoom: str) -> None:
         self._settings.setValue("preview/zoom", zoom)
+
+    # Sending ------------------------------------------------------------------------------
+    SEND_KEYS = ("sender", "server", "security", "user", "tls_ca", "test_to")
+
+    def send_settings(self) -> dict[str, str]:
+        """The Send dialog's last server and sender (never a password: that is the keyring's
+        or typed each time)."""
+        return {key: str(self._settings.value(f"send/{key}", "")) for key in self.SEND_KEYS}
+
+    def set_send_settings(self, values: dict[str, str]) -> None:
+        for key in self.SEND_KEYS:
+            self._settings.setValue(f"send/{key}", values.get(key, ""))
+
+    # The team address book ----------------------------------------------------------------------
+    def contact_sync(self) -> ContactSyncSettings:
+        try:
+            interval = int(self._settings.value("carddav/interval_minutes", 15))
+        except (TypeError, ValueError):
+            interval = 15
+        return ContactSyncSettings(
+            url=str(self._settings.value("carddav/url", "")),
+            user=str(self._settings.value("carddav/user", "")),
+            book=str(self._settings.value("carddav/book", "")),
+            interval_minutes=max(0, interval),
+        )
+
+    def set_contact_sync(self, settings: ContactSyncSettings) -> None:
+        self._settings.setValue("carddav/url", settings.url.strip())
+        self._settings.setValue("carddav/user", settings.user.strip())
+        self._settings.setValue("carddav/book", settings.book.strip())
+        self._settings.setValue("carddav/interval_minutes", int(settings.interval_minutes))

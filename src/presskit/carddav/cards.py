@@ -76,11 +76,22 @@ def patch_card(text: str, before: LibraryContact, after: LibraryContact) -> str:
     lines = _logical_lines(text)
     for field, names in _FIELD_PROPERTIES.items():
         if getattr(before, field) != getattr(after, field):
-            wanted = [line for line in fresh if _name(line) in names]
+            wanted = _with_labels(fresh, [line for line in fresh if _name(line) in names])
             lines = _replace(lines, names, wanted, first_only=field == "website" and bool(wanted))
     if before.city != after.city:
         lines = _patch_city(lines, after.city)
     return "\r\n".join(lines) + "\r\n"
+
+
+def _with_labels(card: list[str], chosen: list[str]) -> list[str]:
+    """``chosen`` with the ``X-ABLabel`` lines of their groups, each after its property."""
+    labels = {_group(line): line for line in card if _name(line) == "X-ABLABEL" and _group(line)}
+    out = []
+    for line in chosen:
+        out.append(line)
+        if (group := _group(line)) in labels:
+            out.append(labels[group])
+    return out
 
 
 def _card_version(text: str) -> str:

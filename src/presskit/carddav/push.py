@@ -80,15 +80,22 @@ class _Pusher:
         if answer.status in (200, 201, 204):
             self._record(contact.uid, (href, _etag(answer), text, content_hash(contact)))
             self.report.up_new += 1
-        elif answer.status == 412:  # there already: an earlier, interrupted sync put it there
-            self.flush()
-            for chunk in remote.fetch_cards(self.client, self.sync.book.url, [href]):
-                with state.batch(self.sync.library, self.sync.state.id) as batch:
-                    for got_href, etag, got in chunk:
-                        if got is not None:
-                            self.sync.pull_one(batch, got_href, etag, got)
+        elif answer.status == 412 and self._already_there(href):
+            pass  # an earlier sync, killed before it recorded the upload, put it there
         else:
             self._rejected(contact.name, answer)
+
+    def _already_there(self, href: str) -> bool:
+        """Take in the card at ``href`` as a pulled one; False when there is none."""
+        self.flush()
+        for chunk in remote.fetch_cards(self.client, self.sync.book.url, [href]):
+            found = [card for card in chunk if card[2] is not None]
+            if not found:
+                return False
+            with state.batch(self.sync.library, self.sync.state.id) as batch:
+                for got_href, etag, got in found:
+                    self.sync.pull_one(batch, got_href, etag, got or "")
+        return True
 
     def update(self, contact: LibraryContact) -> None:
         known = self.sync.cards[contact.uid]

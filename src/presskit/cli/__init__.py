@@ -4,7 +4,7 @@
     presskit export RELEASE.md... [--pdf [OUT]] [--html [OUT]] [--text [OUT]] [--eml [OUT]]
                                   [--docx [OUT]] [--kit [OUT]] [--theme NAME] [--jobs N]
     presskit extract RELEASE.pdf [-o OUT.md]
-    presskit check RELEASE.md... [--format text|json] [--strict]
+    presskit check RELEASE.md|KIT.md... [--format text|json] [--strict]
     presskit contacts import FILE... | list [--format json] | export OUT.vcf   [--library PATH]
     presskit boilerplates list | add --organization NAME FILE.md | export OUT.json
     presskit themes
@@ -15,6 +15,9 @@
     presskit history RELEASE.md [--format json] [--show N [-o OUT.md]]
     presskit diff A.md B.md [--format json]
     presskit approve RELEASE.md --by NAME [--role ROLE]
+    presskit kit export KIT.md [--html DIR] [--pdf FACTSHEET.pdf] [--zip OUT.zip]
+    presskit send RELEASE.md (--recipients FILE | --list NAME) --from ADDR
+                                  (--smtp HOST:PORT [...] | --drafts DIR) [--test-to ADDR]
 
 A verb is a module here with ``add_parser(subparsers)`` and ``run(args) -> int``, listed once
 in :data:`VERBS`. Exit status: 0 success, 1 an output could not be written, 2 bad input (the
@@ -48,6 +51,8 @@ VERBS: dict[str, str] = {
     "approve": "presskit.cli.approve",
     "translate": "presskit.cli.translate",
     "xliff": "presskit.cli.xliff",
+    "kit": "presskit.cli.kit",
+    "send": "presskit.cli.send",
 }
 """Every verb and the module that implements it: a new verb is one line here."""
 

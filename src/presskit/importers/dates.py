@@ -13,15 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 from babel import Locale
 from babel.dates import get_day_names, get_month_names
 
 from presskit.importers.cues import PHRASES
 from presskit.model.release import DatelineStyle
-from presskit.render.conventions import AP_MONTHS
+from presskit.render.conventions import AP_MONTHS, babel_locale
 
 
 @functools.cache
@@ -286,3 +287,156 @@ def _zone(text: str) -> tuple[str, dt.timezone | None]:
         if re.search(rf"(?<![\w]){re.escape(needle)}(?![\w])", haystack):
             return zone, None
     return "", None
+
+
+# -- values a person types into the editor's fields ------------------------------------------
+
+_RELATIVE_DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+_DATE_FILLERS = frozenset(["st", "nd", "rd", "th", "er", "de", "del", "of", "the", "le", "den"])
+
+
+@functools.cache
+def _typed_month_numbers(language: str) -> dict[str, int]:
+    """:func:`month_numbers` plus the month names of ``language`` (Dutch, Portuguese ...)."""
+    names = dict(month_numbers())
+    try:
+        locale = Locale.parse(babel_locale(language))
+    except (ValueError, TypeError):
+        return names
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, locale).items():
+                names.setdefault(name.lower().rstrip("."), number)
+    return names
+
+
+@functools.cache
+def numeric_date_order(language: str) -> str:
+    """``"dmy"`` (en-GB, de), ``"mdy"`` (en-US) or ``"ymd"``: how the locale writes 1/12/26."""
+    from babel.dates import get_date_format  # noqa: PLC0415 - Babel loads slowly
+
+    pattern = get_date_format("short", locale=babel_locale(language)).pattern
+    found = {letter: pattern.find(letter) for letter in "dMy"}
+    return "".join(k.lower() for k, _ in sorted(found.items(), key=lambda kv: kv[1]))
+
+
+def parse_typed_date(
+    text: str, language: str = "en-US", today: dt.date | None = None
+) -> dt.date | None:
+    """A date as a person types it in a form, read in the release's language; None if not one.
+
+    "2026-12-01", "1 Dec 2026", "Dec 1, 2026", "1. Dezember 2026", "today"; all-number dates
+    follow the locale ("1/12/2026" is 1 December in en-GB, January 12 in en-US); a missing
+    year is this year and a two-digit year is in this century.
+    """
+    today = today or dt.date.today()
+    lowered = text.strip().lower()
+    if lowered in _RELATIVE_DAYS:
+        return today + dt.timedelta(days=_RELATIVE_DAYS[lowered])
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", lowered)
+    if iso:
+        return _checked_date(int(iso[1]), int(iso[2]), int(iso[3]))
+    months = _typed_month_numbers(language)
+    weekdays = set(_weekdays().replace("\\", "").split("|"))
+    named = []
+    for word in re.findall(r"[^\W\d_]+", lowered):
+        if word in months:
+            named.append(months[word])
+        elif word not in _DATE_FILLERS and word not in weekdays:
+            return None  # a word that is no part of a date: not understood
+    numbers = re.findall(r"\d+", lowered)
+    if len(named) > 1 or not numbers or len(numbers) + len(named) > 3:
+        return None
+    if named:
+        year_at = next((i for i, n in enumerate(numbers) if len(n) == 4), len(numbers) - 1)
+        if len(numbers) == 1:
+            return _checked_date(today.year, named[0], int(numbers[0]))
+        day = numbers[1 - year_at] if len(numbers) == 2 else ""
+        return _checked_date(_full_year(numbers[year_at]), named[0], int(day or 0))
+    order = "ymd" if len(numbers[0]) == 4 else numeric_date_order(language)
+    if len(numbers) == 2:
+        order = order.replace("y", "")
+        numbers.append(str(today.year))
+        order += "y"
+    if len(numbers) != 3:
+        return None
+    parts = dict(zip(order, numbers, strict=True))
+    return _checked_date(_full_year(parts["y"]), int(parts["m"]), int(parts["d"]))
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    return 2000 + year if len(text) <= 2 else year
+
+
+def _checked_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_typed_time(text: str) -> dt.time | None:
+    """A time of day as typed: "9", "9:30", "09.30", "9am", "9:30 p.m.", "17h", "noon"."""
+    lowered = text.strip().lower()
+    if _NOON.fullmatch(lowered):
+        return dt.time(12, 0)
+    if lowered == "midnight":
+        return dt.time(0, 0)
+    match = re.fullmatch(
+        r"(?P<hour>\d{1,2})(?:[:.h]?(?P<minute>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?|h|uhr)?", lowered
+    )
+    if match is None:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    ampm = (match["ampm"] or "").replace(".", "").replace(" ", "")
+    if ampm in ("am", "pm") and not 1 <= hour <= 12:
+        return None
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return dt.time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+@functools.cache
+def zone_names() -> tuple[str, ...]:
+    """The IANA zones a person may pick: regions and cities, plus UTC."""
+    return tuple(sorted(z for z in available_timezones() if "/" in z or z == "UTC"))
+
+
+def _folded(text: str) -> str:
+    """Lower case, no accents, spaces for underscores: "São_Paulo" -> "sao paulo"."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("_", " ").strip().casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+@functools.cache
+def _zone_lookup(language: str) -> dict[str, str]:
+    """Folded zone names, their cities (English and ``language``) and abbreviations -> zone."""
+    known = set(zone_names())
+    lookup: dict[str, str] = {}
+    for name in zone_names():
+        lookup.setdefault(_folded(name), name)
+    for name in zone_names():
+        lookup.setdefault(_folded(name.rsplit("/", 1)[-1]), name)
+    try:
+        cities = Locale.parse(babel_locale(language)).time_zones
+    except (ValueError, TypeError):
+        cities = {}
+    for zone, names in cities.items():
+        city = names.get("city") if hasattr(names, "get") else None
+        if city and zone in known:
+            lookup.setdefault(_folded(city), zone)
+    for abbreviation, zone in ZONES.items():
+        lookup.setdefault(abbreviation, zone)
+    return lookup
+
+
+def resolve_zone(text: str, language: str = "en-US") -> str | None:
+    """The IANA zone a person means by ``text``: "Berlin", "europe/berlin", "New York",
+    "São Paulo", "Wien" (in a German release), "EST"; None when it names no zone."""
+    folded = _folded(text)
+    if not folded:
+        return None
+    return _zone_lookup(language).get(folded)

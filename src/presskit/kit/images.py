@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 MAX_PIXELS = 120_000_000
 """Refuse images with more pixels than this (a 100-megapixel camera fits; a bomb does not)."""
@@ -74,7 +77,7 @@ def _open(data: bytes, name: str) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=FORMATS)
     except Image.DecompressionBombError:
-        raise _too_large(name, None) from None
+        raise _too_large(name, _header_size(data)) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         raise ImageRefused(
             f"{name} is not an image Presskit can read (use JPEG, PNG, WebP, GIF or TIFF)"
@@ -87,6 +90,21 @@ def _open(data: bytes, name: str) -> Image.Image:
         image.close()
         raise ImageRefused(f"{name} has no pixels")
     return image
+
+
+def _header_size(data: bytes) -> tuple[int, int] | None:
+    """The size a header claims, read by the format's plugin without Pillow's bomb check
+    (which refuses before saying the size): for the message only."""
+    for name in FORMATS:
+        factory, accept = Image.OPEN.get(name, (None, None))
+        if factory is None or (accept is not None and not accept(data[:16])):
+            continue
+        try:
+            with factory(io.BytesIO(data), "") as image:
+                return image.size
+        except (OSError, ValueError, SyntaxError, TypeError):
+            continue
+    return None
 
 
 def _too_large(name: str, size: tuple[int, int] | None) -> ImageRefused:
@@ -104,9 +122,27 @@ def inspect_image(data: bytes, name: str) -> ImageInfo:
         return ImageInfo(image.width, image.height, image.format or "", len(data))
 
 
+_TRUNCATION_LOCK = threading.Lock()
+
+
+@contextmanager
+def _truncated_images_refused() -> Iterator[None]:
+    """Pillow fills a cut-short image with grey when ``LOAD_TRUNCATED_IMAGES`` is set, and
+    WeasyPrint sets it for the whole process on import. A press photo cut short must be
+    refused, not published half grey: switch it off while we decode (a process-wide flag,
+    so under a lock)."""
+    with _TRUNCATION_LOCK:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _decode(image: Image.Image, name: str) -> Image.Image:
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _truncated_images_refused():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image.load()
             if getattr(image, "n_frames", 1) > 1:

@@ -130,6 +130,17 @@ def _merge_duplicates(result: ContactImport) -> None:
         result.lines = [lines[i] for i in keep if i < len(lines)]
 
 
+def csv_preview(data: bytes, rows: int = 3) -> tuple[list[str], list[list[str]]]:
+    """The header and the first ``rows`` rows, for a dialog that maps unknown columns."""
+    text = _decode(data)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        header = [name.strip() for name in next(reader, [])]
+        return header, [row for _, row in zip(range(rows), reader, strict=False)]
+    except csv.Error:
+        return [], []
+
+
 def read_contacts_csv(path: str | os.PathLike[str]) -> ContactImport:
     """The contacts of a .csv file. Never raises for bad input: see ``problems``."""
     result = ContactImport(os.fspath(path))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -183,14 +184,9 @@ class Library:
 
     # -- the same five operations for every record type ------------------------------------
 
-    def _insert(self, conn: sqlite3.Connection, table: Table[R], record: R) -> int:
-        now = timestamp_text(utc_now())
-        names = ", ".join((*table.columns, "created", "updated"))
-        marks = ", ".join("?" * (len(table.columns) + 2))
-        cursor = conn.execute(
-            f"INSERT INTO {table.name} ({names}) VALUES ({marks})",  # noqa: S608 - fixed names
-            (*table.to_values(record), now, now),
-        )
+    def _insert(self, conn: sqlite3.Connection, table: Table[R], record: R, now: str = "") -> int:
+        now = now or timestamp_text(utc_now())
+        cursor = conn.execute(_insert_sql(table), (*table.to_values(record), now, now))
         return int(cursor.lastrowid or 0)
 
     def _get(self, table: Table[R], record_id: int) -> R | None:
@@ -252,6 +248,7 @@ class Library:
         earlier in ``contacts``) is not added: importing the same file twice adds nothing.
         """
         ids = []
+        now = timestamp_text(utc_now())
         with self._writing() as conn:
             seen = set()
             if skip_duplicates:
@@ -263,11 +260,19 @@ class Library:
                     if key in seen:
                         continue
                     seen.add(key)
-                ids.append(self._insert(conn, CONTACTS, contact))
+                ids.append(self._insert(conn, CONTACTS, contact, now))
         return ids
 
     def get_contact(self, contact_id: int) -> LibraryContact | None:
         return self._get(CONTACTS, contact_id)
+
+    def get_contact_by_uid(self, uid: str) -> LibraryContact | None:
+        """The contact with vCard UID ``uid`` (the identity a release links by), or None."""
+        if not uid:
+            return None
+        with self._errors():
+            row = self._conn.execute("SELECT * FROM contacts WHERE uid = ?", (uid,)).fetchone()
+        return CONTACTS.from_row(row) if row else None
 
     def update_contact(self, contact: LibraryContact) -> LibraryContact:
         """Save changes to a stored contact; returns it as stored, with ``updated`` moved on."""
@@ -285,6 +290,34 @@ class Library:
         """Contacts with every word of ``text`` in name, organization, title, emails or tags."""
         terms = search_terms(text)
         return [c for c in self.list_contacts() if contact_matches(c, terms)]
+
+    def contacts_by_id(self, ids: Iterable[int]) -> list[LibraryContact]:
+        """The contacts with these ids, in the order given (ids not there are left out)."""
+        wanted = list(ids)
+        found: dict[int, LibraryContact] = {}
+        with self._errors():
+            for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+                chunk = wanted[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                rows = self._conn.execute(
+                    f"SELECT * FROM contacts WHERE id IN ({marks})",  # noqa: S608 - only marks
+                    chunk,
+                ).fetchall()
+                found.update((row["id"], CONTACTS.from_row(row)) for row in rows)
+        return [found[i] for i in wanted if i in found]
+
+    def contact_index_rows(self) -> list[sqlite3.Row]:
+        """id, name, organization, title, emails and tags (JSON) of every contact, for an index."""
+        with self._errors():
+            return self._conn.execute(
+                "SELECT id, name, organization, title, emails, tags FROM contacts"
+            ).fetchall()
+
+    def change_stamp(self) -> tuple[int, int]:
+        """A value that changes whenever any connection (this one or another) changed the file."""
+        with self._errors():
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), self._conn.total_changes
 
     # -- boilerplates ------------------------------------------------------------------------
 
@@ -355,6 +388,13 @@ class Library:
                 "INSERT OR IGNORE INTO dictionary_words (word, created) VALUES (?, ?)",
                 (word, timestamp_text(utc_now())),
             )
+
+
+@functools.cache
+def _insert_sql(table: Table) -> str:
+    names = ", ".join((*table.columns, "created", "updated"))
+    marks = ", ".join("?" * (len(table.columns) + 2))
+    return f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608 - fixed names
 
 
 def _later_than(previous: dt.datetime | None) -> dt.datetime:

@@ -16,22 +16,37 @@ is an error naming its number; the file's other cards still import.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterator
 
 from presskit.library.contact_import import ContactImport, read_input
 from presskit.library.vcard_export import VERSIONS, dumps_vcards, write_vcards
 from presskit.library.vcard_import import CardError, contact_from_card
-from presskit.library.vcard_text import read_cards
+from presskit.library.vcard_text import iter_cards
+from presskit.model.library import LibraryContact
+
+_BEGIN = re.compile(rb"(?i)begin:vcard")
 
 
 def parse_vcards(data: bytes, source: str = "<vCard>") -> ContactImport:
     """The contacts of a vCard file's bytes; problems name ``source`` and the card number."""
     result = ContactImport(source)
-    cards = read_cards(data)
-    for message in cards.problems:
-        result.warn(message)
-    if not cards.cards:
-        result.error("no vCards in this file (no BEGIN:VCARD line)")
-    for card in cards.cards:
+    result.contacts.extend(stream_vcards(data, result))
+    return result
+
+
+def stream_vcards(data: bytes, result: ContactImport) -> Iterator[LibraryContact]:
+    """The contacts of a vCard file's bytes one at a time, in file order.
+
+    Problems are added to ``result`` as each card is read; those about the whole file come
+    first once the iterator is exhausted. Only one card is held at a time, and a property too
+    long to be contact data is left out with a warning (see ``MAX_PROPERTY_BYTES``).
+    """
+    start = len(result.problems)
+    file_problems: list[str] = []
+    found = False
+    for card in iter_cards(data, file_problems):
+        found = True
         where = f"card {card.number}"
         for message in card.problems:
             result.warn(message, where)
@@ -42,8 +57,18 @@ def parse_vcards(data: bytes, source: str = "<vCard>") -> ContactImport:
             continue
         for message in warnings:
             result.warn(message, where)
-        result.contacts.append(contact)
-    return result
+        yield contact
+    head = ContactImport(result.source)
+    for message in file_problems:
+        head.warn(message)
+    if not found:
+        head.error("no vCards in this file (no BEGIN:VCARD line)")
+    result.problems[start:start] = head.problems
+
+
+def count_vcards(data: bytes) -> int:
+    """How many cards ``data`` holds (BEGIN:VCARD lines), for progress; cheap."""
+    return len(_BEGIN.findall(data))
 
 
 def read_vcards(path: str | os.PathLike[str]) -> ContactImport:
@@ -56,8 +81,10 @@ def read_vcards(path: str | os.PathLike[str]) -> ContactImport:
 __all__ = [
     "VERSIONS",
     "ContactImport",
+    "count_vcards",
     "dumps_vcards",
     "parse_vcards",
     "read_vcards",
+    "stream_vcards",
     "write_vcards",
 ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from presskit.model.release import (
@@ -91,7 +92,54 @@ def library_link(record: LibraryContact | Boilerplate | OrganizationProfile) -> 
     """The link a release keeps to the entry it copied, or None for an unsaved record."""
     if record.id is None:
         return None
-    return LibraryLink(record.id, record.updated.isoformat() if record.updated else "")
+    updated = record.updated.isoformat() if record.updated else ""
+    return LibraryLink(record.id, updated, getattr(record, "uid", ""))
+
+
+def linked_contact(
+    contact: Contact,
+    by_uid: Callable[[str], LibraryContact | None],
+    by_id: Callable[[int], LibraryContact | None],
+) -> LibraryContact | None:
+    """The library entry ``contact`` was copied from, in this library, or None.
+
+    A link with a uid is followed by its uid only: the same row number in another library
+    (a colleague's file, a new laptop) is somebody else. An old link without a uid is
+    trusted only when the entry at its number still has the contact's name.
+    """
+    link = contact.library
+    if link is None:
+        return None
+    if link.uid:
+        return by_uid(link.uid)
+    entry = by_id(link.id)
+    if entry is None or _folded_name(entry.name) != _folded_name(contact.name):
+        return None
+    return entry
+
+
+def _folded_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+CONTACT_FIELD_NAMES = (
+    ("name", "Name"), ("title", "Title"), ("organization", "Organization"),
+    ("city", "City"), ("email", "Email"),
+)  # fmt: skip
+
+
+def contact_changes(current: Contact, fresh: Contact) -> list[tuple[str, str, str]]:
+    """What replacing ``current`` by ``fresh`` changes: (field, before, after), in words."""
+    changes = [
+        (label, getattr(current, key), getattr(fresh, key))
+        for key, label in CONTACT_FIELD_NAMES
+        if getattr(current, key) != getattr(fresh, key)
+    ]
+    before = ", ".join(p.number for p in current.phones)
+    after = ", ".join(p.number for p in fresh.phones)
+    if before != after:
+        changes.append(("Phones", before, after))
+    return changes
 
 
 def changed_since(link: LibraryLink | None, record: object) -> bool:

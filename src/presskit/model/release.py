@@ -47,6 +47,9 @@ class LibraryLink:
 
     id: int
     updated: str  # the entry's "updated" timestamp (ISO 8601, UTC) when it was copied
+    # The entry's stable identity (a contact's vCard UID). Row ids differ between libraries
+    # (a colleague's, a new laptop's): a link with a uid is followed by its uid only.
+    uid: str = ""
 
 
 @dataclass

@@ -84,7 +84,7 @@ def run_export(job: ExportJob) -> ExportOutcome:
     except ThemeError as exc:
         outcome.input_errors.append(f"{job.source}: theme: {exc}")
         return outcome
-    session = RenderSession(release, job.source.resolve().parent)
+    session = RenderSession(release, job.source.resolve().parent, source_path=job.source)
     rendered: list[tuple[Path, bytes]] = []
     for name, path in job.outputs.items():
         try:

@@ -1,6 +1,7 @@
 """The release's press kit: one .zip with the release in every format the registry marks
-``in_kit`` (PDF, web page, text, email draft), its images, the press contacts as a vCard file
-and a small index.html that links them.
+``in_kit`` (PDF, web page, text, email draft), its images, the press contacts as a vCard file,
+every other language version in a folder of its own (``de-de/``), and a small index.html that
+links them.
 
 File names are safe on every operating system (ASCII, no reserved names, short), and the
 archive is the same bytes for the same release, so it can be compared and cached.
@@ -98,8 +99,28 @@ def write_kit(session: RenderSession) -> Output:
     if contacts:
         files["press-contacts.vcf"] = dumps_vcards(contacts, "4.0").encode("utf-8")
     files.update(_assets(release, release_dir))
+    warnings += _other_versions(session, files)
     files["index.html"] = _index_html(release, sorted(files)).encode("utf-8")
     return Output(_zip(stem, files), list(dict.fromkeys(warnings)))
+
+
+def _other_versions(session: RenderSession, files: dict[str, bytes]) -> list[str]:
+    """Every other language version of the release, in a folder named by its language
+    (``de-DE/…``): the kit a journalist gets holds the release in all its languages."""
+    warnings: list[str] = []
+    own = session.source_path.resolve() if session.source_path else None
+    for version in session.versions():
+        if version.path == own:
+            continue
+        folder = safe_file_name(version.language, "version")
+        other = RenderSession(version.release, version.path.parent)
+        stem = safe_file_name(version.release.headline)
+        for fmt in FORMATS:
+            if fmt.in_kit:
+                output = fmt.write(other)
+                files[f"{folder}/{stem}{fmt.extension}"] = output.data
+                warnings += [f"{version.language}: {w}" for w in output.warnings]
+    return warnings
 
 
 def _zip(stem: str, files: dict[str, bytes]) -> bytes:

@@ -19,7 +19,9 @@ def write_pdf(session: RenderSession) -> Output:
 
 
 def write_html(session: RenderSession) -> Output:
-    rendered = render_html(session.release, session.release_dir, purpose="web")
+    rendered = render_html(
+        session.release, session.release_dir, purpose="web", alternates=session.alternates()
+    )
     return Output(rendered.html.encode("utf-8"), rendered.warnings)
 
 

@@ -24,6 +24,7 @@ from presskit.render.conventions import (
     network_name,
     release_line,
     slug,
+    text_direction,
     typographic_quotes,
 )
 from presskit.render.markdown_body import markdown_to_html
@@ -155,6 +156,7 @@ def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any
         "theme": theme.name,
         "version": __version__,
         "lang": release.language,
+        "dir": text_direction(release.language),
         "labels": labels_for(release.language),
         "page_size": css_page_size(page_size(release.language)),
         "accent": css_colour(org.accent, theme.accent),
@@ -176,5 +178,6 @@ def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any
         "contacts": contacts,
         "first_contact": next(iter(contacts), None),
         "inline_css": [],
+        "alternates": [],  # the web page's language versions (render_html fills them)
         "version_string": f"Presskit {__version__}",
     }

@@ -65,7 +65,65 @@ LABELS: dict[str, dict[str, str]] = {
         "more": "-más-",
         "website": "Sitio web",
     },
+    "it": {
+        "immediate": "Per la diffusione immediata",
+        "embargoed": "Sotto embargo fino al",
+        "more_info": "Per saperne di più",
+        "contacts": "Contatti per la stampa",
+        "about": "Chi è",
+        "page": "Pagina",
+        "of": "di",
+        "more": "-segue-",
+        "website": "Sito web",
+    },
+    "pt": {
+        "immediate": "Para divulgação imediata",
+        "embargoed": "Sob embargo até",
+        "more_info": "Mais informações",
+        "contacts": "Contactos de imprensa",
+        "about": "Sobre",
+        "page": "Página",
+        "of": "de",
+        "more": "-continua-",
+        "website": "Sítio web",
+    },
+    "nl": {
+        "immediate": "Voor onmiddellijke publicatie",
+        "embargoed": "Onder embargo tot",
+        "more_info": "Meer informatie",
+        "contacts": "Perscontacten",
+        "about": "Over",
+        "page": "Pagina",
+        "of": "van",
+        "more": "-meer-",
+        "website": "Website",
+    },
+    "pl": {
+        "immediate": "Do natychmiastowej publikacji",
+        "embargoed": "Embargo do",
+        "more_info": "Więcej informacji",
+        "contacts": "Kontakt dla mediów",
+        "about": "O",
+        "page": "Strona",
+        "of": "z",
+        "more": "-ciąg dalszy-",
+        "website": "Strona internetowa",
+    },
+    "ar": {
+        "immediate": "للنشر الفوري",
+        "embargoed": "يحظر النشر حتى",
+        "more_info": "لمزيد من المعلومات",
+        "contacts": "جهات الاتصال الإعلامية",
+        "about": "نبذة عن",
+        "page": "صفحة",
+        "of": "من",
+        "more": "-يتبع-",
+        "website": "الموقع الإلكتروني",
+    },
 }
+
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
+"""Languages written right to left: their outputs get ``dir="rtl"``."""
 
 SOCIAL_NETWORK_NAMES = {
     "facebook": "Facebook",
@@ -103,6 +161,36 @@ def babel_locale(tag: str) -> str:
             continue
         return candidate
     return "en_US"
+
+
+def text_direction(language: str) -> str:
+    """``rtl`` for languages written right to left (Arabic, Hebrew, Persian, ...), else ``ltr``."""
+    return "rtl" if base_language(language) in RTL_LANGUAGES else "ltr"
+
+
+DIGITS = {
+    "latn": "0123456789",
+    "arab": "٠١٢٣٤٥٦٧٨٩",  # Arabic-Indic: Egypt, the Gulf, the Levant
+    "arabext": "۰۱۲۳۴۵۶۷۸۹",  # Persian, Urdu
+    "deva": "०१२३४५६७८९",
+    "beng": "০১২৩৪৫৬৭৮৯",
+}
+"""The digits of the numbering systems a release may default to (CLDR names)."""
+
+
+@cache
+def _native_digits(language: str) -> str:
+    """The ten digits ``language`` writes by default (CLDR): ``٠١٢٣٤٥٦٧٨٩`` in Arabic."""
+    from babel import Locale  # noqa: PLC0415 - Babel loads slowly
+
+    system = Locale.parse(babel_locale(language)).default_numbering_system
+    return DIGITS.get(system, DIGITS["latn"])
+
+
+def native_digits(text: str, language: str) -> str:
+    """``text`` with its digits as ``language`` writes them (Arabic-Indic for ``ar-EG``)."""
+    digits = _native_digits(language)
+    return text if digits == "0123456789" else text.translate(str.maketrans("0123456789", digits))
 
 
 def labels_for(language: str) -> dict[str, str]:
@@ -146,12 +234,26 @@ def release_line(release: Release) -> str:
     if not release.is_embargoed or release.embargo is None:
         return labels["immediate"].upper()
     when = release.embargo_local()
-    if base_language(release.language) == "en":
+    if base_language(release.language) == "en" and _writes_ap_style(release.language):
         stamp = f"{ap_time(when)} {zone_name(when)}, {ap_date(when.date())}"
+    elif base_language(release.language) == "en":  # en-GB, en-AU ...: 09:00 GMT, 15 December
+        stamp = f"{when:%H:%M} {local_zone_name(when, release.language)}, "
+        stamp += long_date(when.date(), release.language)
     else:
         stamp = f"{long_date(when.date(), release.language)}, {when:%H:%M} "
         stamp += local_zone_name(when, release.language)
+        stamp = native_digits(stamp, release.language)
     return f"{labels['embargoed'].upper()} {stamp}"
+
+
+AP_STYLE_REGIONS = frozenset({"", "US", "CA", "PR", "GU", "VI", "AS", "MP", "UM"})
+"""Where English releases write times the AP way ("9 a.m. EDT, Sept. 23"); other English
+regions write "09:00 GMT, 15 December 2026"."""
+
+
+def _writes_ap_style(language: str) -> bool:
+    region = next((p for p in language.replace("_", "-").split("-")[1:] if len(p) == 2), "")
+    return region.upper() in AP_STYLE_REGIONS
 
 
 def local_zone_name(when: dt.datetime, language: str) -> str:
@@ -180,12 +282,18 @@ def dateline_text(release: Release) -> str:
         when = ap_date(day) if day else ""
         head = ", ".join(part for part in (ap_place(city) if city else "", when) if part)
         return f"{head} —"
+    comma = list_comma(release.language)
     if dateline.style is DatelineStyle.LOCALE:
         when = long_date(day, release.language) if day else ""
-        head = ", ".join(part for part in (city.upper(), when) if part)
+        head = comma.join(part for part in (city.upper(), when) if part)
         return f"{head} –"
     when = long_date(day, release.language) if day else ""
-    return "(" + ", ".join(part for part in (city, when) if part) + ")"
+    return "(" + comma.join(part for part in (city, when) if part) + ")"
+
+
+def list_comma(language: str) -> str:
+    """The comma between the parts of a dateline: ``"، "`` in Arabic script, else ``", "``."""
+    return "، " if base_language(language) in {"ar", "fa", "ur", "ps", "ckb", "sd", "ug"} else ", "
 
 
 ENGLISH_MONTHS = (
@@ -200,7 +308,7 @@ def long_date(day: dt.date, language: str) -> str:
         return f"{ENGLISH_MONTHS[day.month - 1]} {day.day}, {day.year}"
     from babel.dates import format_date  # noqa: PLC0415 - Babel loads slowly; English needs none
 
-    return format_date(day, "long", locale=babel_locale(language))
+    return native_digits(format_date(day, "long", locale=babel_locale(language)), language)
 
 
 def slug(headline: str, limit: int = 40) -> str:

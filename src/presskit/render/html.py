@@ -24,6 +24,8 @@ from presskit.model.release import Release
 from presskit.model.urls import display_url, url_scheme
 from presskit.render.context import build_context
 from presskit.render.sandbox import FetchRefused, Sandbox, data_url
+from presskit.render.theme_css import standalone_css
+from presskit.render.theme_templates import render_theme_template, theme_environment
 from presskit.render.themes import Theme, load_theme, shared_templates_folder
 
 Purpose = Literal["pdf", "web", "email"]
@@ -45,17 +47,8 @@ def release_base_url(release_dir: Path | None) -> str | None:
 
 @cache
 def _environment(folder: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(
-            [jinja2.FileSystemLoader(folder), jinja2.FileSystemLoader(shared_templates_folder())]
-        ),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["display_url"] = display_url
-    return env
+    """The theme's sandboxed environment (render/theme_templates.py), made once per folder."""
+    return theme_environment(folder, {"display_url": display_url})
 
 
 def render_html(
@@ -64,19 +57,26 @@ def render_html(
     *,
     purpose: Purpose = "web",
     theme: Theme | None = None,
+    alternates: list[dict[str, str]] | None = None,
 ) -> RenderedHtml:
-    """The release as HTML for ``purpose`` (see the module docstring)."""
+    """The release as HTML for ``purpose`` (see the module docstring). ``alternates`` are
+    the web page's language versions (``lang``, relative ``href``), for ``hreflang`` links."""
     theme = theme or load_theme(release.theme)
     context = build_context(release, theme, purpose)
+    context["alternates"] = alternates or []
     warnings: list[str] = []
     standalone = purpose != "pdf"
     if standalone:
         sheets = (*theme.stylesheets, *theme.web_stylesheets)
         if purpose == "email":
             sheets = (*sheets, shared_templates_folder() / "email.css")
-        context["inline_css"] = [css.read_text(encoding="utf-8") for css in sheets]
+        if context["dir"] == "rtl":
+            sheets = (*sheets, shared_templates_folder() / "rtl.css")
+        # Inlined, the CSS loads in the reader's browser: only the theme's own files, as data:
+        css_sandbox = Sandbox(None, theme.folder)
+        context["inline_css"] = [standalone_css(css, css_sandbox, warnings) for css in sheets]
 
-    html = _environment(theme.folder).get_template(theme.template).render(context)
+    html = render_theme_template(_environment(theme.folder), theme, context)
     if standalone:
         html = _embed_images(html, Sandbox(release_dir, theme.folder), release_dir, warnings)
     return RenderedHtml(html, warnings)

@@ -24,6 +24,11 @@ class ThemeError(LookupError):
     """A theme that does not exist or cannot be used."""
 
 
+def rtl_stylesheet() -> Path:
+    """The rules that mirror every theme for right-to-left languages."""
+    return resource_path("themes", "_shared", "rtl.css")
+
+
 @dataclass(frozen=True)
 class Theme:
     """A theme's name, folder and the files its metadata names."""
@@ -47,7 +52,8 @@ class Theme:
         """Everything WeasyPrint reads, in order: fonts, the running-text carriers every
         theme shares, the theme's own stylesheets and its page rules."""
         shared = resource_path("themes", "_shared", "running.css")
-        return (self.font_stylesheet, shared, *self.stylesheets, *self.print_stylesheets)
+        rtl = rtl_stylesheet()  # applies to right-to-left releases only (html[dir="rtl"])
+        return (self.font_stylesheet, shared, *self.stylesheets, *self.print_stylesheets, rtl)
 
 
 def user_themes_dir() -> Path:

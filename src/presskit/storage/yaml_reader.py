@@ -317,9 +317,9 @@ class FrontMatterReader:
         return org
 
     def _library_link(self, node: Node, field: str) -> LibraryLink | None:
-        values = SimpleNamespace(id="", updated="")
+        values = SimpleNamespace(id="", updated="", uid="")
         extra: dict[str, Any] = {}
-        readers = _text_readers(self, values, ("id", "updated"))
+        readers = _text_readers(self, values, ("id", "updated", "uid"))
         self.fields(self.mapping(node, field), field, readers, extra)
         number = values.id.strip()
         # ASCII digits only: str.isdigit() also takes "²", which int() refuses. And no more
@@ -327,7 +327,11 @@ class FrontMatterReader:
         if not (number.isascii() and number.isdigit()) or int(number) > MAX_LIBRARY_ID:
             self.error(node, f"{field}.id", "a library link needs the entry's number as its id")
             return None
-        return LibraryLink(int(number), values.updated)
+        return LibraryLink(int(number), values.updated, values.uid.strip())
+
+    def _scalar_item(self, node: Node) -> bool:
+        """Whether a list item is written as plain text (``- Facebook``), not as a group."""
+        return isinstance(node, yaml.ScalarNode) and node.tag != _NULL
 
     def _scalar_item(self, node: Node) -> bool:
         """Whether a list item is written as plain text (``- Facebook``), not as a group."""

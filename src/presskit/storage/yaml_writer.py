@@ -79,7 +79,12 @@ def _with_extra(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 
 def _library(link: LibraryLink | None) -> dict[str, Any] | None:
-    return None if link is None else {"id": link.id, "updated": link.updated}
+    if link is None:
+        return None
+    data: dict[str, Any] = {"id": link.id}
+    _put(data, "uid", link.uid)
+    data["updated"] = link.updated
+    return data
 
 
 def _phone(phone: Phone) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from presskit.model.release import Release, Translation
@@ -83,3 +84,36 @@ def mark_up_to_date(release: Release, source: Release, ids: list[str] | None = N
         recorded = {key: value for key, value in recorded.items() if key in current}
     release.translation.segments = recorded
     release.translation.language = source.language
+
+
+class SourceReader:
+    """Reads source releases for the checks, again only when the file changed on disk.
+
+    The editor checks after every pause in typing; reading and parsing the source each time
+    would cost more than all the other checks, so a file is read again only when its size
+    or modification time differ.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, tuple[tuple[int, int], Release | None]] = {}
+
+    def read(self, path: Path) -> Release | None:
+        """The release at ``path``, or None when it cannot be read."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = self._cache.get(path)
+        if cached is not None and cached[0] == key:
+            return copy.deepcopy(cached[1])
+        try:
+            release: Release | None = load_release(path).release
+        except ReleaseFileError:
+            release = None
+        self._cache[path] = (key, release)
+        return copy.deepcopy(release)
+
+    def lookup(self, folder: Path) -> Callable[[str], Release | None]:
+        """A ``source`` function for :func:`presskit.checks.runner.run_checks`."""
+        return lambda relative: self.read(folder / relative)

@@ -88,6 +88,10 @@ PYTHON_LIBRARIES = (
     Library("quotequail", "quotequail", "MIT"),
     Library("pypdfium2 (PDFium)", "pypdfium2", "Apache-2.0 OR BSD-3-Clause"),
     Library("feedgen", "feedgen", "BSD-2-Clause OR LGPL-3.0-or-later"),
+    Library("keyring", "keyring", "MIT"),
+    Library("SecretStorage", "SecretStorage", "BSD-3-Clause"),
+    Library("jeepney", "jeepney", "MIT"),
+    Library("cryptography", "cryptography", "Apache-2.0 OR BSD-3-Clause"),
 )
 
 NATIVE_LIBRARIES = (

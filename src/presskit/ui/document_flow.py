@@ -82,7 +82,7 @@ class DocumentFlow(QObject):
     # -- actions ----------------------------------------------------------------------------
     def new_blank(self) -> None:
         if self.confirm_discard():
-            self._doc.new_blank(theme=self._prefs.default_theme())
+            self._doc.new_blank(self._prefs.new_release())
 
     def new_from_example(self) -> None:
         if self.confirm_discard():

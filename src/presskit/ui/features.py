@@ -15,8 +15,13 @@ from typing import Any
 FEATURES: tuple[str, ...] = (
     "presskit.ui.import_flow:install",
     "presskit.ui.newsroom_publish:install",
+    "presskit.ui.send_ui:install",
     "presskit.ui.review_ui:install",
     "presskit.ui.approval_ui:install",
+    "presskit.ui.kit_feature:install",
+    "presskit.ui.translation_ui:install",
+    "presskit.ui.contact_sync_ui:install",
+    "presskit.ui.shared_folder_ui:install",
 )
 """``"module:function"`` of each feature's installer, in menu order."""
 

@@ -8,15 +8,13 @@ instead of keeping a private undo history, so undo works across all fields in or
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
 from presskit.app.document import DocumentController
 from presskit.model.paths import FieldPath
 
-NO_DATE = QDate(1900, 1, 1)
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
 
@@ -160,37 +157,6 @@ class FieldComboBox(QComboBox):
             self.setCurrentIndex(index)
         elif self.isEditable():
             self.setEditText(str(stored))
-
-
-class FieldDateEdit(QDateEdit):
-    """A date (or no date) bound to ``path``, with a calendar pop-up."""
-
-    def __init__(
-        self, doc: DocumentController, path: FieldPath, label: str, parent: QWidget | None = None
-    ):
-        super().__init__(parent)
-        _bind(self, doc, path, label)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("No date")
-        self.setDisplayFormat("d MMM yyyy")
-        self.dateChanged.connect(self._commit)
-        _follow(doc, self, self.refresh)
-        self.refresh()
-
-    def _commit(self, date: QDate) -> None:
-        value = None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
-        self._doc.set_field(self.path, value)
-
-    def refresh(self, path: FieldPath | None = None) -> None:
-        if not affects(path, self.path) or not self._doc.exists(self.path):
-            return  # another field, or this row's item is gone and the row is being rebuilt
-        value = self._doc.value(self.path)
-        date = NO_DATE if value is None else QDate(value.year, value.month, value.day)
-        if date != self.date():
-            self.blockSignals(True)
-            self.setDate(date)
-            self.blockSignals(False)
 
 
 class MarkdownTextEdit(GlobalUndoMixin, QPlainTextEdit):

@@ -28,8 +28,9 @@ from presskit.model.release import Contact, DatelineStyle, Link, Phone, SocialHa
 from presskit.render.themes import usable_themes
 from presskit.ui.colour_field import ColourField
 from presskit.ui.contact_library_bar import ContactLibraryBar
+from presskit.ui.date_field import FieldDateField
 from presskit.ui.embargo_editor import EmbargoEditor
-from presskit.ui.fields import FieldComboBox, FieldDateEdit, FieldLineEdit, MarkdownTextEdit
+from presskit.ui.fields import FieldComboBox, FieldLineEdit, MarkdownTextEdit
 from presskit.ui.library_panel import CONTACT_MIME
 from presskit.ui.list_editor import ListEditor
 from presskit.ui.logo_picker import LogoPicker
@@ -41,6 +42,16 @@ LANGUAGES = [
     ("fr-FR", "Français"), ("es-ES", "Español"), ("it-IT", "Italiano"),
     ("pt-BR", "Português (Brasil)"), ("nl-NL", "Nederlands"),
 ]  # fmt: skip
+DATELINE_STYLES = {
+    DatelineStyle.PARENTHETICAL: "(City, date)",
+    DatelineStyle.AP: "CITY, date — (AP style)",
+    DatelineStyle.LOCALE: "CITY, date in the release's language –",
+}
+"""A label for every style the file format knows (a new style without a label fails here)."""
+LANGUAGE_GOVERNS = (
+    "Sets the release line and date style, the paper size (A4 or US Letter), the phone "
+    "number checks and the spelling dictionary."
+)
 END_MARKS = [("###", "###"), ("-30-", "-30-"), ("ENDS", "ENDS"), ("– end –", "– end –")]
 PHONE_LABELS = [("", ""), ("mobile", "mobile"), ("office", "office"), ("work", "work"),
                 ("home", "home"), ("fax", "fax")]  # fmt: skip
@@ -98,11 +109,10 @@ class WritingHeader(QWidget):
         self.city = FieldLineEdit(doc, ("dateline", "city"), "Dateline city")
         self.city.setPlaceholderText("City")
         self.city.setMinimumWidth(self.city.fontMetrics().horizontalAdvance("Washington DC") + 16)
-        self.date = FieldDateEdit(doc, ("dateline", "date"), "Dateline date")
+        self.date = FieldDateField(doc, ("dateline", "date"), "Dateline date")
         self.style = FieldComboBox(
             doc, ("dateline", "style"), "Dateline style",
-            [(DatelineStyle.PARENTHETICAL.value, "(City, date)"),
-             (DatelineStyle.AP.value, "CITY, date — (AP)")],
+            [(style.value, DATELINE_STYLES[style]) for style in DatelineStyle],
         )  # fmt: skip
         dateline = QHBoxLayout()
         dateline.addWidget(self.city, 3)
@@ -116,10 +126,22 @@ class WritingHeader(QWidget):
 
 
 class ReleaseSection(QGroupBox):
+    """The release line, and the language and region that govern its words and more."""
+
     def __init__(self, doc: DocumentController):
         super().__init__("Release line")
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.embargo = EmbargoEditor(doc, form, self)
+        self.language = FieldComboBox(
+            doc, ("language",), "Language and region", LANGUAGES, editable=True
+        )
+        self.language.setToolTip(LANGUAGE_GOVERNS)
+        governs = QLabel(LANGUAGE_GOVERNS)
+        governs.setWordWrap(True)
+        governs.setAccessibleName("What the language and region set")
+        form.addRow("Lan&guage", self.language)
+        form.addRow("", governs)
 
 
 class OrganizationSection(QGroupBox):
@@ -263,11 +285,9 @@ class OutputSection(QGroupBox):
     def __init__(self, doc: DocumentController):
         super().__init__("Output")
         form = QFormLayout(self)
-        self.language = FieldComboBox(doc, ("language",), "Language", LANGUAGES, editable=True)
         themes = [(theme.name, theme.title) for theme in usable_themes()]
         self.theme = FieldComboBox(doc, ("theme",), "Theme", themes)
         self.end_mark = FieldComboBox(doc, ("end_mark",), "End mark", END_MARKS, editable=True)
-        form.addRow("Lan&guage", self.language)
         form.addRow("&Theme", self.theme)
         form.addRow("&End mark", self.end_mark)
 

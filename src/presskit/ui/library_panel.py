@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QEventLoop, QMimeData, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -29,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from presskit.app.document import DocumentController
+from presskit.app.library_import import ContactImportWorker, ImportReport
+from presskit.app.library_search import ContactSearch, SearchPage
 from presskit.app.library_service import LibraryService
-from presskit.library.contacts_file import read_contacts_file
 from presskit.library.vcard import write_vcards
 from presskit.model.contact_fields import region_from_language
 from presskit.model.library import (
@@ -41,6 +44,7 @@ from presskit.model.library import (
     to_release_contact,
     to_release_organization,
 )
+from presskit.model.library_search import contact_label
 from presskit.model.wording import counted
 from presskit.ui.library_dialogs import BoilerplateDialog, ContactDialog, OrganizationDialog
 
@@ -60,6 +64,7 @@ class _Kind:
     delete: Callable[[int], bool]
     insert: Callable[[Any], None]
     blank: Callable[[], Any]
+    fetch: Callable[[int], Any | None] | None = None  # set: the list holds ids, searched off-thread
 
 
 class _EntryList(QListWidget):
@@ -71,18 +76,31 @@ class _EntryList(QListWidget):
 
     def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
         mime = super().mimeData(items)
-        entry = items[0].data(Qt.ItemDataRole.UserRole) if items else None
-        if entry is not None and entry.id is not None:
-            mime.setData(CONTACT_MIME, str(entry.id).encode("ascii"))
+        entry_id = _entry_id(items[0]) if items else None
+        if entry_id is not None:
+            mime.setData(CONTACT_MIME, str(entry_id).encode("ascii"))
         return mime
 
 
-class LibraryTab(QWidget):
-    """Search, list and buttons for one kind of library entry."""
+def _entry_id(item: QListWidgetItem) -> int | None:
+    data = item.data(Qt.ItemDataRole.UserRole)
+    return data if isinstance(data, int) else getattr(data, "id", None)
 
-    def __init__(self, kind: _Kind, library: LibraryService):
+
+class LibraryTab(QWidget):
+    """Search, list and buttons for one kind of library entry.
+
+    With a ``search`` worker (contacts: tens of thousands), typing sends the query to it and
+    the list is filled when its page arrives; the GUI thread never scans the library.
+    """
+
+    page_shown = Signal(object)  # SearchPage, after the list shows it
+
+    def __init__(self, kind: _Kind, library: LibraryService, search: ContactSearch | None = None):
         super().__init__()
         self.kind = kind
+        self._search = search
+        self._wanted: int | None = None  # the id to select when the next page arrives
         self.search = QLineEdit()
         self.search.setPlaceholderText(f"Search {kind.name}s…")
         self.search.setAccessibleName(f"Search {kind.name}s")
@@ -100,16 +118,27 @@ class LibraryTab(QWidget):
             button.clicked.connect(handler)
             row.addWidget(button)
             self.buttons[label.rstrip("…")] = button
+        self.more = QLabel()
+        self.more.setAccessibleName(f"More {kind.name}s")
+        self.more.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.more)
         layout.addLayout(row)
+        if search is not None:
+            search.found.connect(self._show_page)
+            search.failed.connect(library.failed)
         self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._insert_from_search)
         self.list.itemDoubleClicked.connect(lambda _item: self.insert())
         library.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
+        if self._search is not None:  # the page arrives in _show_page
+            self._search.request(self.search.text())
+            return
         selected = self.current()
         self.list.clear()
         for entry in self.kind.listing(self.search.text()):
@@ -119,14 +148,47 @@ class LibraryTab(QWidget):
             if selected is not None and entry.id == selected.id:
                 self.list.setCurrentItem(item)
 
+    def _show_page(self, generation: int, page: SearchPage) -> None:
+        if self._search is None or generation != self._search.generation:
+            return  # a newer keystroke's page is on its way
+        item = self.list.currentItem()
+        selected = self._wanted or (_entry_id(item) if item is not None else None)
+        self._wanted = None
+        self.list.setUpdatesEnabled(False)
+        self.list.clear()
+        for entry_id, label in zip(page.ids, page.labels, strict=True):
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, entry_id)
+            self.list.addItem(item)
+            if entry_id == selected:
+                self.list.setCurrentItem(item)
+        self.list.setUpdatesEnabled(True)
+        hidden = page.total - len(page.ids)
+        if hidden > 0 or not page.complete:
+            more = f"{hidden:,}" if page.complete else "more"
+            self.more.setText(f"{len(page.ids)} shown, {more} not: type more to narrow")
+        self.more.setVisible(hidden > 0 or not page.complete)
+        self.page_shown.emit(page)
+
     def current(self) -> Any | None:
         item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if item is None:
+            return None
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(data, int) and self.kind.fetch is not None:
+            return self.kind.fetch(data)
+        return data
 
     def insert(self) -> None:
         entry = self.current()
         if entry is not None:
             self.kind.insert(entry)
+
+    def _insert_from_search(self) -> None:
+        """Enter in the search box inserts the selected entry, or the first one found."""
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self.insert()
 
     def new(self) -> None:
         entry = self.kind.edit(self.kind.blank())
@@ -161,8 +223,9 @@ class LibraryTab(QWidget):
     def _select(self, entry: Any | None) -> None:
         if entry is None:
             return
+        self._wanted = entry.id if self._search is not None else None
         for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole).id == entry.id:
+            if _entry_id(self.list.item(row)) == entry.id:
                 self.list.setCurrentRow(row)
 
 
@@ -176,7 +239,8 @@ class LibraryPanel(QTabWidget):
         self._doc = doc
         self._library = library
         self.setAccessibleName("Contact and boilerplate library")
-        self.contacts = LibraryTab(self._contact_kind(), library)
+        self.search_worker = ContactSearch(library.path, parent=self)
+        self.contacts = LibraryTab(self._contact_kind(), library, self.search_worker)
         self.boilerplates = LibraryTab(self._boilerplate_kind(), library)
         self.organizations = LibraryTab(self._organization_kind(), library)
         self.addTab(self.contacts, "Contacts")
@@ -201,11 +265,11 @@ class LibraryPanel(QTabWidget):
             return dialog.result_contact() if dialog.exec() else None
 
         def describe(c: LibraryContact) -> str:
-            return " · ".join(p for p in (c.name, c.organization, c.email) if p)
+            return contact_label(c.name, c.organization, c.emails)
 
         return _Kind(
             "contact", lib.contacts, describe, edit, lib.add_contact, lib.update_contact,
-            lib.delete_contact, self.insert_contact, LibraryContact,
+            lib.delete_contact, self.insert_contact, LibraryContact, lib.contact,
         )  # fmt: skip
 
     def _boilerplate_kind(self) -> _Kind:
@@ -282,21 +346,56 @@ class LibraryPanel(QTabWidget):
             self.import_paths([Path(name) for name in names])
 
     def import_paths(self, paths: list[Path]) -> int:
-        """Import contacts from vCard/CSV files; say what was skipped. Returns the count."""
-        contacts, problems = [], []
-        for path in paths:
-            result = read_contacts_file(path)
-            contacts += result.contacts
-            problems += [str(p) for p in result.problems]
-        added = self._library.add_contacts(contacts)  # one transaction, one reload of the panel
-        text = f"Imported {counted(added, 'contact')}"
-        if problems:
+        """Import contacts from vCard/CSV files in a worker, with progress and Cancel.
+
+        The window stays responsive; the count of contacts added is returned when done (0
+        when cancelled: a cancelled import leaves the library unchanged).
+        """
+        worker = ContactImportWorker(self._library.path, paths, parent=self)
+        dialog = QProgressDialog("Reading contacts…", "Cancel", 0, 0, self)
+        dialog.setWindowTitle("Import contacts")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(worker.cancel)
+        worker.progress.connect(lambda done, total: _progress(dialog, done, total))
+        worker.failed.connect(self._library.failed)
+        loop = QEventLoop()
+        worker.finished.connect(loop.quit)
+        worker.start()
+        loop.exec()
+        worker.wait()
+        dialog.close()
+        report = worker.report
+        if report is None:
+            return 0
+        if report.added:
+            self._library.changed.emit()
+        self._tell(report)
+        return report.added
+
+    def _tell(self, report: ImportReport) -> None:
+        if report.cancelled:
+            text = f"Import cancelled after {counted(report.read, 'contact')}; nothing was added"
+        else:
+            text = f"Imported {counted(report.added, 'contact')}"
+            if report.skipped:
+                text += f" ({report.skipped} already in the library)"
+        problems = [str(p) for p in report.problems]
+        if problems or report.cancelled:
             box = QMessageBox(QMessageBox.Icon.Information, "Import", text + ".", parent=self)
-            box.setDetailedText("\n".join(problems))
-            box.setInformativeText(f"{len(problems)} notes about the files (see Details).")
+            if problems:
+                box.setDetailedText("\n".join(problems))
+                box.setInformativeText(f"{len(problems)} notes about the files (see Details).")
+            else:
+                box.setInformativeText("The library is as it was before the import.")
             box.exec()
         self.message.emit(text)
-        return added
+
+    def shutdown(self) -> None:
+        """Stop the search worker (the window is closing)."""
+        self.search_worker.shutdown()
 
     def export_vcard(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -310,3 +409,11 @@ class LibraryPanel(QTabWidget):
                 QMessageBox.warning(self, "Export", f"{name} could not be written: {exc}")
                 return
             self.message.emit(f"Exported {len(contacts)} contacts to {name}")
+
+
+def _progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    if dialog.wasCanceled():
+        return
+    dialog.setMaximum(total)
+    dialog.setValue(done)
+    dialog.setLabelText(f"Read {done:,} of {total:,} contacts…")

@@ -156,9 +156,9 @@ class MainWindow(QMainWindow):
     def _set_tab_order(self) -> None:
         header, form = self.header, self.form
         chain = [
-            header.headline.edit, header.subheadline.edit, header.city, header.date, header.style,
-            self.body.editor, form.release.embargo.status, form.release.embargo.when,
-            form.release.embargo.zone,
+            header.headline.edit, header.subheadline.edit, header.city, header.date.edit,
+            header.style, self.body.editor, form.release.embargo.status,
+            form.release.embargo.date.edit, form.release.embargo.time, form.release.embargo.zone,
         ]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -208,14 +208,10 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu("&View")
         self._action(view_menu, "Refresh &Preview", self.scheduler.render_now, keys.Refresh)
-        checks_action = self.checks_dock.toggleViewAction()
-        checks_action.setText("&Checks")
-        checks_action.setShortcut(QKeySequence("F8"))
-        view_menu.addAction(checks_action)
-        library_action = self.library_dock.toggleViewAction()
-        library_action.setText("&Library")
-        library_action.setShortcut(QKeySequence("Ctrl+L"))
-        view_menu.addAction(library_action)
+        # Bring a panel to the front with the cursor in it (a toggle would close a tab that
+        # is open behind another); its tab's close button closes it.
+        self._action(view_menu, "&Checks", lambda: self.show_panel(self.checks_dock), "F8")
+        self._action(view_menu, "&Library", lambda: self.show_panel(self.library_dock), "Ctrl+L")
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Presskit", self._about)
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
@@ -238,7 +234,7 @@ class MainWindow(QMainWindow):
         self.checks.activatedFinding.connect(
             lambda finding: go_to_finding(self, self.form_scroll, finding)
         )
-        self.status.findings.clicked.connect(self.checks_dock.show)
+        self.status.findings.clicked.connect(lambda: self.show_panel(self.checks_dock))
         self.preview.pagesShown.connect(self._after_first_preview)
 
     def _after_first_preview(self) -> None:
@@ -252,6 +248,7 @@ class MainWindow(QMainWindow):
         self.disk.changedOnDisk.connect(self.files.on_changed_on_disk)
         self.disk.removedFromDisk.connect(self.files.on_removed_from_disk)
         self.library_panel.message.connect(self.status.show_message)
+        self.shutdown_hooks.append(self.library_panel.shutdown)
         self.library.failed.connect(lambda text: self.status.show_message(f"Library: {text}"))
         self.exports.message.connect(self.status.show_message)
 
@@ -260,6 +257,20 @@ class MainWindow(QMainWindow):
         self.preview.show_pdf(result.pdf, result.page_count, result.elapsed)
         if result.warnings:
             self.preview.show_warning("; ".join(result.warnings[:3]))
+
+    def show_panel(self, dock: QDockWidget) -> None:
+        """Show ``dock`` in front of its tabs and put the cursor in it: the library's search
+        box, the first of the checks."""
+        dock.show()
+        dock.raise_()
+        if dock is self.library_dock:
+            self.library_panel.setCurrentWidget(self.library_panel.contacts)
+            self.library_panel.contacts.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.library_panel.contacts.search.selectAll()
+        else:
+            if self.checks.currentItem() is None and self.checks.topLevelItemCount():
+                self.checks.setCurrentItem(self.checks.topLevelItem(0))
+            self.checks.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _update_title(self, *_: object) -> None:
         self.setWindowTitle(f"{self.doc.display_name}[*] — Presskit")

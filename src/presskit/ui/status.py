@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar
 
 from presskit.app.document import DocumentController
+from presskit.checks.length import word_count
 from presskit.model.wording import counted
 from presskit.ui.export_flow import open_folder
 
 WORDS_PER_MINUTE = 200
-_WORD = re.compile(r"[\w’'-]+")
-_MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)]*\)")
-
-
-def count_words(markdown: str) -> int:
-    """Words a reader reads: link targets and Markdown punctuation do not count."""
-    return len(_WORD.findall(_MARKDOWN_LINK_TARGET.sub("]", markdown)))
 
 
 def reading_time(words: int) -> str:
@@ -64,7 +57,7 @@ class StatusPanel:
 
     def update_counts(self) -> None:
         body = self._doc.model.body
-        words = count_words(body)
+        words = word_count(body)  # the length check's own count
         self.words.setText(counted(words, "word"))
         self.characters.setText(f"{len(body):,} characters")
         self.reading.setText(reading_time(words))

@@ -1,0 +1,86 @@
+"""Library search off the GUI thread: one worker thread, the latest query wins.
+
+    search = ContactSearch(library_path)
+    search.found.connect(show)            # show(generation, page) on the GUI thread
+    generation = search.request("weiss")  # returns at once; typing on replaces the query
+
+The worker keeps its own connection and a :class:`~presskit.library.contact_index.ContactIndex`
+(an in-memory folded index, rebuilt when the library file changed). While it searches, newer
+requests replace each other and only the newest is searched next; a page is delivered only if
+no newer request came meanwhile, and carries the generation it answers so the receiver can
+drop a page that crossed a newer keystroke.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from presskit.library.contact_index import ContactIndex, SearchPage
+from presskit.library.database import Library, LibraryError
+
+PAGE_SIZE = 200
+"""How many matches a list shows; typing more narrows the rest."""
+
+
+class ContactSearch(QThread):
+    """Searches the library's contacts in a worker thread; see the module's docstring."""
+
+    found = Signal(int, object)  # (generation, SearchPage)
+    failed = Signal(str)
+
+    def __init__(self, path: Path, limit: int = PAGE_SIZE, parent: QObject | None = None):
+        super().__init__(parent)
+        self.path = path
+        self.limit = limit
+        self.generation = 0
+        self._wake = threading.Condition()
+        self._pending: tuple[int, str] | None = None
+        self._stopping = False
+
+    def request(self, text: str) -> int:
+        """Search for ``text`` soon; returns the generation its page will carry."""
+        with self._wake:
+            self.generation += 1
+            self._pending = (self.generation, text)
+            self._wake.notify()
+        if not self.isRunning() and not self._stopping:
+            self.start()
+        return self.generation
+
+    def shutdown(self) -> None:
+        """Stop the worker (a search under way finishes first)."""
+        with self._wake:
+            self._stopping = True
+            self._wake.notify()
+        self.wait()
+
+    def run(self) -> None:
+        library: Library | None = None
+        try:
+            library = Library(self.path)
+            index = ContactIndex(library)
+            while (job := self._next()) is not None:
+                generation, text = job
+                page = index.search(text, self.limit)
+                if generation == self.generation:  # else a newer query is already waiting
+                    self.found.emit(generation, page)
+        except LibraryError as exc:
+            self.failed.emit(str(exc))
+        finally:
+            if library is not None:
+                library.close()
+
+    def _next(self) -> tuple[int, str] | None:
+        with self._wake:
+            while self._pending is None and not self._stopping:
+                self._wake.wait()
+            if self._stopping:
+                return None
+            job, self._pending = self._pending, None
+            return job
+
+
+__all__ = ["PAGE_SIZE", "ContactSearch", "SearchPage"]

@@ -1,0 +1,278 @@
+"""The first hour in the window (issue 18), driven as a person drives it: clicks at widget
+positions, typed text, Tab; then the model, the saved file and the exported PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+
+from presskit.checks.length import word_count
+from presskit.model.library import LibraryContact
+from presskit.model.release import DatelineStyle, Status
+from presskit.ui.date_field import DateField, shown_date
+from presskit.ui.main_window import MainWindow
+from tests.conftest import pdf_text, squash
+from tests.ui.conftest import answer_dialog
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def click_across(qtbot, widget: QWidget, clicks: int = 12) -> None:
+    """Click at ``clicks`` points across ``widget``, left to right, as a person might."""
+    width, middle = widget.width(), widget.height() // 2
+    for step in range(clicks):
+        qtbot.mouseClick(
+            widget,
+            Qt.MouseButton.LeftButton,
+            pos=QPoint(2 + step * (width - 4) // (clicks - 1), middle),
+        )
+
+
+def key(
+    qtbot, which: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    """Press a key where the keyboard is: an open pop-up list, else the focused widget."""
+    popup = QApplication.activePopupWidget()
+    target = (popup.focusWidget() or popup) if popup is not None else QApplication.focusWidget()
+    qtbot.keyClick(target, which, modifier)
+
+
+def type_into(qtbot, widget: QWidget, text: str) -> None:
+    """Click into the field, select what it holds, type."""
+    widget.window().activateWindow()  # a click activates the window (offscreen has no manager)
+    qtbot.waitUntil(widget.window().isActiveWindow)
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(4, widget.height() // 2))
+    qtbot.keyClick(widget, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(widget, text)
+
+
+def embargo(qtbot, window: MainWindow) -> None:
+    """Choose "Embargoed" with the keyboard in the release status."""
+    status = window.form.release.embargo.status
+    window.form_scroll.ensureWidgetVisible(status)
+    qtbot.mouseClick(status, Qt.MouseButton.LeftButton)  # opens the list
+    key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Return)
+    assert window.doc.model.status is Status.EMBARGOED
+
+
+def test_clicks_anywhere_in_the_date_fields_change_nothing(qtbot, window: MainWindow) -> None:
+    embargo(qtbot, window)
+    editor = window.form.release.embargo
+    type_into(qtbot, editor.date.edit, "15 Dec 2026")
+    type_into(qtbot, editor.time, "09:00")
+    qtbot.keyClick(editor.time, Qt.Key.Key_Tab)
+    before = (window.doc.model.embargo, window.doc.model.dateline.date)
+    assert before[0] is not None and before[0].day == 15 and before[0].hour == 9
+    window.form_scroll.ensureWidgetVisible(editor.when)
+    for widget in (editor.date.edit, editor.time, window.header.date.edit):
+        click_across(qtbot, widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)  # and leave: nothing may be committed
+    assert (window.doc.model.embargo, window.doc.model.dateline.date) == before
+    assert window.doc.model.dateline.date == dt.date(2014, 9, 23)
+
+
+def test_calendar_opens_on_the_fields_date_and_picks_with_enter(qtbot, window: MainWindow) -> None:
+    date = window.header.date
+    qtbot.mouseClick(date.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(date.popup.isVisible)
+    selected = date.popup.calendar.selectedDate()
+    assert (selected.year(), selected.month(), selected.day()) == (2014, 9, 23)
+    qtbot.keyClick(date.popup.calendar, Qt.Key.Key_Escape)
+    assert window.doc.model.dateline.date == dt.date(2014, 9, 23)
+    date.edit.setFocus()
+    qtbot.keyClick(date.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(date.popup.isVisible)
+    table = date.popup.calendar.focusWidget() or date.popup.calendar
+    qtbot.keyClick(table, Qt.Key.Key_Right)  # the next day
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.doc.model.dateline.date == dt.date(2014, 9, 24)
+
+
+def test_new_release_is_dated_today_and_takes_typed_dates(qtbot, window: MainWindow) -> None:
+    window.doc.undo_stack.setClean()
+    qtbot.keyClick(window.header.headline.edit, Qt.Key.Key_N, CTRL)  # File > New
+    assert window.doc.model.dateline.date == dt.date.today()
+    date = window.header.date
+    assert date.edit.text()  # today, written out
+    qtbot.mouseClick(date.button, Qt.MouseButton.LeftButton)
+    selected = date.popup.calendar.selectedDate()
+    assert (selected.year(), selected.month(), selected.day()) == dt.date.today().timetuple()[:3]
+    date.popup.hide()
+    for typed in ("1 Dec 2026", "2026-12-01", "Dec 1, 2026"):
+        type_into(qtbot, date.edit, typed)
+        qtbot.keyClick(date.edit, Qt.Key.Key_Tab)
+        assert window.doc.model.dateline.date == dt.date(2026, 12, 1), typed
+        assert QApplication.focusWidget() is window.header.style  # Tab left the field
+        window.doc.set_field(("dateline", "date"), dt.date(2026, 1, 1))
+    type_into(qtbot, date.edit, "1/12/2026")  # en-US: January 12
+    qtbot.keyClick(date.edit, Qt.Key.Key_Tab)
+    assert window.doc.model.dateline.date == dt.date(2026, 1, 12)
+    window.doc.set_field(("language",), "en-GB")
+    type_into(qtbot, date.edit, "1/12/2026")  # en-GB: 1 December
+    qtbot.keyClick(date.edit, Qt.Key.Key_Tab)
+    assert window.doc.model.dateline.date == dt.date(2026, 12, 1)
+    assert date.edit.text() == "1 Dec 2026"
+    type_into(qtbot, date.edit, "soon")
+    qtbot.keyClick(date.edit, Qt.Key.Key_Tab)
+    assert window.doc.model.dateline.date == dt.date(2026, 12, 1)  # kept, and said
+    assert "not a date" in date.edit.toolTip()
+
+
+def test_tab_leaves_the_date_from_city(qtbot, window: MainWindow) -> None:
+    city = window.header.city
+    qtbot.mouseClick(city, Qt.MouseButton.LeftButton)
+    seen = []
+    for _ in range(3):
+        key(qtbot, Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [window.header.date.edit, window.header.style, window.body.editor]
+
+
+def test_typed_city_sets_the_time_zone_and_the_pdf_says_cet(qtbot, window: MainWindow) -> None:
+    embargo(qtbot, window)
+    editor = window.form.release.embargo
+    type_into(qtbot, editor.date.edit, "15 Dec 2026")
+    type_into(qtbot, editor.time, "9am")
+    qtbot.keyClick(editor.time, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is editor.zone.lineEdit() or editor.zone.hasFocus()
+    type_into(qtbot, editor.zone.lineEdit(), "Berlin")
+    key(qtbot, Qt.Key.Key_Tab)
+    release = window.doc.model
+    assert release.timezone == "Europe/Berlin"
+    assert release.embargo_local() == dt.datetime(
+        2026, 12, 15, 9, 0, tzinfo=release.embargo_local().tzinfo
+    )
+    assert release.embargo.utcoffset() == dt.timedelta(hours=1)
+    assert editor.zone.currentText() == "Europe/Berlin"
+    qtbot.waitUntil(
+        lambda: (
+            squash("EMBARGOED UNTIL 9 a.m. CET, Dec. 15, 2026")
+            in squash(pdf_text(window.preview.pdf))
+        ),
+        timeout=60_000,
+    )
+    type_into(qtbot, editor.zone.lineEdit(), "Atlantis")
+    key(qtbot, Qt.Key.Key_Tab)
+    assert window.doc.model.timezone == "Europe/Berlin"  # unchanged, and said so
+    assert "“Atlantis” is not a time zone" in editor.note.text()
+    assert "Europe/Berlin" in editor.note.text()
+
+
+def test_status_bar_counts_words_as_the_checks_do(window: MainWindow) -> None:
+    window.status.update_counts()
+    assert window.status.words.text() == f"{word_count(window.doc.model.body)} words"
+
+
+def test_dateline_style_offers_every_style(qtbot, window: MainWindow) -> None:
+    style = window.header.style
+    assert [style.itemData(i) for i in range(style.count())] == [s.value for s in DatelineStyle]
+    qtbot.mouseClick(style, Qt.MouseButton.LeftButton)
+    for _ in range(style.count()):
+        key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Return)
+    assert window.doc.model.dateline.style is DatelineStyle.LOCALE
+
+
+def test_date_field_alone_keeps_its_value_under_clicks(qtbot) -> None:
+    field = DateField("Date", lambda: "en-GB")
+    qtbot.addWidget(field)
+    field.resize(220, 30)
+    field.show()
+    field.set_date(dt.date(2026, 12, 15))
+    entered = []
+    field.entered.connect(entered.append)
+    click_across(qtbot, field.edit, 20)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+    assert entered == [] and field.date() == dt.date(2026, 12, 15)
+
+
+def test_ctrl_l_puts_the_cursor_in_the_library_search_and_f8_in_the_checks(
+    qtbot, window: MainWindow
+) -> None:
+    window.library.add_contact(LibraryContact(name="Mica Bevington", emails=["mb@hi.example"]))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.header.headline.edit.setFocus()
+    search = window.library_panel.contacts.search
+    for _ in range(2):  # twice: it never closes the panel
+        key(qtbot, Qt.Key.Key_L, CTRL)
+        assert window.library_panel.isVisible()  # in front of Checks
+        assert QApplication.focusWidget() is search
+    qtbot.keyClicks(search, "bev")
+    key(qtbot, Qt.Key.Key_Return)  # Enter inserts the contact found
+    assert window.doc.model.contacts[-1].name == "Mica Bevington"
+    for _ in range(2):
+        key(qtbot, Qt.Key.Key_F8)
+        assert window.checks.isVisible()
+        assert QApplication.focusWidget() is window.checks
+    assert window.checks.currentItem() is not None
+
+
+@pytest.fixture
+def british_computer() -> Iterator[None]:
+    """A computer whose locale is en_GB (as LANG=en_GB.UTF-8 gives Qt)."""
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_new_on_a_british_computer_is_british(
+    qtbot, window: MainWindow, british_computer: None, tmp_path: Path
+) -> None:
+    window.doc.undo_stack.setClean()
+    qtbot.keyClick(window.header.headline.edit, Qt.Key.Key_N, CTRL)  # File > New
+    release = window.doc.model
+    assert release.language == "en-GB"
+    assert window.form.release.language.currentText() == "English (UK)"
+    assert window.header.date.edit.text() == shown_date(dt.date.today(), "en-GB")
+    qtbot.mouseClick(window.form.contacts.list.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(QApplication.focusWidget(), "Daniel Hughes")
+    row = window.form.contacts.list.row(0)
+    add_phone = next(b for b in row.findChildren(QPushButton) if b.text() == "Add phone")
+    qtbot.mouseClick(add_phone, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(QApplication.focusWidget(), "020 7946 0958")
+    assert release.contacts[0].phones[0].number == "020 7946 0958"
+    with qtbot.waitSignal(window.preflight.findingsChanged, timeout=10_000):
+        pass  # the checks run after a short pause in typing
+    messages = [f.message for f in window.preflight.findings]
+    assert not [m for m in messages if "phone" in m.lower()], messages
+    embargo(qtbot, window)
+    type_into(qtbot, window.form.release.embargo.zone.lineEdit(), "London")
+    key(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(
+        lambda: "EMBARGOED UNTIL 09:00 G" in pdf_text(window.preview.pdf or b""), timeout=60_000
+    )
+    page = PdfReader(io.BytesIO(window.preview.pdf)).pages[0]
+    assert round(float(page.mediabox.width)) == 595  # A4, not US Letter (612)
+
+
+def test_preferences_fill_new_releases(qtbot, window: MainWindow) -> None:
+    def fill(dialog: QDialog) -> None:
+        qtbot.keyClicks(dialog.fields["organization"], "Harbor Housing Trust")
+        qtbot.keyClicks(dialog.fields["city"], "Boston")
+        dialog.boilerplate.setFocus()
+        qtbot.keyClicks(dialog.boilerplate, "We shelter families.")
+        language = dialog.language.lineEdit()
+        language.selectAll()
+        qtbot.keyClicks(language, "en-IE")
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # OK
+
+    answer_dialog(fill)
+    next(a for a in window.menus["edit"].actions() if a.text() == "&Preferences…").trigger()
+    window.doc.undo_stack.setClean()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.header.headline.edit, Qt.Key.Key_N, CTRL)  # File > New
+    release = window.doc.model
+    assert (release.language, release.dateline.city) == ("en-IE", "Boston")
+    assert release.organization.name == "Harbor Housing Trust"
+    assert release.boilerplate == "We shelter families."

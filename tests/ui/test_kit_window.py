@@ -1,0 +1,103 @@
+"""The press-kit editor, driven as a person does: File > New Press Kit…, a photo dragged in
+from the desktop, its caption and alt text typed beside its thumbnail, undo, the live fact
+sheet, the checks, and Export Zip…; then the zip is read back."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from presskit.kit.file import load_kit
+from presskit.ui.kit_window import KitWindow
+from presskit.ui.main_window import MainWindow
+from tests.conftest import pdf_text
+from tests.kit.builder import GPS_IFD, camera_exif, jpeg_bytes, photo
+from tests.ui.conftest import answer_dialog, choose_file
+
+
+def _drop(target: KitWindow, paths: list[Path]) -> None:
+    """Drag files from the desktop onto the window and let go, as Qt delivers it."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    point = QPointF(200, 200)
+    actions = Qt.DropAction.CopyAction
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, actions, mime, buttons, modifiers)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(target, QDropEvent(point, actions, mime, buttons, modifiers))
+
+
+def test_a_small_kit_is_built_in_the_real_window(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    kit_file = tmp_path / "kit" / "kit.md"
+    kit_file.parent.mkdir()
+    answer_dialog(choose_file(kit_file))
+    kit_window = window.kits.new_kit()
+    assert isinstance(kit_window, KitWindow)
+    qtbot.addWidget(kit_window, before_close_func=lambda w: w.doc.undo_stack.setClean())
+    # The kit starts from the open release: its organization and contacts.
+    assert kit_window.form.name.text() == "US Campaign to Ban Landmines"
+    assert load_kit(kit_file).kit.contacts[0].name == "Mary Wareham"
+
+    desktop = tmp_path / "Desktop"
+    desktop.mkdir()
+    camera_file = desktop / "IMG_0042.JPG"
+    camera_file.write_bytes(jpeg_bytes(photo((2000, 1500), (60, 130, 60)), camera_exif(gps=True)))
+    _drop(kit_window, [camera_file])
+    (row,) = kit_window.photos.rows
+    assert kit_window.doc.kit.images[0].file == "photos/img-0042.jpg"
+    assert (kit_file.parent / "photos" / "img-0042.jpg").read_bytes() == camera_file.read_bytes()
+    assert row.thumb.pixmap() is not None and not row.thumb.pixmap().isNull()
+    assert "2000 × 1500 px" in row.info.text()
+
+    qtbot.keyClicks(row.fields["caption"], "Deminers at work near Huambo")
+    qtbot.keyClicks(row.fields["alt"], "Two deminers kneel in a green field")
+    qtbot.keyClicks(row.fields["credit"], "Photo: Jane Doe")
+    image = kit_window.doc.kit.images[0]
+    assert (image.caption, image.alt, image.credit) == (
+        "Deminers at work near Huambo", "Two deminers kneel in a green field", "Photo: Jane Doe"
+    )  # fmt: skip
+    kit_window.undo_action.trigger()  # typing the credit was one step
+    assert kit_window.doc.kit.images[0].credit == ""
+    assert kit_window.photos.rows[0].fields["credit"].text() == ""
+    assert kit_window.photos.rows[0].fields["alt"].text() == "Two deminers kneel in a green field"
+    kit_window.form.facts.setFocus()
+    qtbot.keyClicks(kit_window.form.facts, "Founded: 1992")
+    assert [(f.label, f.value) for f in kit_window.doc.kit.facts] == [("Founded", "1992")]
+
+    # The live fact sheet and the checks follow (rendered off the GUI thread).
+    qtbot.waitUntil(lambda: kit_window.preview.pixmap() is not None
+                    and not kit_window.preview.pixmap().isNull(), timeout=60_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: any("image-credit" in f.id for f in kit_window.findings), timeout=60_000
+    )
+    assert not any(f.id == "image-alt-missing" for f in kit_window.findings)
+
+    target = tmp_path / "out" / "kit.zip"
+    target.parent.mkdir()
+    answer_dialog(choose_file(target))
+    with qtbot.waitSignal(kit_window.exported, timeout=120_000) as done:
+        kit_window.export_actions["zip"].trigger()
+    assert not isinstance(done.args[0], Exception), done.args[0]
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+        (full,) = [n for n in names if n.endswith("photos/img-0042.jpg")]
+        with Image.open(io.BytesIO(archive.read(full))) as published:
+            assert published.getexif().get_ifd(GPS_IFD) == {}
+            assert published.size == (2000, 1500)
+        html = archive.read(next(n for n in names if n.endswith("index.html"))).decode()
+        assert re.search(r'<img src="photos/img-0042-web.jpg" alt="Two deminers kneel', html)
+        sheet = archive.read(next(n for n in names if n.endswith("fact-sheet.pdf")))
+        assert "Founded" in pdf_text(sheet) and "1992" in pdf_text(sheet)
+
+    kit_window.save()
+    saved = load_kit(kit_file).kit
+    assert saved.images[0].alt == "Two deminers kneel in a green field"
+    assert not kit_window.isWindowModified()
