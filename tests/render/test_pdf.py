@@ -88,14 +88,6 @@ def test_pdf_links_carry_their_urls(example_pdf: tuple[Release, bytes, int]) -> 
         assert expected in uris
 
 
-FILE_LINKS_FIXED = pytest.mark.xfail(
-    strict=True,
-    reason="the example's '#' placeholders become file:///<folder>/ links until issue 11 "
-    "item 1 (branch 'fixes') lands; then this XPASSes: remove this marker",
-)
-
-
-@FILE_LINKS_FIXED
 def test_pdf_has_no_link_but_the_expected_ones(example_pdf: tuple[Release, bytes, int]) -> None:
     """Every link target in the PDF (URI actions and the files of Launch/GoToR actions, read
     with pikepdf) is one the release names: no file: link naming the author's folders."""
