@@ -9,6 +9,7 @@ taken out of its path and seen to fail (docs/fuzzing.md).
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import io
 import re
@@ -181,11 +182,14 @@ def test_the_newsroom_gets_no_injected_css(tmp_path: Path, monkeypatch: pytest.M
     gets the default colour."""
     from presskit.newsroom import SiteOptions, build_newsroom
 
-    monkeypatch.setattr("presskit.newsroom.sources.validate_release", lambda release: [])
+    # raising=False: once loading is liberal, the newsroom may not validate here at all
+    monkeypatch.setattr(
+        "presskit.newsroom.sources.validate_release", lambda release: [], raising=False
+    )
     sources = tmp_path / "releases"
     sources.mkdir()
     release = hostile_release()
-    release.dateline.date = __import__("datetime").date(2025, 3, 1)
+    release.dateline.date = dt.date(2025, 3, 1)
     (sources / "release.md").write_text(dumps_release(release), encoding="utf-8")
     site = tmp_path / "site"
     report = build_newsroom(
@@ -199,3 +203,21 @@ def test_the_newsroom_gets_no_injected_css(tmp_path: Path, monkeypatch: pytest.M
         assert TRACKER not in html, page
         assert "#00ff00" not in css_of(html), page
     assert "--accent: #1f3a5f" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_kit_page_gets_no_injected_css(tmp_path: Path) -> None:
+    """The press kit's own page (kit/page.py) takes its colour through the same check."""
+    from presskit.kit.export import export_kit
+    from tests.kit.builder import build_kit
+
+    kit = build_kit(tmp_path / "kit")
+    text = kit.read_text(encoding="utf-8")
+    kit.write_text(text.replace("accent: '#1f5a3f'", f"accent: '{INJECTION}'"), encoding="utf-8")
+    export_kit(kit, html_dir=tmp_path / "site")
+    pages = list((tmp_path / "site").rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert TRACKER not in html, page
+        assert "#00ff00" not in css_of(html), page
+    assert any("--accent: #1f3a5f" in p.read_text(encoding="utf-8") for p in pages)

@@ -155,6 +155,8 @@ ESCAPES = {
     "absolute": '{% include "{secret}" %}',
     "dots": '{% include "../../../outside/secret.txt" %}',  # from presskit/themes/NAME
     "link": '{% include "link.j2" %}',
+    "memory": "{{ 'x' * 10**10 }}",
+    "repeat": "{{ [1, 2] * 100000 }}",
 }
 
 

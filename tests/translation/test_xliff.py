@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from presskit.model.segments import release_segments
@@ -220,3 +222,55 @@ def test_inline_markdown_round_trips(text: str) -> None:
     from presskit.translation.inline import markdown
 
     assert markdown(parse_inline(text)) == text
+
+
+def test_xliff_is_an_export_format_and_import_takes_the_language(seed: Path) -> None:
+    """``export --xliff`` (the registry entry the editor's Export menu shows too) leaves the
+    target language to the CAT tool; ``xliff import --to`` names it when the tool did not."""
+    done = presskit("export", seed, "--xliff")
+    assert done.returncode == 0, done.stderr
+    xlf = seed.with_suffix(".xlf")
+    file = etree.parse(str(xlf)).getroot().find("x:file", NS)
+    assert file.get("target-language") is None and file.get("original") == "release.md"
+    _fill_like_a_cat_tool(xlf)
+    refused = presskit("xliff", "import", xlf)
+    assert refused.returncode == 2 and "no target-language; name it with --to" in refused.stderr
+    done = presskit("xliff", "import", xlf, "--to", "nl-NL")
+    assert done.returncode == 0, done.stderr
+    dutch = load_release(seed.with_name("release.nl-NL.md")).release
+    assert dutch.language == "nl-NL" and dutch.headline == GERMAN["headline"]
+
+
+_PIECES = [*"ab *_`[]()<>#\\\"'!:/.-\n", "ü", "„", "**", "](", "http://x", "\x01"]
+_MARKDOWNISH = (
+    st.lists(st.sampled_from(_PIECES), max_size=40)
+    .map("".join)
+    .map(lambda t: t.replace("\n\n", "\n"))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKDOWNISH)
+def test_any_segment_text_survives_the_round_trip(text: str) -> None:
+    """Whatever Markdown a segment holds, the XLIFF gives it back exactly: through the
+    source's codes, and through a target that copies them as a CAT tool does."""
+    from presskit.translation.inline import (
+        XLF,
+        codes_by_id,
+        markdown,
+        read_source_codes,
+        target_markdown,
+        write_inline,
+    )
+
+    nodes = parse_inline(text)
+    assert markdown(nodes) == text
+    text = text.replace("\x01", "\ufffd")  # XML cannot hold it: U+FFFD in its place
+    source = etree.Element(XLF + "source")
+    write_inline(source, nodes, source=True)
+    source = etree.fromstring(etree.tostring(source))  # through the file's bytes
+    again = read_source_codes(source)
+    assert markdown(again) == text
+    target = etree.Element(XLF + "target")
+    write_inline(target, nodes, source=False)
+    assert target_markdown(target, codes_by_id(again)) == text

@@ -5,14 +5,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 
 from presskit.storage import load_release
 from presskit.ui.main_window import MainWindow
 from presskit.ui.translation_panel import OUTDATED_TINT
+from tests.ui.conftest import answer_dialog, click, press
+from tests.ui.test_documents_and_export import export_through_dialog
 from tests.ui.test_main_window import field, replace_text
 from tests.ui.test_review_ui import _save
 
@@ -90,3 +95,60 @@ def test_tabs_outdated_segment_and_mark_up_to_date(
     assert saved.headline == "USA: Landminen weltweit verbieten, jetzt"
     assert _outdated_rows(german) == []
     window.grab().save(str(example_copy.parent / "translation-panel.png"))
+
+
+def test_editor_exports_name_the_language_versions(
+    qtbot, window: MainWindow, example_copy: Path, tmp_path: Path
+) -> None:
+    """The Export menu's web page and press kit know the versions, as the CLI's do."""
+    done = subprocess.run(
+        [sys.executable, "-m", "presskit", "translate", str(example_copy), "--to", "fr-FR"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    page = example_copy.with_suffix(".html")
+    export_through_dialog(qtbot, window, "html", page)
+    html = page.read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="fr-FR" href="release.fr-FR.html">' in html
+    assert '<link rel="alternate" hreflang="en-US" href="release.html">' in html
+    kit = tmp_path / "kit.zip"
+    export_through_dialog(qtbot, window, "kit", kit)
+    qtbot.waitUntil(lambda: zipfile.is_zipfile(kit), timeout=60_000)
+    assert any("/fr-fr/" in name for name in zipfile.ZipFile(kit).namelist())
+
+
+def test_file_new_translation_makes_and_opens_a_linked_copy(
+    qtbot, window: MainWindow, example_copy: Path
+) -> None:
+    def type_language(dialog: QDialog) -> None:
+        edit = dialog.findChild(QLineEdit)
+        QTest.keyClicks(edit, "pl-PL")
+        press("OK")(dialog)
+
+    asked = answer_dialog(type_language)
+    window.translation.new_action.trigger()
+    polish = example_copy.with_name("release.pl-PL.md")
+    qtbot.waitUntil(lambda: window.doc.path == polish.resolve(), timeout=10_000)
+    assert asked == ["New Translation"]
+    made = load_release(polish).release
+    assert made.language == "pl-PL" and made.translation.source == "release.md"
+    tabs = window.translation.panel.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["en-US", "pl-PL"]
+    assert window.translation.panel.note.text() == "The translation is up to date with its source."
+    # Asked again, from the translation, for the same language: it would translate the same
+    # source into the same file, so it is refused and nothing is overwritten.
+    refusal: dict[str, list[str]] = {}
+
+    def type_again(dialog: QDialog) -> None:
+        refusal["seen"] = answer_dialog(click(QMessageBox.StandardButton.Ok))
+        type_language(dialog)
+
+    answer_dialog(type_again)
+    before = polish.read_bytes()
+    window.translation.new_action.trigger()
+    qtbot.waitUntil(lambda: bool(refusal.get("seen")), timeout=10_000)
+    assert "release.pl-PL.md exists already" in refusal["seen"][0]
+    assert polish.read_bytes() == before
+    assert not list(example_copy.parent.glob("*.pl-PL.pl-PL.md"))

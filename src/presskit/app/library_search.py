@@ -1,14 +1,15 @@
 """Library search off the GUI thread: one worker thread, the latest query wins.
 
     search = ContactSearch(library_path)
-    search.found.connect(show)            # show(generation, page) on the GUI thread
-    generation = search.request("weiss")  # returns at once; typing on replaces the query
+    search.found.connect(show)            # show(generation) on the GUI thread, which then
+    generation = search.request("weiss")  # reads search.page(generation)
 
 The worker keeps its own connection and a :class:`~presskit.library.contact_index.ContactIndex`
 (an in-memory folded index, rebuilt when the library file changed). While it searches, newer
-requests replace each other and only the newest is searched next; a page is delivered only if
-no newer request came meanwhile, and carries the generation it answers so the receiver can
-drop a page that crossed a newer keystroke.
+requests replace each other and only the newest is searched next; a page is announced only if
+no newer request came meanwhile, with the generation it answers, so the receiver can drop a
+page that crossed a newer keystroke. The signal carries only that number; the page waits in
+:meth:`ContactSearch.page`, so pages overtaken by newer ones are never queued to the GUI.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ PAGE_SIZE = 200
 class ContactSearch(QThread):
     """Searches the library's contacts in a worker thread; see the module's docstring."""
 
-    found = Signal(int, object)  # (generation, SearchPage)
+    found = Signal(int)  # the generation whose page is ready: see page()
     failed = Signal(str)
 
     def __init__(self, path: Path, limit: int = PAGE_SIZE, parent: QObject | None = None):
@@ -39,6 +40,14 @@ class ContactSearch(QThread):
         self._wake = threading.Condition()
         self._pending: tuple[int, str] | None = None
         self._stopping = False
+        self._page: tuple[int, SearchPage] | None = None
+
+    def page(self, generation: int) -> SearchPage | None:
+        """The page answering ``generation``, or None when a newer one replaced it."""
+        with self._wake:
+            if self._page is not None and self._page[0] == generation:
+                return self._page[1]
+        return None
 
     def request(self, text: str) -> int:
         """Search for ``text`` soon; returns the generation its page will carry."""
@@ -65,8 +74,11 @@ class ContactSearch(QThread):
             while (job := self._next()) is not None:
                 generation, text = job
                 page = index.search(text, self.limit)
-                if generation == self.generation:  # else a newer query is already waiting
-                    self.found.emit(generation, page)
+                with self._wake:
+                    if generation != self.generation:
+                        continue  # a newer query is already waiting
+                    self._page = (generation, page)
+                self.found.emit(generation)
         except LibraryError as exc:
             self.failed.emit(str(exc))
         finally:

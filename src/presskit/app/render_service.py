@@ -66,13 +66,20 @@ class _Request:
     base_dir: str | None
     preview: bool
     attempts: int = 0
+    path: str | None = None  # the release file, for outputs that name its language versions
 
     def failed(self, message: str) -> RenderResult:
         return RenderResult(self.id, self.kind, False, error=message, preview=self.preview)
 
     def frame(self) -> bytes:
         return encode_frame(
-            {"id": self.id, "kind": self.kind, "source": self.source, "base_dir": self.base_dir}
+            {
+                "id": self.id,
+                "kind": self.kind,
+                "source": self.source,
+                "base_dir": self.base_dir,
+                "path": self.path,
+            }
         )
 
 
@@ -99,11 +106,21 @@ class RenderService(QObject):
         self._start()
 
     # -- public -----------------------------------------------------------------------------
-    def request(self, kind: str, source: str, base_dir: Path | None, *, preview: bool) -> int:
-        """Ask for a render; the answer comes through ``finished``. Returns the request id."""
+    def request(
+        self,
+        kind: str,
+        source: str,
+        base_dir: Path | None,
+        *,
+        preview: bool,
+        path: Path | None = None,
+    ) -> int:
+        """Ask for a render; the answer comes through ``finished``. Returns the request id.
+        ``path`` is the release's file, when it has one (language versions are found from it)."""
         request = _Request(
             self._next_id, kind, source, str(base_dir) if base_dir else None, preview
         )
+        request.path = str(path) if path else None
         self._next_id += 1
         if preview:
             self._latest_preview = request.id

@@ -39,7 +39,8 @@ def translation_findings(release: Release, source: SourceLookup | None) -> list[
                 "translation-source-missing",
                 "translation",
                 f"The release this translates ({link.source}) cannot be read",
-                "Put the source back where the path says, or correct translation.source",
+                "Put the source back where the path says, or correct translation.source: a "
+                ".md release in this folder, below it or in a folder beside it",
             )
         ]
     lines = _translation_lines(release)

@@ -92,12 +92,11 @@ def file_rows(loaded: LoadedRelease, file: str, folder: Path) -> list[dict[str, 
         return (folder / relative).is_file()
 
     def source(relative: str) -> Release | None:
-        from presskit.storage import ReleaseFileError, load_release  # noqa: PLC0415
+        from presskit.translation.linking import acceptable_source, read_source  # noqa: PLC0415
 
-        try:
-            return load_release(folder / relative).release
-        except ReleaseFileError:
+        if not acceptable_source(relative, folder / "release.md"):
             return None
+        return read_source(folder / relative)
 
     rows = [
         # The loader's own warnings (today: fields Presskit does not know) come first.

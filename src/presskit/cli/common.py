@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_OUTPUT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 class UsageError(Exception):
@@ -36,8 +34,10 @@ def dumps_json(value: Any) -> str:
 
 def language_tag(text: str) -> str:
     """``text`` as a BCP 47 tag (``de-DE``; ``de_DE`` is taken too); UsageError if not one."""
+    from presskit.model.validation import is_language_tag  # noqa: PLC0415
+
     tag = text.strip().replace("_", "-")
-    if not LANGUAGE_TAG.match(tag):
+    if not is_language_tag(tag):
         raise UsageError(f"'{text}' is not a language tag such as de-DE or fr")
     return tag
 

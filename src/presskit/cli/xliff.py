@@ -43,6 +43,10 @@ def add_parser(subparsers: Any) -> None:
     read.add_argument(
         "-o", "--output", type=Path, metavar="OUT.md", help="default: RELEASE.LANG.md"
     )
+    read.add_argument("--to", metavar="LANG", help="the language (default: the file's)")
+    read.add_argument(
+        "--source", type=Path, metavar="RELEASE.md", help="the source (default: the file's)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,7 +90,8 @@ def _import(args: argparse.Namespace) -> int:
         data = args.xliff.read_bytes()
     except OSError as exc:
         raise UsageError(f"{args.xliff}: cannot be read: {exc.strerror or exc}") from None
-    result = import_xliff(data, args.xliff, args.output)
+    language = language_tag(args.to) if args.to else ""
+    result = import_xliff(data, args.xliff, args.output, language=language, source_path=args.source)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     status = write_or_report(result.output, lambda: save_release(result.release, result.output))

@@ -23,7 +23,7 @@ from presskit.kit.assets import AssetRefused, read_asset
 from presskit.kit.images import PRINT_LONG_SIDE, ImageInfo, ImageRefused, check_svg, inspect_image
 from presskit.kit.model import Kit
 from presskit.model.release import Release
-from presskit.model.urls import WEB_SCHEMES, link_href
+from presskit.model.urls import link_href
 from presskit.model.validation import item_path
 
 Probe = Callable[[str, str], ImageInfo | str | None]
@@ -151,7 +151,7 @@ def _link_findings(kit: Kit) -> list[Finding]:
     urls += [(item_path("videos", i, "url"), v.url) for i, v in enumerate(kit.videos)]
     urls += [(item_path("quotes", i, "url"), q.url) for i, q in enumerate(kit.quotes)]
     for field, url in urls:
-        if url.strip() and not link_href(url, schemes=WEB_SCHEMES):
+        if url.strip() and not link_href(url):
             findings.append(
                 error(
                     "unsafe-link",

@@ -2,7 +2,7 @@
 (``resources/kit/``), rendered in Jinja2's sandbox with autoescaping.
 
 Markdown (description, history, bios) goes through the release's sanitizing renderer; every
-address a template puts in ``href`` went through :func:`~presskit.render.sanitize.safe_href`.
+address a template puts in ``href`` went through :func:`~presskit.model.urls.link_href`.
 Every ``<img>`` carries alt text: the kit's own, or, when the author left it out (the
 ``image-alt-missing`` check warns), the caption or the person's name.
 """
@@ -22,14 +22,14 @@ from presskit.bundled import resource_path
 from presskit.kit.labels import kit_labels
 from presskit.kit.model import Kit
 from presskit.kit.publish import FACT_SHEET_NAME, ImageFile, KitBundle
+from presskit.model.css_values import DEFAULT_ACCENT, css_colour, css_page_size
 from presskit.model.release import Contact
+from presskit.model.urls import link_href
 from presskit.render.context import page_size
 from presskit.render.html import display_url
 from presskit.render.markdown_body import markdown_to_html as _markdown
-from presskit.render.sanitize import safe_href
 from presskit.render.themes import load_theme
 
-_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 NAV = ("about", "facts", "people", "photos", "logos", "quotes", "awards", "videos", "releases",
        "contacts")  # fmt: skip
 
@@ -99,13 +99,12 @@ def _images(bundle: KitBundle, photo_label: str) -> list[dict[str, Any]]:
 
 
 def _accent(kit: Kit) -> str:
-    accent = kit.organization.accent.strip()
-    if _COLOUR.fullmatch(accent):
-        return accent
+    """The house colour, through the one check for values written into CSS."""
     try:
-        return load_theme(kit.theme).accent
+        theme_accent = load_theme(kit.theme).accent
     except LookupError:
-        return "#1f3a5f"
+        theme_accent = DEFAULT_ACCENT
+    return css_colour(kit.organization.accent, theme_accent)
 
 
 def kit_context(bundle: KitBundle, *, fact_sheet: bool = True) -> dict[str, Any]:
@@ -122,9 +121,9 @@ def kit_context(bundle: KitBundle, *, fact_sheet: bool = True) -> dict[str, Any]
         "labels": labels,
         "title": kit.title,
         "accent": _accent(kit),
-        "page_size": page_size(kit.language),
+        "page_size": css_page_size(page_size(kit.language)),
         "version_string": f"Presskit {__version__}",
-        "org": {"website": safe_href(kit.organization.website.strip())},
+        "org": {"website": link_href(kit.organization.website.strip())},
         "masthead_logo": logos[0] if logos else None,
         "description_html": markdown_to_html(kit.description),
         "history_html": markdown_to_html(kit.history),
@@ -132,9 +131,9 @@ def kit_context(bundle: KitBundle, *, fact_sheet: bool = True) -> dict[str, Any]
         "people": _people(bundle),
         "images": _images(bundle, labels["photo"]),
         "logos": logos,
-        "videos": [{"title": v.title, "url": safe_href(v.url.strip())} for v in kit.videos],
+        "videos": [{"title": v.title, "url": link_href(v.url.strip())} for v in kit.videos],
         "quotes": [
-            {"text": q.text, "source": q.source, "url": safe_href(q.url.strip())}
+            {"text": q.text, "source": q.source, "url": link_href(q.url.strip())}
             for q in kit.quotes
             if q.text.strip()
         ],

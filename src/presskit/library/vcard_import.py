@@ -181,12 +181,15 @@ def _escaped(prop: Property, version: str) -> str:
     if version.startswith("2"):
         # vCard 2.1 has one escape, \; in compound values: any other backslash is itself,
         # and a comma is a comma.
-        text = re.sub(r"\\(?!;)", r"\\\\", text)
+        if "\\" in text:
+            text = re.sub(r"\\(?!;)", r"\\\\", text)
         if prop.name != "CATEGORIES":
             text = text.replace(",", "\\,")
     else:
         text = _strict_escapes(text, escape_commas=prop.name not in _LISTS)
-    return _LINE_BREAK.sub(r"\\n", text)
+    if "\n" in text or "\r" in text:
+        return _LINE_BREAK.sub(r"\\n", text)
+    return text
 
 
 def _strict_escapes(text: str, escape_commas: bool) -> str:

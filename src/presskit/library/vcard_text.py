@@ -78,7 +78,7 @@ class CardFile:
     problems: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class _RawProperty:
     line: int
     group: str
@@ -376,11 +376,13 @@ def _raw_property(line: LogicalLine) -> _RawProperty | None:
         return None
     params = _parse_params(head[1:])
     value = split[1]
-    quoted_printable = "QUOTED-PRINTABLE" in (v.upper() for v in params.get("ENCODING", []))
+    quoted_printable = "ENCODING" in params and "QUOTED-PRINTABLE" in (
+        v.upper() for v in params["ENCODING"]
+    )
     if quoted_printable:
         value = _QP_BYTE.sub(lambda m: bytes([int(m.group(1), 16)]), value)
         del params["ENCODING"]
-    charset = (params.pop("CHARSET", None) or [None])[0]
+    charset = (params.pop("CHARSET", None) or [None])[0] if params else None
     group, name = match.group(1) or "", match.group(2).upper()
     return _RawProperty(line.line, group, name, params, value, charset, quoted_printable)
 
@@ -459,8 +461,9 @@ def _decode(card: Card, prop: _RawProperty, fallback: str) -> Property:
                 f"{prop.name}: the text is not valid {prop.charset}; "
                 "unreadable bytes were replaced by \ufffd"
             )
-    elif _is_utf8(prop.value):
-        text = prop.value.decode("utf-8")
     else:
-        text = prop.value.decode(fallback, "replace")
+        try:
+            text = prop.value.decode("utf-8")
+        except UnicodeDecodeError:
+            text = prop.value.decode(fallback, "replace")
     return Property(prop.line, prop.group, prop.name, prop.params, text)

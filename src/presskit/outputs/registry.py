@@ -64,6 +64,11 @@ FORMATS: tuple[OutputFormat, ...] = (
         "presskit.outputs.writers:write_docx",
     ),
     OutputFormat(
+        "xliff", ".xlf", "XLIFF file", "Export &XLIFF for Translators…",
+        "XLIFF 1.2 (*.xlf *.xliff)", "XLIFF 1.2 for translators' CAT tools (beside the release)",
+        "presskit.outputs.writers:write_xliff",
+    ),
+    OutputFormat(
         "kit", ".zip", "press kit", "Export Press &Kit…", "Zip archive (*.zip)",
         "the press kit (.zip: PDF, HTML, text, images, contacts, index)",
         "presskit.outputs.release_kit:write_kit",

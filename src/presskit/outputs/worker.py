@@ -7,7 +7,8 @@ not crashes: only a hard crash (Pango has crashed before) ends the process, and 
 restarts it.
 
 Request:  {"id": int, "kind": "email" or a format name of the output registry ("pdf",
-           "html", "text", "eml", "kit", ...), "source": str, "base_dir": str | None}
+           "html", "text", "eml", "kit", ...), "source": str, "base_dir": str | None,
+           "path": str | None (the release file: its language versions are found from it)}
 Reply:    {"id": int, "kind": ..., "ok": bool, "error": str, "elapsed": float,
            "data": bytes (the output file), "pdf": bytes, "page_count": int (for "pdf"),
            "html": str, "text": str (for "email", Copy for Email), "warnings": [str]}
@@ -56,7 +57,8 @@ class Worker:
                 reply.update(html=rendered.html, text=render_text(release))
                 reply["warnings"] = rendered.warnings
             else:
-                session = RenderSession(release, base_dir, self.renderer)
+                path = Path(request["path"]) if request.get("path") else None
+                session = RenderSession(release, base_dir, self.renderer, source_path=path)
                 output = output_format(request["kind"]).write(session)
                 reply.update(data=output.data, warnings=output.warnings)
                 if request["kind"] == "pdf":

@@ -7,6 +7,8 @@ rendering itself is :mod:`presskit.render`'s, the one path the preview uses too.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from presskit.outputs.session import Output, RenderSession
 from presskit.render.email import build_eml
 from presskit.render.html import render_html
@@ -37,3 +39,12 @@ def write_docx(session: RenderSession) -> Output:
     from presskit.review.docx_writer import release_docx  # noqa: PLC0415 - loads python-docx
 
     return Output(release_docx(session.release))
+
+
+def write_xliff(session: RenderSession) -> Output:
+    """XLIFF 1.2 for translators, to be saved beside the release (its ``original`` names the
+    release file by its name); the CAT tool's project sets the target language."""
+    from presskit.translation.xliff import export_xliff  # noqa: PLC0415 - loads lxml
+
+    source = session.source_path or Path("release.md")
+    return Output(export_xliff(session.release, source, source.with_suffix(".xlf")))

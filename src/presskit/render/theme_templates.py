@@ -4,7 +4,8 @@ A user theme is a folder someone downloaded and dropped into the themes folder. 
 is code: in a plain Jinja2 environment ``{{ ''.__class__.__mro__[1].__subclasses__() }}``
 reaches ``os`` and runs shell commands, and a template named by a symbolic link reads any
 file. So every theme, bundled or not, renders in :class:`ImmutableSandboxedEnvironment` (no
-private attributes, no changing the data it is given), and its loader reads templates only
+private attributes, no changing the data it is given; ``range`` is capped by Jinja2, ``*``
+and ``**`` here), and its loader reads templates only
 from the theme's own folder (and the shared partials Presskit bundles): no absolute names,
 no ``..``, no link leading out, nothing but regular files. Whatever a template does wrong
 comes back as a :class:`~presskit.render.themes.ThemeError` naming the theme.
@@ -50,9 +51,33 @@ class FolderLoader(jinja2.FileSystemLoader):
         return super().get_source(environment, template)
 
 
+MAX_REPEAT = 100_000
+"""The longest text or list ``*`` may make in a template (``'x' * 10**10`` would take 10 GB)."""
+
+
+class ThemeSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with ``*`` and ``**`` kept to sizes a page can use."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise jinja2.exceptions.SecurityError(f"the power {right} is too large")
+        if operator == "*":
+            sized, count = (left, right) if isinstance(right, int) else (right, left)
+            repeated = isinstance(sized, str | bytes | list | tuple) and isinstance(count, int)
+            if repeated and len(sized) * count > MAX_REPEAT:
+                raise jinja2.exceptions.SecurityError(
+                    f"repeating a value {count:,} times makes it too long"
+                )
+        return super().call_binop(context, operator, left, right)
+
+
 def theme_environment(folder: Path, filters: dict[str, Callable[..., Any]]) -> jinja2.Environment:
     """The sandboxed environment a theme's templates render in."""
-    env = ImmutableSandboxedEnvironment(
+    env = ThemeSandbox(
         loader=jinja2.ChoiceLoader([FolderLoader(folder), FolderLoader(shared_templates_folder())]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

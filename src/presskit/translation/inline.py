@@ -35,6 +35,15 @@ _TOKEN = re.compile(
 )
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 cannot hold: a release may (pasted control characters); XLIFF may not."""
+
+
+def xml_text(text: str) -> str:
+    """``text`` with the characters XML cannot hold as U+FFFD (they print as nothing anyway)."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 class InlineError(ValueError):
     """A target's inline codes do not match its source's (message names the code)."""
 
@@ -133,22 +142,22 @@ def write_inline(element: etree._Element, nodes: Nodes, *, source: bool) -> None
     for node in nodes:
         if isinstance(node, str):
             if last is None:
-                element.text = (element.text or "") + node
+                element.text = (element.text or "") + xml_text(node)
             else:
-                last.tail = (last.tail or "") + node
+                last.tail = (last.tail or "") + xml_text(node)
             continue
         child = etree.SubElement(element, XLF + node.kind, id=node.id, ctype=node.ctype)
         if node.kind == "ph":
-            child.text = node.before
+            child.text = xml_text(node.before)
         else:
             if source:
-                child.set(PK + "before", node.before)
-                child.set(PK + "after", node.after)
+                child.set(PK + "before", xml_text(node.before))
+                child.set(PK + "after", xml_text(node.after))
             write_inline(child, node.children, source=source)
         last = child
 
 
-def read_source(element: etree._Element) -> Nodes:
+def read_source_codes(element: etree._Element) -> Nodes:
     """The nodes of a ``<source>`` that Presskit wrote (its codes carry the Markdown)."""
     nodes: Nodes = []
     if element.text:
@@ -163,10 +172,10 @@ def read_source(element: etree._Element) -> Nodes:
             if before is None or after is None:
                 raise InlineError(f"the source's code {ident} has lost its Markdown")
             nodes.append(
-                Code("g", ident, child.get("ctype", ""), before, after, read_source(child))
+                Code("g", ident, child.get("ctype", ""), before, after, read_source_codes(child))
             )
         elif tag == "mrk":
-            nodes.extend(read_source(child))
+            nodes.extend(read_source_codes(child))
         else:
             raise InlineError(f"the source has a <{tag}> code Presskit did not write")
         if child.tail:

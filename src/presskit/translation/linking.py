@@ -15,10 +15,12 @@ import copy
 import os
 from collections.abc import Callable
 from pathlib import Path
+from stat import S_ISREG
 
 from presskit.model.release import Release, Translation
 from presskit.model.segments import release_segments, segment_fingerprint, segment_fingerprints
 from presskit.storage import ReleaseFileError, load_release
+from presskit.storage.text_file import MAX_FILE_BYTES
 
 
 def default_output(source_path: Path, language: str) -> Path:
@@ -53,22 +55,67 @@ def make_translation(
     return release
 
 
+SOURCE_SUFFIXES = frozenset({".md", ".markdown"})
+"""What a translation's source may be: a release file, never any other file of the disk."""
+
+
 def source_path_of(release: Release, path: Path) -> Path | None:
-    """The file that ``release`` (read from ``path``) translates; None if not a translation."""
+    """The file that ``release`` (read from ``path``) translates; None if not a translation
+    or if the path it names is not one a release may name (see :func:`acceptable_source`)."""
     if release.translation is None or not release.translation.source.strip():
         return None
-    return path.parent / release.translation.source.strip()
+    candidate = path.parent / release.translation.source.strip()
+    return candidate if acceptable_source(release.translation.source, path) else None
+
+
+def acceptable_source(reference: str, path: Path) -> bool:
+    """Whether a translation at ``path`` may read the source ``reference`` names.
+
+    A release file comes from anyone: its ``translation.source`` must not make Presskit read
+    (and then print, check or pack into a press kit) some other file of the disk. So the
+    source is a relative path to a ``.md`` release, in the translation's folder, below it, or
+    in a folder beside it (``../en/release.md``), and not reached through a symbolic link.
+    """
+    relative = Path(reference.strip().replace("\\", "/"))
+    if relative.is_absolute() or relative.suffix.lower() not in SOURCE_SUFFIXES:
+        return False
+    parts = relative.parts
+    ups = len(parts) - len([p for p in parts if p != ".."])
+    if ups > 1 or any(p == ".." for p in parts[ups:]):
+        return False
+    folder = path.parent.resolve()
+    target = (path.parent / relative).resolve()
+    return target.is_relative_to(folder.parent) and not _through_link(path.parent, relative)
+
+
+def _through_link(folder: Path, relative: Path) -> bool:
+    current = folder
+    for part in relative.parts:
+        current = current / part
+        if part != ".." and current.is_symlink():
+            return True
+    return False
+
+
+def read_source(path: Path) -> Release | None:
+    """The release at ``path`` if it is a regular release file of a sane size, else None
+    (a FIFO or a device would block or never end; the loader refuses over 20 MB anyway)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if not S_ISREG(stat.st_mode) or stat.st_size > MAX_FILE_BYTES:
+        return None
+    try:
+        return load_release(path).release
+    except ReleaseFileError:
+        return None
 
 
 def load_source(release: Release, path: Path) -> Release | None:
     """The release that ``release`` translates, read from disk; None if it cannot be read."""
     source_path = source_path_of(release, path)
-    if source_path is None:
-        return None
-    try:
-        return load_release(source_path).release
-    except ReleaseFileError:
-        return None
+    return read_source(source_path) if source_path is not None else None
 
 
 def mark_up_to_date(release: Release, source: Release, ids: list[str] | None = None) -> None:
@@ -107,13 +154,14 @@ class SourceReader:
         cached = self._cache.get(path)
         if cached is not None and cached[0] == key:
             return copy.deepcopy(cached[1])
-        try:
-            release: Release | None = load_release(path).release
-        except ReleaseFileError:
-            release = None
+        release = read_source(path)
         self._cache[path] = (key, release)
         return copy.deepcopy(release)
 
     def lookup(self, folder: Path) -> Callable[[str], Release | None]:
-        """A ``source`` function for :func:`presskit.checks.runner.run_checks`."""
-        return lambda relative: self.read(folder / relative)
+        """A ``source`` function for :func:`presskit.checks.runner.run_checks`: reads only
+        sources a translation in ``folder`` may name (:func:`acceptable_source`)."""
+        here = folder / "release.md"  # any file of the folder: the rule looks at the folder
+        return lambda relative: (
+            self.read(folder / relative) if acceptable_source(relative, here) else None
+        )

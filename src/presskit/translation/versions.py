@@ -18,7 +18,7 @@ from pathlib import Path
 
 from presskit.model.release import Release
 from presskit.storage import ReleaseFileError, load_release
-from presskit.translation.linking import source_path_of
+from presskit.translation.linking import read_source, source_path_of
 
 MAX_FOLDERS = 40
 MAX_FILES = 400
@@ -76,10 +76,10 @@ def language_versions(path: Path, release: Release) -> list[Version]:
     source = source_path_of(release, path)
     if source is not None:
         top = source.resolve()
-        try:
-            top_release = load_release(top).release
-        except ReleaseFileError:
+        loaded = read_source(top)
+        if loaded is None:
             return []
+        top_release = loaded
     versions = {top: Version(top_release.language, top, top_release)}
     if path != top:
         versions[path] = Version(release.language, path, release)

@@ -37,11 +37,18 @@ from presskit.translation.inline import (
     codes_by_id,
     markdown,
     parse_inline,
-    read_source,
+    read_source_codes,
     target_markdown,
     write_inline,
+    xml_text,
 )
-from presskit.translation.linking import default_output, make_translation, source_reference
+from presskit.translation.linking import (
+    acceptable_source,
+    default_output,
+    make_translation,
+    read_source,
+    source_reference,
+)
 
 DATATYPE = "x-presskit-markdown"
 MAX_XLIFF_BYTES = 50 * 1024 * 1024
@@ -82,16 +89,19 @@ def _note(segment: Segment) -> str:
     return note + " Keep every inline code (bold, italic, links)."
 
 
-def export_xliff(source: Release, source_path: Path, xlf_path: Path, language: str) -> bytes:
-    """The XLIFF 1.2 file of ``source``'s segments, to be translated into ``language``."""
+def export_xliff(source: Release, source_path: Path, xlf_path: Path, language: str = "") -> bytes:
+    """The XLIFF 1.2 file of ``source``'s segments, to be translated into ``language`` (none
+    yet: the CAT tool's project sets it, or ``xliff import --to`` does)."""
     root = etree.Element(XLF + "xliff", version="1.2", nsmap={None: XLIFF_NS, "pk": PK_NS})
     file = etree.SubElement(
         root,
         XLF + "file",
         original=source_reference(source_path, xlf_path),
         datatype=DATATYPE,
-        attrib={"source-language": source.language, "target-language": language},
+        attrib={"source-language": source.language},
     )
+    if language:
+        file.set("target-language", language)
     header = etree.SubElement(file, XLF + "header")
     etree.SubElement(
         header,
@@ -108,7 +118,7 @@ def export_xliff(source: Release, source_path: Path, xlf_path: Path, language: s
         text.set(_XML_SPACE, "preserve")
         write_inline(text, parse_inline(segment.text), source=True)
         note = etree.SubElement(unit, XLF + "note", attrib={"from": "presskit"})
-        note.text = _note(segment)
+        note.text = xml_text(_note(segment))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -142,11 +152,20 @@ def _parse(data: bytes, name: str) -> etree._Element:
     return root
 
 
-def import_xliff(data: bytes, xlf_path: Path, output: Path | None = None) -> ImportResult:
+def import_xliff(
+    data: bytes,
+    xlf_path: Path,
+    output: Path | None = None,
+    *,
+    language: str = "",
+    source_path: Path | None = None,
+) -> ImportResult:
     """The translation in an XLIFF file Presskit exported, applied to a linked release.
 
     ``output`` (default: ``release.LANG.md`` beside the source) is updated when it is a
     translation already (its own contacts and settings kept), else made from the source.
+    ``language`` overrides the file's ``target-language``; ``source_path`` the source named
+    by its ``original`` (relative to the .xlf).
     """
     name = str(xlf_path)
     root = _parse(data, name)
@@ -154,14 +173,28 @@ def import_xliff(data: bytes, xlf_path: Path, output: Path | None = None) -> Imp
     if len(files) != 1:
         raise XliffError([f"{name}: holds {len(files)} <file> elements; Presskit writes one"])
     file = files[0]
-    language = file.get("target-language") or ""
+    language = language or file.get("target-language") or ""
     if not language:
-        raise XliffError([f"{name}:{file.sourceline}: <file> has no target-language"])
-    source_path = xlf_path.parent / file.get("original", "")
-    try:
-        source = load_release(source_path).release
-    except ReleaseFileError as exc:
-        raise XliffError([f"{name}: its source {file.get('original')}: {exc}"]) from None
+        raise XliffError(
+            [f"{name}:{file.sourceline}: <file> has no target-language; name it with --to"]
+        )
+    if source_path is None:
+        original = file.get("original", "")
+        if not acceptable_source(original, xlf_path):
+            raise XliffError(
+                [
+                    f"{name}:{file.sourceline}: its source '{original}' is not a release file "
+                    "beside it (a .md in its folder or one beside); name it with --source"
+                ]
+            )
+        source_path = xlf_path.parent / original
+    source = read_source(source_path)
+    if source is None:
+        try:
+            load_release(source_path)  # for the loader's own words about what is wrong
+        except ReleaseFileError as exc:
+            raise XliffError([f"{name}: its source {source_path}: {exc}"]) from None
+        raise XliffError([f"{name}: its source {source_path} is not a release file"])
     output = output or default_output(source_path, language)
     base = _base(source, source_path, output, language)
     texts, fingerprints, warnings = _read_units(file, base, name)
@@ -210,7 +243,7 @@ def _read_units(
             problems.append(f"{where}: the release has no such segment (an extra unit)")
             continue
         try:
-            nodes = read_source(unit.find(XLF + "source"))
+            nodes = read_source_codes(unit.find(XLF + "source"))
             target = unit.find(XLF + "target")
             if target is None or not "".join(target.itertext()).strip():
                 warnings.append(f"{where}: not translated; the text stays as it was")

@@ -106,7 +106,7 @@ class ExportFlow(QObject):
             self._write(target, pdf)  # exactly the pages the preview shows
             return
         request = self._service.request(
-            kind, self._doc.snapshot_text(), self._doc.base_dir, preview=False
+            kind, self._doc.snapshot_text(), self._doc.base_dir, preview=False, path=self._doc.path
         )
         self._pending[request] = _Pending(kind, target)
         self.message.emit(f"Exporting {output_format(kind).noun}…", None)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from presskit.app.document import DocumentController
 from presskit.app.library_import import ContactImportWorker, ImportReport
-from presskit.app.library_search import ContactSearch, SearchPage
+from presskit.app.library_search import ContactSearch
 from presskit.app.library_service import LibraryService
 from presskit.library.vcard import write_vcards
 from presskit.model.contact_fields import region_from_language
@@ -148,8 +148,9 @@ class LibraryTab(QWidget):
             if selected is not None and entry.id == selected.id:
                 self.list.setCurrentItem(item)
 
-    def _show_page(self, generation: int, page: SearchPage) -> None:
-        if self._search is None or generation != self._search.generation:
+    def _show_page(self, generation: int) -> None:
+        page = self._search.page(generation) if self._search is not None else None
+        if page is None or generation != self._search.generation:
             return  # a newer keystroke's page is on its way
         item = self.list.currentItem()
         selected = self._wanted or (_entry_id(item) if item is not None else None)
@@ -165,8 +166,10 @@ class LibraryTab(QWidget):
         self.list.setUpdatesEnabled(True)
         hidden = page.total - len(page.ids)
         if hidden > 0 or not page.complete:
-            more = f"{hidden:,}" if page.complete else "more"
-            self.more.setText(f"{len(page.ids)} shown, {more} not: type more to narrow")
+            shown = (
+                f"{len(page.ids)} of {page.total:,}" if page.complete else f"First {len(page.ids)}"
+            )
+            self.more.setText(f"{shown} shown; type more to narrow")
         self.more.setVisible(hidden > 0 or not page.complete)
         self.page_shown.emit(page)
 

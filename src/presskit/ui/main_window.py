@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
         # Features may take dropped files (accepts(path), handle(path)) and stop work at close.
         self.drop_handlers: list[tuple[Callable[[Path], bool], Callable[[Path], None]]] = []
-        self.shutdown_hooks: list[Callable[[], None]] = []
+        self.shutdown_hooks: list[Callable[[], None]] = [self.library_panel.shutdown]
         install_features(self)
 
     def _connect(self) -> None:
@@ -248,7 +248,6 @@ class MainWindow(QMainWindow):
         self.disk.changedOnDisk.connect(self.files.on_changed_on_disk)
         self.disk.removedFromDisk.connect(self.files.on_removed_from_disk)
         self.library_panel.message.connect(self.status.show_message)
-        self.shutdown_hooks.append(self.library_panel.shutdown)
         self.library.failed.connect(lambda text: self.status.show_message(f"Library: {text}"))
         self.exports.message.connect(self.status.show_message)
 
