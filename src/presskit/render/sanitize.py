@@ -41,16 +41,6 @@ def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     return value
 
 
-def safe_href(url: str) -> str:
-    """The ``href`` an output may carry for ``url``, "" when it must be plain text.
-
-    Kept for code written before :mod:`presskit.model.urls`; it is that module's
-    :func:`~presskit.model.urls.link_href`, the one rule (no ``javascript:``, no placeholder,
-    no ``file:`` or path on the author's computer).
-    """
-    return link_href(url)
-
-
 def sanitize_html(html: str) -> str:
     """``html`` with everything that could run code, load remote content or restyle removed."""
     return _CLEANER.clean(html)
