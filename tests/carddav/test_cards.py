@@ -113,3 +113,32 @@ def test_answers_never_expand_entities(tmp_path: Path) -> None:
 def test_answers_that_are_not_multistatus_are_a_clear_problem(body: bytes) -> None:
     with pytest.raises(XmlProblem):
         parse_multistatus(body)
+
+
+def test_journalist_fields_travel_as_x_properties_and_survive_patches() -> None:
+    contact = LibraryContact(
+        name="Jana Nováková",
+        uid="urn:uuid:j",
+        first_name="Jana",
+        outlet="Hospodářské noviny",
+        topics=["energy", "climate, EU"],
+        language="cs",
+        do_not_contact=True,
+    )
+    text = new_card(contact)
+    assert "X-PRESSKIT-TOPICS:energy,climate\\, EU" in text.replace("\r\n ", "")
+    back = ServerCard(text).contact
+    assert (back.first_name, back.outlet, back.topics, back.language, back.do_not_contact) == (
+        "Jana",
+        "Hospodářské noviny",
+        ["energy", "climate, EU"],
+        "cs",
+        True,
+    )
+    after = ServerCard(text).contact
+    after.do_not_contact = False
+    after.outlet = "ČTK"
+    patched = patch_card(text, back, after)
+    assert "X-PRESSKIT-DO-NOT-CONTACT" not in patched
+    again = ServerCard(patched).contact
+    assert (again.outlet, again.do_not_contact, again.topics) == ("ČTK", False, back.topics)

@@ -63,3 +63,21 @@ def test_cli_without_a_password_says_which_variable(
     monkeypatch.delenv("TEST_DAV_PASSWORD", raising=False)
     assert _sync(dav, tmp_path / "library.sqlite") == 2
     assert "set the environment variable TEST_DAV_PASSWORD" in capsys.readouterr().err
+
+
+def test_cli_errors_people_meet_are_one_line_each(
+    dav: Dav, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.carddav.radicale_server import free_port
+
+    monkeypatch.setenv("TEST_DAV_PASSWORD", dav.user.password)
+    library = tmp_path / "library.sqlite"
+    cases = [
+        (f"http://127.0.0.1:{free_port()}/", 1, "does not answer"),  # the server is down
+        (dav.book + "nope/", 2, "no CardDAV address book found there"),  # a wrong address
+        (dav.user.server.url.replace("http:", "https:"), 1, "secure connection failed"),
+    ]
+    for url, status, words in cases:
+        assert _sync(dav, library, url=url) == status, url
+        err = capsys.readouterr().err
+        assert words in err and err.count("\n") == 1 and "Traceback" not in err

@@ -216,3 +216,40 @@ def test_a_card_the_server_refuses_is_named_and_changes_nothing_here(
     assert report.up_new == 1 and report.down_new == 1
     assert len(_rows(library.path)) == len(before) + 1
     assert len(dav.user.cards(dav.book)) == 2
+
+
+def test_group_cards_are_left_alone(dav: Dav, library: Library) -> None:
+    group = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:group-1\r\nFN:Energy desk\r\nN:Energy desk;;;;\r\n"
+        "X-ADDRESSBOOKSERVER-KIND:group\r\nX-ADDRESSBOOKSERVER-MEMBER:urn:uuid:a\r\nEND:VCARD\r\n"
+    )
+    dav.user.put(dav.book, "group.vcf", group)
+    dav.user.put(dav.book, "a.vcf", card("Ana Lima", "a"))
+    report = sync_library(library, dav.account())
+    assert [c.name for c in library.list_contacts()] == ["Ana Lima"]
+    assert len(report.skipped) == 1 and "not a contact" in report.skipped[0]
+    assert sync_library(library, dav.account()).changes == 0
+    assert "group.vcf" in dav.user.cards(dav.book)  # never deleted from the server
+
+
+def test_an_edit_made_while_the_sync_runs_is_not_lost(dav: Dav, library: Library) -> None:
+    dav.user.put(dav.book, "a.vcf", card("Ana Lima", "a"))
+    dav.user.put(dav.book, "b.vcf", card("Ben Okafor", "b"))
+    sync_library(library, dav.account())
+    dav.user.put(dav.book, "a.vcf", card("Ana Lima", "a", "TITLE:Edited there"))
+    dav.user.delete(dav.book, "b.vcf")
+    edits = []
+
+    def edit_meanwhile(_message: str) -> None:  # the editor's GUI thread, during the sync
+        if not edits:
+            _edit(library, "a", title="Edited here meanwhile")
+            _edit(library, "b", title="Also edited meanwhile")
+            edits.append(True)
+
+    report = sync_library(library, dav.account(), progress=edit_meanwhile)
+    assert [c.name for c in report.new_conflicts] == ["Ana Lima"]
+    titles = {c.name: c.title for c in library.list_contacts()}
+    assert titles["Ana Lima"] == "Edited there"
+    assert titles["Ana Lima (conflict copy)"] == "Edited here meanwhile"
+    assert titles["Ben Okafor"] == "Also edited meanwhile"  # not deleted: uploaded again
+    assert any("Also edited meanwhile" in t for t in dav.user.cards(dav.book).values())

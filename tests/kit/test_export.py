@@ -166,3 +166,28 @@ def test_outputs_never_replace_the_kit_or_write_through_links(
     with pytest.raises(KitExportError, match="symbolic link"):
         export_kit(kit_path, html_dir=site)
     assert list(outside.iterdir()) == []
+
+
+def test_the_original_is_published_only_where_the_author_asks(
+    kit_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = kit_path.read_text(encoding="utf-8")
+    kit_path.write_text(
+        text.replace(
+            "    license: CC BY 4.0\n", "    license: CC BY 4.0\n    keep_original: true\n", 1
+        ),
+        encoding="utf-8",
+    )
+    main(["check", str(kit_path), "--format", "json"])
+    rows = json.loads(capsys.readouterr().out)
+    assert ("image-original-published", "images[1].keep_original") in {
+        (r["id"], r["field"]) for r in rows
+    }
+    export_kit(kit_path, zip_path=tmp_path / "kit.zip")
+    with zipfile.ZipFile(tmp_path / "kit.zip") as archive:
+        originals = [n for n in archive.namelist() if "/originals/" in n]
+        assert [n.split("/", 1)[1] for n in originals] == ["photos/originals/field-clearance.jpg"]
+        source = (kit_path.parent / "photos" / "field-clearance.jpg").read_bytes()
+        assert archive.read(originals[0]) == source  # as it is: the author asked
+        html = archive.read(next(n for n in archive.namelist() if n.endswith("index.html")))
+        assert b'href="photos/originals/field-clearance.jpg" download>Original file' in html

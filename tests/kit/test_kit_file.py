@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,20 @@ def test_check_reports_credits_resolution_and_unusable_files(
     assert "outside the kit's folder" in rows[("asset-unusable", "people[2].photo")]
     assert ("image-alt-missing", "people[2].photo_alt") in rows
     assert "does not exist" in rows[("asset-unusable", "logos[2].file")]
+
+
+def test_every_documented_kit_key_is_read(kit_path: Path) -> None:
+    """docs/file-format.md documents the kit's fixed keys: each is read (the builder's kit
+    holds all of them), and the documented example loads without a warning."""
+    from tests.conftest import REPO
+
+    doc = (REPO / "docs" / "file-format.md").read_text(encoding="utf-8")
+    section = doc.split("\n## The press kit file")[1].split("\n## ")[0]
+    keys = re.findall(r"^\| `([^`]+)` \|", section, re.MULTILINE)
+    assert len(keys) == 14
+    lines = load_kit(kit_path).lines
+    for key in keys:
+        assert key in lines, key
+    (example,) = re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)
+    loaded = loads_kit(example, "file-format.md")
+    assert loaded.warnings == [] and loaded.kit.facts[0].value == "1992"

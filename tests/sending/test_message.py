@@ -73,7 +73,7 @@ def test_embargo_in_front_of_the_subject_and_a_german_greeting() -> None:
     mail = prepare_file(EMBARGOED_DE, parse_sender(SENDER), unsubscribe_url="https://x.example/u")
     message = build_message(mail, Recipient("jo@zeit.example", "Jörg Müller", ""), NOW)
     assert message["Subject"].startswith("SPERRFRIST BIS ")
-    assert message["List-Unsubscribe"].startswith("<https://x.example/u>, <mailto:")
+    assert message["List-Unsubscribe"].strip().startswith("<https://x.example/u>, <mailto:")
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert text.startswith("Guten Tag,\n\n")  # no first name known: the polite fallback
@@ -102,3 +102,21 @@ def test_bad_rows_are_reported_not_sent(tmp_path: Path) -> None:
 def test_the_sender_is_one_address(text: str) -> None:
     with pytest.raises(SenderError):
         parse_sender(text)
+
+
+def test_a_name_cannot_smuggle_a_header_or_another_address() -> None:
+    mail = prepare_file(RELEASE, parse_sender(SENDER))
+    contacts = [
+        LibraryContact(name="Evil\r\nBcc: victim@x.example", emails=["evil@x.example"]),
+        LibraryContact(name="Other <second@x.example>", emails=["first@x.example"]),
+        LibraryContact(name="Tab\tName", first_name="Ann\u2028a", emails=["tab@x.example"]),
+    ]
+    chosen = from_contacts("list.csv", contacts)
+    everyone = {"evil@x.example", "first@x.example", "second@x.example", "victim@x.example"}
+    for recipient in chosen.recipients:
+        raw = build_message(mail, recipient, NOW).as_bytes()
+        message = message_from_bytes(raw, policy=policy.default)
+        assert message["Bcc"] is None
+        assert addresses_in(message) & (everyone | {"tab@x.example"}) == {recipient.email}
+    assert [r.name for r in chosen.recipients] == ["", "", "Tab Name"]
+    assert chosen.recipients[2].first_name == "Ann a"

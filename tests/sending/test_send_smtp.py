@@ -178,3 +178,19 @@ def test_a_connection_lost_after_the_data_is_may_have_been_sent(
         assert len(server.received) == 4
         said = capsys.readouterr().out
         assert f"(an earlier run; --resend-uncertain sends it again): {lost}" in said
+
+
+def test_no_password_goes_out_without_tls(
+    tmp_path: Path, library_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.setenv("SMTP_PASSWORD", PASSWORD)
+    recipients = recipients_csv(tmp_path / "list.csv", 2)
+    with SmtpServer(tmp_path) as server:
+        status = send(
+            "--recipients", recipients, "--smtp", server.address, "--security", "none",
+            "--user", USER, "--password-env", "SMTP_PASSWORD", "--library", library_file,
+        )  # fmt: skip
+        assert server.received == []
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "will not send a password without TLS" in err and PASSWORD not in err

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from presskit.kit.file import dumps_kit, load_kit, save_kit
+from presskit.kit.file import dumps_kit, load_kit, loads_kit, save_kit
 from presskit.kit.model import Kit, KitImage
 from presskit.outputs.release_kit import safe_file_name
 
@@ -63,6 +63,7 @@ class KitDocument(QObject):
     changed = Signal()
     replaced = Signal()
     dirtyChanged = Signal(bool)
+    pathChanged = Signal(object)  # never emitted (a kit keeps its file); the Autosaver listens
 
     def __init__(self, path: Path, kit: Kit, parent: QObject | None = None):
         super().__init__(parent)
@@ -83,6 +84,25 @@ class KitDocument(QObject):
     @property
     def is_dirty(self) -> bool:
         return not self.undo_stack.isClean()
+
+    # What the release editor's Autosaver (app/recovery.py) asks of a document.
+    @property
+    def base_dir(self) -> Path:
+        return self.folder
+
+    @property
+    def display_name(self) -> str:
+        return f"the press kit {self.path.name}"
+
+    def snapshot_text(self) -> str:
+        return dumps_kit(self.kit)
+
+    def restore_text(self, text: str) -> None:
+        """Put recovered unsaved work into the kit: one undo step, so it shows as unsaved.
+        Raises ReleaseFileError when the text is not a kit."""
+        recovered = loads_kit(text, self.path.name).kit
+        self.edit("Restore Unsaved Work", lambda kit: kit.__dict__.update(recovered.__dict__))
+        self.replaced.emit()
 
     def edit(self, label: str, change: Callable[[Kit], None], merge_key: str = "") -> None:
         """Apply ``change`` to the kit as one undo step (merged with the last one of the same

@@ -11,15 +11,15 @@ exactly as they were, line for line. The replacement lines come from the library
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 
+from presskit.library.carddav_state import fingerprint
 from presskit.library.vcard_export import dumps_vcards
 from presskit.library.vcard_import import CardError, contact_from_card
 from presskit.library.vcard_labels import type_values
-from presskit.library.vcard_text import read_cards
-from presskit.model.library import LibraryContact, content_key
+from presskit.library.vcard_text import Property, read_cards
+from presskit.model.library import LibraryContact
 
 _FOLD = re.compile(r"\r?\n[ \t]")
 _HEAD = re.compile(r"^(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)")
@@ -38,6 +38,20 @@ _FIELD_PROPERTIES: dict[str, tuple[str, ...]] = {
 }
 
 
+# The journalist fields no vCard property holds, as X- properties: other address books keep
+# them untouched (RFC 6350 section 6.10), and the team's Presskits share them.
+_EXTRA: dict[str, str] = {
+    "first_name": "X-PRESSKIT-FIRST-NAME",
+    "outlet": "X-PRESSKIT-OUTLET",
+    "topics": "X-PRESSKIT-TOPICS",
+    "language": "X-PRESSKIT-LANGUAGE",
+    "do_not_contact": "X-PRESSKIT-DO-NOT-CONTACT",
+}
+
+
+_KIND = frozenset({"KIND", "X-ADDRESSBOOKSERVER-KIND"})
+
+
 class ServerCard:
     """One card as the server holds it: its text, its UID and the contact it gives."""
 
@@ -49,13 +63,50 @@ class ServerCard:
         card = cards[0]
         self.uid = next((p.value.strip() for p in card.properties if p.name == "UID"), "")
         self.version = card.version or "3.0"
+        kinds = {p.value.strip().lower() for p in card.properties if p.name in _KIND}
+        if kinds - {"individual", ""}:
+            # A contact group (Apple, Nextcloud), an organization's or a location's card:
+            # not a person; the sync leaves it on the server as it is.
+            raise CardError(f"is a {'/'.join(sorted(kinds))} card, not a contact; left alone")
         self.contact, _ = contact_from_card(card)  # raises CardError
         self.contact.uid = self.uid
+        _read_extra(card.properties, self.contact)
+
+
+def _read_extra(properties: list[Property], contact: LibraryContact) -> None:
+    values = {p.name: p.value for p in properties}
+    for field, name in _EXTRA.items():
+        text = values.get(name)
+        if text is None:
+            continue
+        if field == "topics":
+            value: object = [_unescape(t).strip() for t in re.split(r"(?<!\\),", text) if t.strip()]
+        elif field == "do_not_contact":
+            value = text.strip().upper() in ("TRUE", "YES", "1")
+        else:
+            value = _unescape(text).strip()
+        setattr(contact, field, value)
+
+
+def _extra_lines(contact: LibraryContact, field: str) -> list[str]:
+    value = getattr(contact, field)
+    if field == "topics":
+        text = ",".join(_escape(t) for t in value)
+    elif field == "do_not_contact":
+        text = "TRUE" if value else ""
+    else:
+        text = _escape(value)
+    return [_fold(f"{_EXTRA[field]}:{text}")] if text else []
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
 
 
 def content_hash(contact: LibraryContact) -> str:
-    """A short fingerprint of what a contact holds (not its id, UID or timestamps)."""
-    return hashlib.sha256(repr(content_key(contact)).encode("utf-8")).hexdigest()[:32]
+    """A short fingerprint of what a contact holds that travels in a card (not its id, UID or
+    timestamps); the one the library computes from its rows."""
+    return fingerprint(contact)
 
 
 def _writer_version(version: str) -> str:
@@ -66,7 +117,9 @@ def new_card(contact: LibraryContact) -> str:
     """A new card for a contact Presskit made: the vCard writer's text, with the UID."""
     lines = _logical_lines(dumps_vcards([contact], "3.0"))
     lines.insert(2, _fold(f"UID:{contact.uid}"))
-    return "\r\n".join(lines) + "\r\n"
+    extra = [line for field in _EXTRA for line in _extra_lines(contact, field)]
+    at = _end(lines)
+    return "\r\n".join([*lines[:at], *extra, *lines[at:]]) + "\r\n"
 
 
 def patch_card(text: str, before: LibraryContact, after: LibraryContact) -> str:
@@ -80,6 +133,9 @@ def patch_card(text: str, before: LibraryContact, after: LibraryContact) -> str:
             lines = _replace(lines, names, wanted, first_only=field == "website" and bool(wanted))
     if before.city != after.city:
         lines = _patch_city(lines, after.city)
+    for field, name in _EXTRA.items():
+        if getattr(before, field) != getattr(after, field):
+            lines = _replace(lines, (name,), _extra_lines(after, field))
     return "\r\n".join(lines) + "\r\n"
 
 

@@ -104,20 +104,18 @@ class Sync:
         self.report = SyncReport(book)
         self.state = state.book_state(library, book.url)
         self.cards = state.card_states(library, self.state.id)
-        self.contacts = {c.uid: c for c in library.list_contacts()}
+        here = state.fingerprints(library)  # uid -> fingerprint, without loading contacts
+        self.here = here
+        self.contacts: dict[str, LibraryContact] = {}  # loaded for what is uploaded
         copies = state.conflict_copies(library)
         self.changed_here = {
             uid
             for uid, card in self.cards.items()
-            if uid in self.contacts
-            and card.synced != UNREADABLE
-            and content_hash(self.contacts[uid]) != card.synced
+            if uid in here and card.synced != UNREADABLE and here[uid] != card.synced
         }
-        self.new_here = {uid for uid in self.contacts if uid not in self.cards} - copies
+        self.new_here = set(here) - set(self.cards) - copies
         self.deleted_here = {
-            uid
-            for uid, c in self.cards.items()
-            if uid not in self.contacts and c.synced != UNREADABLE
+            uid for uid, card in self.cards.items() if uid not in here and card.synced != UNREADABLE
         }
 
     def run(self, *, allow_mass_delete: bool, use_token: bool) -> SyncReport:
@@ -151,9 +149,9 @@ class Sync:
     # -- the mass-delete guard ------------------------------------------------------------
 
     def _guard(self, gone_there: set[str], changed_there: set[str], allowed: bool) -> None:
-        here = {uid for uid in gone_there if uid in self.contacts and uid not in self.changed_here}
+        here = {uid for uid in gone_there if uid in self.here and uid not in self.changed_here}
         there = self.deleted_here - changed_there
-        total = max(len(self.contacts) + len(self.deleted_here), len(self.cards), 1)
+        total = max(len(self.here) + len(self.deleted_here), len(self.cards), 1)
         deletions = len(here) + len(there)
         if allowed or deletions < 2 or deletions * 2 <= total:
             return
@@ -187,9 +185,9 @@ class Sync:
             return
         uid = card.uid or f"href:{href}"
         card.contact.uid = uid
-        local = self.contacts.get(uid)
+        local = batch.current(uid)  # read under the write lock: an edit made during the sync
         synced = content_hash(card.contact)
-        if local is not None and (uid in self.changed_here or uid not in self.cards):
+        if local is not None and self._edited_here(uid, local):
             if content_hash(local) != synced:
                 self._conflict(batch, local)
             self.changed_here.discard(uid)
@@ -204,6 +202,11 @@ class Sync:
         batch.set_card(uid, href, etag, text, synced)
         self.contacts[uid] = card.contact
 
+    def _edited_here(self, uid: str, local: LibraryContact) -> bool:
+        """New here, or changed since the last sync (before this one started, or during it)."""
+        known = self.cards.get(uid)
+        return known is None or uid in self.changed_here or content_hash(local) != known.synced
+
     def _conflict(self, batch: state.Batch, local: LibraryContact) -> None:
         copy = LibraryContact(**{**local.__dict__, "id": None, "uid": new_uid()})
         copy.name = f"{local.name} (conflict copy)"
@@ -214,18 +217,22 @@ class Sync:
     def _pull_deletions(self, gone: set[str]) -> None:
         with state.batch(self.library, self.state.id) as batch:
             for uid in gone:
-                batch.drop_card(uid)
-                if uid in self.changed_here:
+                local = batch.current(uid)
+                if local is not None and self._edited_here(uid, local):
                     self.new_here.add(uid)  # edited here: keep it, upload it again
                     self.changed_here.discard(uid)
-                elif uid in self.contacts:
+                    self.contacts[uid] = local
+                elif local is not None:
                     batch.delete_contact(uid)
-                    del self.contacts[uid]
+                    self.contacts.pop(uid, None)
                     self.report.down_deleted += 1
+                batch.drop_card(uid)
                 self.deleted_here.discard(uid)
                 self.cards.pop(uid, None)
 
     # -- the local changes ----------------------------------------------------------------
 
     def _push(self) -> None:
+        missing = (self.new_here | self.changed_here) - set(self.contacts)
+        self.contacts.update(state.contacts_by_uid(self.library, missing))
         push_changes(self)

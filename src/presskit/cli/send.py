@@ -57,22 +57,33 @@ def add_parser(subparsers: Any) -> None:
     who = send.add_mutually_exclusive_group(required=True)
     who.add_argument("--recipients", type=Path, metavar="FILE", help="a .csv or .vcf file")
     who.add_argument("--list", dest="media_list", metavar="NAME", help="a media list")
-    send.add_argument("--from", dest="sender", required=True, metavar='"Name <addr>"')
+    send.add_argument(
+        "--from", dest="sender", required=True, metavar='"Name <addr>"', help="the sender"
+    )
     how = send.add_mutually_exclusive_group(required=True)
     how.add_argument("--smtp", metavar="HOST:PORT", help="send through this server")
     how.add_argument("--drafts", type=Path, metavar="DIR", help="write one .eml per recipient")
-    send.add_argument("--security", choices=SECURITY, default="starttls")
+    send.add_argument("--security", choices=SECURITY, default="starttls", help="default: starttls")
     send.add_argument("--user", default="", help="the SMTP user name")
-    send.add_argument("--password-env", default="", metavar="VAR", help="password's variable")
+    send.add_argument(
+        "--password-env",
+        default="",
+        metavar="VAR",
+        help="the environment variable holding the password (else the system keyring)",
+    )
     send.add_argument("--rate", type=float, default=0.0, metavar="N", help="messages a minute")
     send.add_argument("--tls-ca", default="", metavar="CERT.pem", help="trust this certificate")
     send.add_argument("--tls-no-verify", action="store_true", help="do not check the certificate")
-    send.add_argument("--resend-uncertain", action="store_true")
+    send.add_argument(
+        "--resend-uncertain",
+        action="store_true",
+        help="send again the messages that may have been sent (in flight at a crash)",
+    )
     send.add_argument("--report", type=Path, metavar="OUT.csv", help="who got what, when")
     send.add_argument("--library", type=Path, metavar="PATH", help="the library (send log)")
     send.add_argument("--test-to", metavar="ADDR", help="send one sample to this address only")
     send.add_argument("--attach-pdf", action="store_true", help="attach the release as PDF")
-    send.add_argument("--unsubscribe-url", default="", metavar="URL")
+    send.add_argument("--unsubscribe-url", default="", metavar="URL", help="for List-Unsubscribe")
     send.add_argument("--retry-delay", type=float, default=2.0, help=argparse.SUPPRESS)
 
 

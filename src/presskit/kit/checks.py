@@ -3,6 +3,7 @@
 Rule ids: ``image-alt-missing`` (warning: a gallery photo or a person's photo without alt
 text excludes blind readers), ``image-credit-missing`` (warning), ``image-low-resolution``
 (warning: under :data:`~presskit.kit.images.PRINT_LONG_SIDE` px on the long side),
+``image-original-published`` (info: the author asked for the untouched file too),
 ``asset-unusable`` (error: a photo, logo or release that cannot be read or is refused, with
 the reason), ``kit-organization-missing``, ``kit-contact-missing``, ``unsafe-link`` and the
 release's contact rules for the kit's contacts.
@@ -18,12 +19,12 @@ from functools import cache
 from pathlib import Path
 
 from presskit.checks.contacts import contact_findings
-from presskit.checks.findings import Finding, error, warning
+from presskit.checks.findings import Finding, error, info, warning
 from presskit.kit.assets import AssetRefused, read_asset
 from presskit.kit.images import PRINT_LONG_SIDE, ImageInfo, ImageRefused, check_svg, inspect_image
 from presskit.kit.model import Kit
 from presskit.model.release import Release
-from presskit.model.urls import link_href
+from presskit.model.urls import WEB_SCHEMES, url_problem
 from presskit.model.validation import item_path
 
 Probe = Callable[[str, str], ImageInfo | str | None]
@@ -107,6 +108,13 @@ def _image_findings(kit: Kit, index: int, probe: Probe | None) -> list[Finding]:
     findings = _photo_findings(image.file, item_path("images", index, "file"), probe)
     if not image.alt.strip():
         findings.append(_alt_missing(item_path("images", index, "alt"), label))
+    if image.publishes_original:
+        findings.append(info(
+            "image-original-published", item_path("images", index, "keep_original"),
+            f"{label} is also published as it is, with whatever its camera recorded "
+            "(GPS position, camera serial number, owner)",
+            "Leave keep_original out unless publishers need the untouched file",
+        ))  # fmt: skip
     if not image.credit.strip():
         findings.append(warning(
             "image-credit-missing", item_path("images", index, "credit"),
@@ -151,14 +159,10 @@ def _link_findings(kit: Kit) -> list[Finding]:
     urls += [(item_path("videos", i, "url"), v.url) for i, v in enumerate(kit.videos)]
     urls += [(item_path("quotes", i, "url"), q.url) for i, q in enumerate(kit.quotes)]
     for field, url in urls:
-        if url.strip() and not link_href(url):
+        problem = url_problem(url.strip(), WEB_SCHEMES) if url.strip() else None
+        if problem is not None:
             findings.append(
-                error(
-                    "unsafe-link",
-                    field,
-                    f"'{url[:60]}' is not a web address",
-                    "Use an address starting with https://",
-                )
+                error("unsafe-link", field, _sentence(problem), "Use an address like https://…")
             )
     return findings
 

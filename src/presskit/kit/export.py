@@ -24,7 +24,7 @@ from presskit.kit.model import Kit
 from presskit.kit.page import render_page
 from presskit.kit.publish import FACT_SHEET_NAME, KitBundle, publish_kit
 from presskit.outputs.release_kit import _zip, safe_file_name
-from presskit.storage.atomic import write_atomic
+from presskit.storage.atomic import OutputRefused, write_output
 
 PAGE_NAME = "index.html"
 
@@ -92,13 +92,13 @@ def write_kit_outputs(
     built = build_kit_export(kit, kit_dir, releases=html_dir is not None or bool(zip_path))
     result = KitExportResult(warnings=list(built.warnings))
     if pdf is not None:
-        _write(pdf, built.fact_sheet)
+        _write(pdf, built.fact_sheet, kit_path)
         result.written.append(pdf)
     if html_dir is not None:
-        write_tree(html_dir, built.files)
+        write_tree(html_dir, built.files, kit_path)
         result.written.append(html_dir / PAGE_NAME)
     if zip_path is not None:
-        _write(zip_path, built.zip_bytes(kit))
+        _write(zip_path, built.zip_bytes(kit), kit_path)
         result.written.append(zip_path)
     return result
 
@@ -113,9 +113,11 @@ def _check_outputs(kit_file: Path, html_dir: Path | None, *files: Path | None) -
         )
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes, kit_file: Path) -> None:
     try:
-        write_atomic(path, data)
+        write_output(path, data, sources=(kit_file,))
+    except OutputRefused as exc:
+        raise KitExportError(str(exc)) from None
     except OSError as exc:
         raise KitExportError(f"{path}: cannot be written ({exc.strerror or exc})") from None
 
@@ -136,7 +138,7 @@ def _real_folder(path: Path) -> None:
         raise KitExportError(f"{path} is a file, not a folder")
 
 
-def write_tree(folder: Path, files: dict[str, bytes]) -> None:
+def write_tree(folder: Path, files: dict[str, bytes], kit_file: Path) -> None:
     """Write ``files`` (safe relative names) into ``folder``, never through a link."""
     if not folder.parent.exists():
         raise KitExportError(f"{folder.parent}: no such folder")
@@ -150,6 +152,4 @@ def write_tree(folder: Path, files: dict[str, bytes]) -> None:
             target = target / part
             _real_folder(target)
         target = target / parts[-1]
-        if target.is_symlink():
-            raise KitExportError(f"{target} is a symbolic link; Presskit does not replace it")
-        _write(target, data)
+        _write(target, data, kit_file)

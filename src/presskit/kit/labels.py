@@ -13,6 +13,7 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "releases": "Press releases", "full_size": "Full resolution", "download": "Download",
         "licence": "Licence", "web_page": "Web page", "vcard": "Press contacts (vCard)",
         "fact_sheet_pdf": "Fact sheet (PDF)", "photo": "Photo", "logo": "Logo",
+        "original": "Original file",
     },
     "de": {
         "press_kit": "Pressemappe", "fact_sheet": "Factsheet", "about": "Über uns",
@@ -22,6 +23,7 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "full_size": "Volle Auflösung", "download": "Herunterladen", "licence": "Lizenz",
         "web_page": "Webseite", "vcard": "Pressekontakte (vCard)",
         "fact_sheet_pdf": "Factsheet (PDF)", "photo": "Foto", "logo": "Logo",
+        "original": "Originaldatei",
     },
     "fr": {
         "press_kit": "Dossier de presse", "fact_sheet": "Fiche d'information",
@@ -31,6 +33,7 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "full_size": "Haute résolution", "download": "Télécharger", "licence": "Licence",
         "web_page": "Page web", "vcard": "Contacts presse (vCard)",
         "fact_sheet_pdf": "Fiche d'information (PDF)", "photo": "Photo", "logo": "Logo",
+        "original": "Fichier original",
     },
     "es": {
         "press_kit": "Dossier de prensa", "fact_sheet": "Ficha informativa",
@@ -40,6 +43,7 @@ KIT_LABELS: dict[str, dict[str, str]] = {
         "full_size": "Alta resolución", "download": "Descargar", "licence": "Licencia",
         "web_page": "Página web", "vcard": "Contactos de prensa (vCard)",
         "fact_sheet_pdf": "Ficha informativa (PDF)", "photo": "Foto", "logo": "Logotipo",
+        "original": "Archivo original",
     },
 }  # fmt: skip
 

@@ -46,7 +46,12 @@ class KitImage:
     credit: str = ""
     license: str = ""
     alt: str = ""
+    keep_original: str = ""  # "true": the zip holds the file as it is too, metadata and all
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def publishes_original(self) -> bool:
+        return self.keep_original.strip().lower() in ("true", "yes", "1", "on")
 
 
 @dataclass

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from presskit import __version__
@@ -24,9 +24,8 @@ from presskit.kit.model import Kit
 from presskit.kit.publish import FACT_SHEET_NAME, ImageFile, KitBundle
 from presskit.model.css_values import DEFAULT_ACCENT, css_colour, css_page_size
 from presskit.model.release import Contact
-from presskit.model.urls import link_href
+from presskit.model.urls import WEB_SCHEMES, display_url, link_href
 from presskit.render.context import page_size
-from presskit.render.html import display_url
 from presskit.render.markdown_body import markdown_to_html as _markdown
 from presskit.render.themes import load_theme
 
@@ -36,7 +35,7 @@ NAV = ("about", "facts", "people", "photos", "logos", "quotes", "awards", "video
 
 @cache
 def _environment() -> jinja2.Environment:
-    env = SandboxedEnvironment(
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(resource_path("kit")),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -58,7 +57,8 @@ def _size(count: int) -> str:
 
 def _image_view(found: ImageFile) -> dict[str, Any]:
     return {
-        "full": found.full, "web": found.web, "width": found.width, "height": found.height,
+        "full": found.full, "web": found.web, "original": found.original,
+        "width": found.width, "height": found.height,
         "web_width": found.web_width, "web_height": found.web_height,
         "size": _size(found.full_bytes), "web_data_url": found.web_data_url,
     }  # fmt: skip
@@ -123,7 +123,7 @@ def kit_context(bundle: KitBundle, *, fact_sheet: bool = True) -> dict[str, Any]
         "accent": _accent(kit),
         "page_size": css_page_size(page_size(kit.language)),
         "version_string": f"Presskit {__version__}",
-        "org": {"website": link_href(kit.organization.website.strip())},
+        "org": {"website": link_href(kit.organization.website, schemes=WEB_SCHEMES)},
         "masthead_logo": logos[0] if logos else None,
         "description_html": markdown_to_html(kit.description),
         "history_html": markdown_to_html(kit.history),
@@ -131,9 +131,11 @@ def kit_context(bundle: KitBundle, *, fact_sheet: bool = True) -> dict[str, Any]
         "people": _people(bundle),
         "images": _images(bundle, labels["photo"]),
         "logos": logos,
-        "videos": [{"title": v.title, "url": link_href(v.url.strip())} for v in kit.videos],
+        "videos": [
+            {"title": v.title, "url": link_href(v.url, schemes=WEB_SCHEMES)} for v in kit.videos
+        ],
         "quotes": [
-            {"text": q.text, "source": q.source, "url": link_href(q.url.strip())}
+            {"text": q.text, "source": q.source, "url": link_href(q.url, schemes=WEB_SCHEMES)}
             for q in kit.quotes
             if q.text.strip()
         ],

@@ -33,6 +33,7 @@ class ImageFile:
 
     full: str
     web: str
+    original: str  # the untouched file, when the author asked for it (else "")
     width: int
     height: int
     web_width: int
@@ -85,10 +86,11 @@ class KitBundle:
 
 
 def _image(
-    bundle: KitBundle, kit_dir: Path, path: str, folder: str, where: str
+    bundle: KitBundle, kit_dir: Path, path: str, folder: str, where: str, *, original: bool = False
 ) -> ImageFile | None:
     try:
-        published: PublishedImage = publish_image(read_asset(kit_dir, path), path)
+        data = read_asset(kit_dir, path)
+        published: PublishedImage = publish_image(data, path)
     except (AssetRefused, ImageRefused) as exc:
         bundle.warnings.append(f"{where}: left out: {exc}")
         return None
@@ -96,8 +98,12 @@ def _image(
     stem = PurePosixPath(path.replace("\\", "/")).stem
     full = bundle.add(folder, stem, published.extension, published.full)
     web = bundle.add(folder, f"{stem}-web", published.extension, published.web)
+    kept = ""
+    if original:  # the author asked: the file as it is, camera and location data included
+        suffix = PurePosixPath(path.replace("\\", "/")).suffix.lower()
+        kept = bundle.add(f"{folder}/originals", stem, suffix, data)
     return ImageFile(
-        full, web, published.width, published.height, published.web_width,
+        full, web, kept, published.width, published.height, published.web_width,
         published.web_height, len(published.full),
         data_url(published.web, published.mime),
     )  # fmt: skip
@@ -158,7 +164,10 @@ def publish_kit(kit: Kit, kit_dir: Path, *, releases: bool = True) -> KitBundle:
         bundle.people.append(found)
     for i, image in enumerate(kit.images):
         where = item_path("images", i, "file")
-        bundle.images.append(_image(bundle, kit_dir, image.file, "photos", where))
+        found = _image(
+            bundle, kit_dir, image.file, "photos", where, original=image.publishes_original
+        )
+        bundle.images.append(found)
     bundle.logos = [_logo(bundle, kit_dir, i) for i in range(len(kit.logos))]
     if releases:
         for i in range(len(kit.releases)):

@@ -13,6 +13,7 @@ next sync resumes without duplicates. The tables are made by :mod:`presskit.libr
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +21,24 @@ from dataclasses import dataclass
 from presskit.library.database import Library
 from presskit.library.rows import CONTACTS, timestamp_text, utc_now
 from presskit.model.library import LibraryContact
+
+SYNCED_COLUMNS = (
+    "name",
+    "title",
+    "organization",
+    "city",
+    "phones",
+    "emails",
+    "website",
+    "notes",
+    "tags",
+    "first_name",
+    "outlet",
+    "topics",
+    "language",
+    "do_not_contact",
+)
+"""The contact's columns that travel in a card: its fingerprint is made of their stored values."""
 
 UNREADABLE = "unreadable"
 """The fingerprint of a server card Presskit cannot read: it has no contact, and stays."""
@@ -48,6 +67,40 @@ class ConflictRecord:
     copy_uid: str  # the conflict copy, which holds the version edited here
     name: str
     detected: str
+
+
+def _digest(values: tuple[object, ...]) -> str:
+    return hashlib.sha256(repr(values).encode("utf-8")).hexdigest()[:32]
+
+
+def fingerprint(contact: LibraryContact) -> str:
+    """What ``contact`` holds that travels in a card, as the library stores it, hashed."""
+    stored = dict(zip(CONTACTS.columns, CONTACTS.to_values(contact), strict=True))
+    return _digest(tuple(stored[column] for column in SYNCED_COLUMNS))
+
+
+def fingerprints(library: Library) -> dict[str, str]:
+    """Every contact's fingerprint by UID, straight from the rows (5,000 in a few ms)."""
+    columns = ", ".join(SYNCED_COLUMNS)
+    with library._errors():
+        rows = library._conn.execute(f"SELECT uid, {columns} FROM contacts").fetchall()  # noqa: S608
+    return {row[0]: _digest(tuple(row)[1:]) for row in rows}
+
+
+def contacts_by_uid(library: Library, uids: set[str]) -> dict[str, LibraryContact]:
+    """The contacts with these UIDs."""
+    found: dict[str, LibraryContact] = {}
+    wanted = sorted(uids)
+    with library._errors():
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = library._conn.execute(
+                f"SELECT * FROM contacts WHERE uid IN ({marks})",  # noqa: S608 - placeholders
+                chunk,
+            ).fetchall()
+            found.update({row["uid"]: CONTACTS.from_row(row) for row in rows})
+    return found
 
 
 def book_state(library: Library, url: str) -> BookState:
@@ -112,6 +165,11 @@ class Batch:
         )
         if cursor.rowcount == 0:
             self._library._insert(self._conn, CONTACTS, contact)
+
+    def current(self, uid: str) -> LibraryContact | None:
+        """The contact with ``uid`` as stored now (inside this transaction)."""
+        row = self._conn.execute("SELECT * FROM contacts WHERE uid = ?", (uid,)).fetchone()
+        return CONTACTS.from_row(row) if row else None
 
     def delete_contact(self, uid: str) -> None:
         self._conn.execute("DELETE FROM contacts WHERE uid = ?", (uid,))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from presskit.sending.message import ReleaseMail, build_message
+from presskit.sending.message import ReleaseMail, message_bytes
 from presskit.sending.recipients import Recipient
 from presskit.storage.atomic import write_atomic
 
@@ -41,10 +41,9 @@ def write_drafts(
     now = dt.datetime.now(dt.UTC).astimezone()
     written = []
     for index, recipient in enumerate(recipients, 1):
-        message = build_message(mail, recipient, now)
-        message["X-Unsent"] = "1"
+        data = message_bytes(mail, recipient, now, (("X-Unsent", "1"),))
         path = target / draft_name(recipient)
-        write_atomic(path, message.as_bytes())
+        write_atomic(path, data)
         written.append(path)
         if progress is not None:
             progress(index, len(recipients))

@@ -13,7 +13,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
-from email import base64mime, quoprimime
+from email import base64mime, message_from_bytes, quoprimime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -138,56 +138,81 @@ def _slug(text: str) -> str:
 
 
 def build_message(mail: ReleaseMail, recipient: Recipient, now: dt.datetime) -> EmailMessage:
-    """The message as ``recipient`` gets it: one address in To, and nowhere else."""
-    message = EmailMessage(policy=SMTP)
-    message["From"] = mail.sender
+    """The message as ``recipient`` gets it (parsed from :func:`message_bytes`)."""
+    return message_from_bytes(message_bytes(mail, recipient, now), policy=SMTP)  # type: ignore[return-value]
+
+
+def message_bytes(
+    mail: ReleaseMail,
+    recipient: Recipient,
+    now: dt.datetime,
+    extra_headers: tuple[tuple[str, str], ...] = (),
+) -> bytes:
+    """The message as ``recipient`` gets it, as SMTP sends it (CRLF): one address in To, and
+    nowhere else. The body is assembled from the parts encoded once per send
+    (:attr:`ReleaseMail.encoded`); only the headers and the greeting are made per recipient.
+    """
+    head = EmailMessage(policy=SMTP)
+    head["From"] = mail.sender
     local, _, domain = recipient.email.rpartition("@")
-    message["To"] = Address(display_name=recipient.name, username=local, domain=domain)
-    message["Subject"] = mail.subject
-    message["Date"] = format_datetime(now)
+    head["To"] = Address(display_name=recipient.name, username=local, domain=domain)
+    head["Subject"] = mail.subject
+    head["Date"] = format_datetime(now)
     # The same release to the same person has the same Message-ID: a mail system that sees
     # a message twice (a resend after a crash) can tell it is one.
     key = hashlib.sha256(f"{mail.fingerprint}\0{recipient.key}".encode()).hexdigest()[:32]
-    message["Message-ID"] = f"<{key}@{mail.sender.domain or 'presskit.invalid'}>"
-    message["Content-Language"] = mail.language
+    head["Message-ID"] = f"<{key}@{mail.sender.domain or 'presskit.invalid'}>"
+    head["Content-Language"] = mail.language
     unsubscribe = [f"<mailto:{mail.sender.addr_spec}?subject=unsubscribe>"]
     if mail.unsubscribe_url:
         unsubscribe.insert(0, f"<{mail.unsubscribe_url}>")
-        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message["List-Unsubscribe"] = ", ".join(unsubscribe)
-    message["MIME-Version"] = "1.0"
-    # The parts are encoded once per send (ReleaseMail.encoded); only the greeting is
-    # encoded per recipient. Quoted-printable pieces that each end a line join exactly.
+        head["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    head["List-Unsubscribe"] = ", ".join(unsubscribe)
+    for name, value in extra_headers:
+        head[name] = value
+    head["MIME-Version"] = "1.0"
     encoded, hello = mail.encoded, greeting(mail.language, recipient.first_name)
-    text = _leaf("text/plain", _qp(f"{hello}\n\n") + encoded.text_tail)
     top = f'<p style="margin:0 0 1em 0">{html.escape(hello)}</p>\n'
-    page = _leaf("text/html", encoded.html_head + _qp(top) + encoded.html_tail)
+    alt, greeting_qp = encoded.alternative, _qp(hello + "\n\n")
+    body = (
+        f"--{alt}\n{_TEXT_HEADERS.format('plain')}\n{greeting_qp}{encoded.text_tail}"
+        f"--{alt}\n{_TEXT_HEADERS.format('html')}\n{encoded.html_head}{_qp(top)}"
+        f"{encoded.html_tail}--{alt}--\n"
+    )
     if mail.pdf is None:
-        message["Content-Type"] = "multipart/alternative"
-        message.attach(text)
-        message.attach(page)
-        return message
-    message["Content-Type"] = "multipart/mixed"
-    alternative = EmailMessage(policy=SMTP)
-    alternative["Content-Type"] = "multipart/alternative"
-    alternative.attach(text)
-    alternative.attach(page)
-    message.attach(alternative)
-    message.attach(_attachment(encoded.pdf_base64, mail.pdf_name))
-    return message
+        head["Content-Type"] = f'multipart/alternative; boundary="{alt}"'
+    else:
+        mixed = encoded.mixed
+        head["Content-Type"] = f'multipart/mixed; boundary="{mixed}"'
+        body = (
+            f'--{mixed}\nContent-Type: multipart/alternative;\n boundary="{alt}"\n\n{body}'
+            f"--{mixed}\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
+            f'Content-Disposition: attachment; filename="{mail.pdf_name}"\n\n'
+            f"{encoded.pdf_base64}--{mixed}--\n"
+        )
+    headers = b"".join(SMTP.fold_binary(name, value) for name, value in head.items())
+    return headers + b"\r\n" + body.replace("\n", "\r\n").encode("ascii")
+
+
+_TEXT_HEADERS = (
+    'Content-Type: text/{}; charset="utf-8"\nContent-Transfer-Encoding: quoted-printable\n'
+)
 
 
 @dataclass(frozen=True)
 class Encoded:
-    """The parts of the message every recipient shares, transfer-encoded once."""
+    """The parts of the message every recipient shares, transfer-encoded once (ASCII)."""
 
     text_tail: str  # after the greeting: the release and the opt-out line
     html_head: str  # up to and including <body ...>
     html_tail: str  # after the greeting paragraph: the release and the opt-out line
     pdf_base64: str
+    alternative: str  # the boundaries: from the content, in none of the parts
+    mixed: str
 
 
 def encode_parts(mail: ReleaseMail) -> Encoded:
+    """Encode the shared parts (quoted-printable pieces that each end a line join exactly)."""
     bye = opt_out_line(mail.language, mail.sender.addr_spec)
     text_tail = _qp(f"{mail.text.rstrip()}\n\n-- \n{bye}\n")
     bottom = f'<p style="margin:2em 0 0 0;font-size:12px;color:#666666">{html.escape(bye)}</p>'
@@ -200,30 +225,23 @@ def encode_parts(mail: ReleaseMail) -> Encoded:
     else:
         rest += bottom
     pdf = base64mime.body_encode(mail.pdf, 76) if mail.pdf is not None else ""
-    return Encoded(text_tail, _qp(head + "\n"), _qp(rest.lstrip("\n") + "\n"), pdf)
+    html_head, html_tail = _qp(head + "\n"), _qp(rest.lstrip("\n") + "\n")
+    everything = text_tail + html_head + html_tail + pdf
+    alternative = _boundary(f"alt-{mail.fingerprint[:24]}", everything)
+    return Encoded(text_tail, html_head, html_tail, pdf, alternative, _boundary(
+        f"mix-{mail.fingerprint[24:48]}", everything))  # fmt: skip
+
+
+def _boundary(candidate: str, text: str) -> str:
+    while candidate in text:  # a release quoting a boundary: practically never
+        candidate += "x"
+    return f"presskit-{candidate}"
 
 
 def _qp(text: str) -> str:
     """Quoted-printable UTF-8 lines, as the email package writes them; ends with a newline."""
     lines = text.encode("utf-8").splitlines()
     return quoprimime.body_encode((b"\n".join(lines) + b"\n").decode("latin-1"), 78)
-
-
-def _leaf(content_type: str, payload: str) -> EmailMessage:
-    part = EmailMessage(policy=SMTP)
-    part["Content-Type"] = f'{content_type}; charset="utf-8"'
-    part["Content-Transfer-Encoding"] = "quoted-printable"
-    part.set_payload(payload)
-    return part
-
-
-def _attachment(data: str, filename: str) -> EmailMessage:
-    part = EmailMessage(policy=SMTP)
-    part["Content-Type"] = "application/pdf"
-    part["Content-Transfer-Encoding"] = "base64"
-    part["Content-Disposition"] = f'attachment; filename="{filename}"'
-    part.set_payload(data)
-    return part
 
 
 def prepare_file(

@@ -88,10 +88,16 @@ def from_contacts(
             result.skipped.append(Skipped(where, address, reason))
             continue
         seen[email_key(address)] = where
-        result.recipients.append(
-            Recipient(address, contact.name, first_name_of(contact), contact.language, where)
-        )
+        name, first = _display(contact.name), _display(first_name_of(contact))
+        result.recipients.append(Recipient(address, name, first, contact.language, where))
     return result
+
+
+def _display(name: str) -> str:
+    """A name safe to show in To and the greeting: one line, and no address in it (a name
+    could otherwise carry a line break and a Bcc, or another recipient's address)."""
+    name = " ".join("".join(c if c.isprintable() else " " for c in name).split())
+    return "" if "@" in name or "<" in name or ">" in name else name
 
 
 def _refusal(address: str, contact: LibraryContact, seen: dict[str, str]) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from presskit.library.send_log import DEFERRED, FAILED, QUEUED, SENT, UNCERTAIN, SendLog
-from presskit.sending.message import ReleaseMail, build_message
+from presskit.sending.message import ReleaseMail, message_bytes
 from presskit.sending.recipients import Recipient
 from presskit.sending.smtp import Permanent, SmtpConnection, Transient, Uncertain
 
@@ -169,7 +169,7 @@ class Sender:
     def _send_one(self, recipient: Recipient, run_id: int, outcome: Outcome) -> None:
         fp = self.mail.fingerprint
         now = dt.datetime.now(dt.UTC).astimezone()
-        data = build_message(self.mail, recipient, now).as_bytes()
+        data = message_bytes(self.mail, recipient, now)
         sender = self.mail.sender.addr_spec
         for attempt in range(self.options.retries + 1):
             if not self.connection.is_open:

@@ -92,6 +92,9 @@ PYTHON_LIBRARIES = (
     Library("SecretStorage", "SecretStorage", "BSD-3-Clause"),
     Library("jeepney", "jeepney", "MIT"),
     Library("cryptography", "cryptography", "Apache-2.0 OR BSD-3-Clause"),
+    Library("jaraco.classes, .context, .functools", "jaraco.functools", "MIT"),
+    Library("more-itertools", "more-itertools", "MIT"),
+    Library("importlib-metadata, zipp", "importlib_metadata", "Apache-2.0 AND MIT"),
 )
 
 NATIVE_LIBRARIES = (

@@ -3,7 +3,9 @@ window like every feature (``presskit.ui.features``).
 
 A new kit starts from the open release: its organization, contacts, language and theme, so
 what the library filled into the release fills the kit too. A kit file dropped on the main
-window opens in the kit editor.
+window opens in the kit editor. Unsaved work is autosaved by the release editor's
+:class:`~presskit.app.recovery.Autosaver` into a recovery folder of the kits' own (so the
+release editor never offers a kit as a release); opening the kit again offers it back.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from presskit.app.kit_document import KitDocument
+from presskit.app.recovery import Autosaver, RecoveryStore
 from presskit.kit.file import is_kit_file, save_kit
 from presskit.kit.model import Kit
 from presskit.storage.problems import ReleaseFileError
@@ -31,6 +34,7 @@ class KitFeature:
     def __init__(self, window: Any):
         self.window = window
         self.windows: list[KitWindow] = []
+        self.store = RecoveryStore(window.store.folder.parent / "kit-recovery")
         menu, anchor = window.menus["file"], window.anchors["file.after_open"]
         self.new_action = QAction(NEW_TEXT, window)
         self.new_action.triggered.connect(self.new_kit)
@@ -74,13 +78,34 @@ class KitFeature:
 
     def open_path(self, path: Path) -> KitWindow | None:
         try:
-            return self._show(KitDocument.open(path))
+            doc = KitDocument.open(path)
         except ReleaseFileError as exc:
             QMessageBox.warning(self.window, "Open Press Kit", str(exc))
             return None
+        kit_window = self._show(doc)
+        self._offer_recovery(kit_window)
+        return kit_window
+
+    def _offer_recovery(self, kit_window: KitWindow) -> None:
+        doc = kit_window.doc
+        for entry in self.store.orphaned():
+            if entry.original is None or entry.original.resolve() != doc.path.resolve():
+                continue
+            answer = QMessageBox.question(
+                kit_window, "Recover unsaved work?",
+                f"Presskit closed without saving {doc.display_name}. Restore the unsaved work?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )  # fmt: skip
+            if answer == QMessageBox.StandardButton.Yes:
+                try:
+                    doc.restore_text(entry.text())
+                except (ReleaseFileError, OSError) as exc:
+                    QMessageBox.warning(kit_window, "Recover unsaved work", str(exc))
+            self.store.remove(entry.key)
 
     def _show(self, doc: KitDocument) -> KitWindow:
-        kit_window = KitWindow(doc)
+        kit_window = KitWindow(doc, library=self.window.library)
+        kit_window.autosaver = Autosaver(doc, self.store, self.window.prefs)  # type: ignore[arg-type]
         self.windows.append(kit_window)
         kit_window.show()
         return kit_window

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QPixmap
@@ -29,6 +30,7 @@ from presskit.app.kit_document import PHOTO_SUFFIXES, KitDocument, KitWorker
 from presskit.app.page_rasterizer import PageRasterizer
 from presskit.kit.model import Kit
 from presskit.ui.kit_form import KitForm
+from presskit.ui.kit_people import PeoplePanel
 from presskit.ui.kit_photos import PhotosPanel
 
 PREVIEW_DELAY_MS = 400
@@ -53,13 +55,15 @@ class KitWindow(QMainWindow):
 
     exported = Signal(object)  # the KitExportResult, or the Exception
 
-    def __init__(self, doc: KitDocument, parent: QWidget | None = None):
+    def __init__(self, doc: KitDocument, parent: QWidget | None = None, library: Any = None):
         super().__init__(parent)
         self.doc = doc
+        self.library = library
         doc.setParent(self)
         self.worker = KitWorker(self)
         self.rasterizer = PageRasterizer(self)
         self.findings: list = []
+        self.autosaver: Any = None  # the feature gives the window its Autosaver
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         self._build()
@@ -76,10 +80,12 @@ class KitWindow(QMainWindow):
     def _build(self) -> None:
         self.form = KitForm(self.doc)
         self.photos = PhotosPanel(self.doc)
+        self.people = PeoplePanel(self.doc, self.library)
         left = QWidget()
         column = QVBoxLayout(left)
         column.addWidget(self.form)
         column.addWidget(self.photos)
+        column.addWidget(self.people)
         column.addStretch()
         left_scroll = QScrollArea()
         left_scroll.setWidget(left)
@@ -226,6 +232,8 @@ class KitWindow(QMainWindow):
             ):
                 event.ignore()
                 return
+        if self.autosaver is not None:
+            self.autosaver.discard()  # saved, or thrown away on purpose: nothing to recover
         self.worker.shutdown()
         self.rasterizer.shutdown()
         event.accept()

@@ -20,6 +20,7 @@ class SendFeature:
         self.action = QAction(MENU_TEXT, window)
         self.action.triggered.connect(self.open)
         window.menus["file"].insertAction(window.anchors["file.after_export"], self.action)
+        window.shutdown_hooks.append(self.close)
 
     def open(self) -> None:
         """Show the dialog (one per window; a send in progress keeps its dialog)."""
@@ -29,6 +30,16 @@ class SendFeature:
             self.dialog = SendDialog(self.window)
         self.dialog.show()
         self.dialog.raise_()
+
+    def close(self) -> None:
+        """The window is closing: stop a send after the message in hand, close the dialog."""
+        dialog, self.dialog = self.dialog, None
+        if dialog is None:
+            return
+        dialog.service.control.cancel()
+        dialog.service.wait(30.0)
+        dialog.hide()
+        dialog.deleteLater()
 
 
 def install(window: Any) -> None:
