@@ -65,25 +65,3 @@ def pdf_link_uris(pdf: bytes) -> list[str]:
             if action is not None and "/URI" in action:
                 uris.append(str(action["/URI"]))
     return uris
-
-
-def pdf_link_targets(pdf: bytes) -> list[str]:
-    """Every target a PDF's link annotations name, read with pikepdf (a second PDF library):
-    ``/URI`` actions, and the file of ``/Launch``, ``/GoToR`` and ``/GoToE`` actions, so a
-    ``file:`` link cannot hide in another kind of action."""
-    import pikepdf
-
-    targets = []
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        for page in document.pages:
-            for annot in page.get("/Annots") or []:
-                action = annot.get("/A")
-                if action is None:
-                    continue
-                for key in ("/URI", "/F"):
-                    value = action.get(key)
-                    if isinstance(value, pikepdf.Dictionary):
-                        value = value.get("/UF") or value.get("/F")
-                    if value is not None:
-                        targets.append(str(value))
-    return targets

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, pdf_link_targets, pdf_text, squash
+from tests.conftest import REPO, pdf_text, squash
+from tests.pdf_contents import pdf_link_targets
 from tests.test_cli import presskit
 
 LIBERAL = REPO / "tests" / "data" / "liberal"

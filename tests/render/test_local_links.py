@@ -18,7 +18,7 @@ from presskit.model import Link, Organization, Release
 from presskit.render.html import render_html
 from presskit.render.pdf import PdfRenderer
 from presskit.storage.release_file import load_release
-from tests.conftest import pdf_link_targets
+from tests.pdf_contents import pdf_link_targets
 
 LOCAL_TARGETS = ["#", "/etc/passwd", "report.pdf", "../up.html", "file:///etc/passwd", "C:\\x.doc"]
 

@@ -74,14 +74,16 @@ def run_checks(
         *translation_findings(release, source),
     ]
     restated = {f.field: f.severity for f in findings if f.id in _RESTATE_VALIDATION}
-    findings += [
-        f
-        for f in validation_findings(release)
-        # a refusal is kept unless the rule restating it is an error too
-        if f.field not in restated or (f.severity is Severity.ERROR is not restated[f.field])
-    ]
+    findings += [f for f in validation_findings(release) if not _said(f, restated)]
     findings.sort(key=position)
     return findings
+
+
+def _said(finding: Finding, restated: dict[str, Severity]) -> bool:
+    """Whether a more specific rule already reported this validation problem: a refusal
+    (an error) counts as said only by an error."""
+    said = restated.get(finding.field)
+    return said is not None and (finding.severity is not Severity.ERROR or said is Severity.ERROR)
 
 
 def position(finding: Finding) -> tuple[float, ...]:

@@ -132,7 +132,8 @@ def _organization_problems(release: Release) -> list[Problem]:
     if org.logo and (why := relative_path_problem(org.logo)):
         add(Problem("organization.logo", f"{why}; the logo is left out", False))
     if org.accent and (why := colour_problem(org.accent)):
-        add(Problem("organization.accent", why))
+        # The outputs only ever see a checked colour (model/css_values.py): nothing to refuse.
+        add(Problem("organization.accent", f"{why}; the theme's colour is used", False))
     for i, social in enumerate(org.social):
         path = item_path("organization.social", i, "url")
         if social.url and (problem := _address_problem(path, social.url)):

@@ -140,7 +140,8 @@ def build_context(release: Release, theme: Theme, purpose: str) -> dict[str, Any
     """Everything the template needs. ``purpose`` is "pdf", "web" or "email"."""
     # Templates put these addresses in href: only what link_href allows gets there (a bare
     # host name with https:// added); the rest is left out, and the checks say so. The house
-    # colour goes into CSS: only a colour gets there (model/css_values.py).
+    # colour goes into CSS: only a colour gets there (model/css_values.py), however a
+    # template reads it.
     org = dataclasses.replace(
         release.organization,
         website=link_href(release.organization.website, schemes=WEB_SCHEMES),

@@ -333,6 +333,10 @@ class FrontMatterReader:
         """Whether a list item is written as plain text (``- Facebook``), not as a group."""
         return isinstance(node, yaml.ScalarNode) and node.tag != _NULL
 
+    def _scalar_item(self, node: Node) -> bool:
+        """Whether a list item is written as plain text (``- Facebook``), not as a group."""
+        return isinstance(node, yaml.ScalarNode) and node.tag != _NULL
+
     def _social(self, node: Node, field: str) -> SocialHandle:
         social = SocialHandle()
         if self._scalar_item(node):
