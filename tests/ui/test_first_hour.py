@@ -276,3 +276,31 @@ def test_preferences_fill_new_releases(qtbot, window: MainWindow) -> None:
     assert (release.language, release.dateline.city) == ("en-IE", "Boston")
     assert release.organization.name == "Harbor Housing Trust"
     assert release.boilerplate == "We shelter families."
+
+
+def test_enter_continues_lists_and_an_empty_item_ends_them(qtbot, window: MainWindow) -> None:
+    editor = window.body.editor
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.keyClick(editor, Qt.Key.Key_End, CTRL)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "- Shelter for 40 families")
+    for item in ("Meals every day", "Legal advice"):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, item)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # on the empty item: the list ends
+    qtbot.keyClicks(editor, "1. Apply online")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Visit us")
+    body = window.doc.model.body
+    assert body.endswith(
+        "- Shelter for 40 families\n- Meals every day\n- Legal advice\n\n1. Apply online\n"
+        "2. Visit us"
+    )
+    qtbot.waitUntil(lambda: "Visit us" in pdf_text(window.preview.pdf), timeout=60_000)
+    lines = [line.strip() for line in pdf_text(window.preview.pdf).splitlines()]
+    for item in ("Shelter for 40 families", "Meals every day", "Legal advice"):  # 3 bullets
+        assert any(line.lstrip("•◦-– ") == item for line in lines), (item, lines[-12:])
+    window.undo_action.trigger()  # typing and list items undo, the list stays consistent
+    assert "- Legal advice" in window.doc.model.body
