@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
 
 from presskit.checks.length import word_count
 from presskit.model.library import LibraryContact
@@ -304,3 +304,71 @@ def test_enter_continues_lists_and_an_empty_item_ends_them(qtbot, window: MainWi
         assert any(line.lstrip("•◦-– ") == item for line in lines), (item, lines[-12:])
     window.undo_action.trigger()  # typing and list items undo, the list stays consistent
     assert "- Legal advice" in window.doc.model.body
+
+
+def _tab_walk(qtbot, count: int) -> list[str]:
+    names = []
+    for _ in range(count):
+        key(qtbot, Qt.Key.Key_Tab)
+        names.append(QApplication.focusWidget().objectName())
+    return names
+
+
+def test_tab_follows_the_screen_from_file_new(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.doc.undo_stack.setClean()
+    qtbot.keyClick(window.body.editor, Qt.Key.Key_N, CTRL)  # File > New
+    assert QApplication.focusWidget() is window.header.headline.edit
+    assert _tab_walk(qtbot, 11) == [
+        "field:subheadline", "field:dateline.city", "field:dateline.date",
+        "field:dateline.style", "field:body", "field:status", "field:language",
+        "add:contacts", "add:links", "field:boilerplate", "field:organization.name",
+    ]  # fmt: skip
+    key(qtbot, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget().objectName() == "field:boilerplate"
+
+
+def test_tab_reaches_contacts_before_links_in_the_example(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.mouseClick(window.header.headline.edit, Qt.MouseButton.LeftButton)
+    order = _tab_walk(qtbot, 70)
+    assert order[:6] == [
+        "field:subheadline", "field:dateline.city", "field:dateline.date",
+        "field:dateline.style", "field:body", "field:status",
+    ]  # fmt: skip
+    first = order.index
+    assert first("field:contacts.0.name") < first("field:contacts.1.name")
+    assert first("field:contacts.1.name") < first("field:links.0.title")
+    assert first("field:links.0.title") < first("field:boilerplate") < first("field:theme")
+
+
+def test_alt_letters_of_the_menus_belong_to_the_menus(window: MainWindow) -> None:
+    def letter(text: str) -> str:
+        at = text.replace("&&", "").find("&")
+        return text.replace("&&", "")[at + 1].lower() if at >= 0 else ""
+
+    menus = {letter(action.text()) for action in window.menuBar().actions()} - {""}
+    assert {"f", "e", "v", "h"} <= menus
+    labels = {
+        label.text(): letter(label.text())
+        for label in window.findChildren(QLabel)
+        if label.buddy() is not None and label.isVisibleTo(window)
+    }
+    assert labels and not {t: m for t, m in labels.items() if m in menus}
+
+
+def test_new_library_contact_starts_in_its_name(qtbot, window: MainWindow) -> None:
+    window.library_dock.show()
+    window.library_dock.raise_()
+    focused: list[str] = []
+
+    def look(dialog: QDialog) -> None:
+        widget = dialog.focusWidget()
+        focused.append(widget.accessibleName() if widget is not None else "")
+        dialog.reject()
+
+    answer_dialog(look)
+    qtbot.mouseClick(window.library_panel.contacts.buttons["New"], Qt.MouseButton.LeftButton)
+    assert focused == ["Name"]

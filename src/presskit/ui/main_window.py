@@ -7,7 +7,6 @@ own the file dialogs and questions. This module builds the window and wires them
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +20,9 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
+    QLineEdit,
     QMainWindow,
     QScrollArea,
     QSplitter,
@@ -46,6 +47,7 @@ from presskit.ui.document_flow import DocumentFlow
 from presskit.ui.export_flow import ExportFlow
 from presskit.ui.features import install_features
 from presskit.ui.fields import GlobalUndoMixin
+from presskit.ui.focus_order import next_in_screen_order
 from presskit.ui.form_sections import FormPanel, WritingHeader
 from presskit.ui.library_panel import LibraryPanel
 from presskit.ui.markdown_highlighter import MarkdownHighlighter
@@ -151,17 +153,25 @@ class MainWindow(QMainWindow):
                 visible and self.resizeDocks([self.library_dock], [230], Qt.Orientation.Vertical)
             )
         )
-        self._set_tab_order()
 
-    def _set_tab_order(self) -> None:
-        header, form = self.header, self.form
-        chain = [
-            header.headline.edit, header.subheadline.edit, header.city, header.date.edit,
-            header.style, self.body.editor, form.release.embargo.status,
-            form.release.embargo.date.edit, form.release.embargo.time, form.release.embargo.zone,
-        ]  # fmt: skip
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+    def focus_areas(self) -> list[QWidget]:
+        """Where Tab goes, in order: the writing column from the headline down, the form
+        column, the preview, then the panels (see presskit.ui.focus_order)."""
+        docks = [d for d in self.findChildren(QDockWidget) if d.isVisible()]
+        docks.sort(key=lambda d: (d.geometry().y(), d.geometry().x()))
+        return [self.header, self.body, self.form, self.preview, *docks]
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        target = next_in_screen_order(self.focus_areas(), self, QApplication.focusWidget(), forward)
+        if target is None:
+            return super().focusNextPrevChild(forward)
+        reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        if self.form.isAncestorOf(target):
+            self.form_scroll.ensureWidgetVisible(target, 16, 48)
+        target.setFocus(reason)
+        if isinstance(target, QLineEdit):
+            target.selectAll()
+        return True
 
     def _action(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
         action = QAction(text, self)
@@ -224,6 +234,8 @@ class MainWindow(QMainWindow):
         self.doc.dirtyChanged.connect(self._update_title)
         self.doc.pathChanged.connect(self._update_title)
         self.doc.documentReplaced.connect(self._update_title)
+        # A new or opened release starts with the cursor in its headline, as Tab's order does.
+        self.doc.documentReplaced.connect(self.header.headline.edit.setFocus)
         self.scheduler.previewReady.connect(self._on_preview)
         self.scheduler.previewFailed.connect(self.preview.show_error)
         self.scheduler.renderingChanged.connect(self.preview.set_rendering)
