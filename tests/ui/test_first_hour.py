@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -372,3 +373,29 @@ def test_new_library_contact_starts_in_its_name(qtbot, window: MainWindow) -> No
     answer_dialog(look)
     qtbot.mouseClick(window.library_panel.contacts.buttons["New"], Qt.MouseButton.LeftButton)
     assert focused == ["Name"]
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800), (1920, 1080)])
+def test_columns_never_overlap_and_labels_show_whole(
+    qtbot, window: MainWindow, size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    qtbot.wait(100)  # the splitter lays its columns out
+    columns = [window.splitter.widget(i) for i in range(window.splitter.count())]
+    for left, right in itertools.pairwise(columns):
+        assert left.geometry().right() < right.geometry().left(), (size, left, right)
+    assert columns[-1].geometry().right() <= window.splitter.width()
+    cut = []
+    for area in (window.header, window.form):
+        for label in area.findChildren(QLabel):
+            if not label.isVisible() or not label.text() or label.wordWrap():
+                continue
+            shown = label.visibleRegion().boundingRect()
+            if shown.isEmpty():
+                continue  # scrolled out of view, not cut
+            needed = label.fontMetrics().horizontalAdvance(label.text().replace("&", ""))
+            if shown.width() < label.width() or label.width() < needed:
+                cut.append((label.text(), shown.width(), label.width(), needed))
+    assert cut == [], size
+    assert window.checks_dock.height() < size[1] * 0.34  # sized to a few findings

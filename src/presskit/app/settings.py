@@ -94,6 +94,14 @@ class Preferences:
     def set_window_geometry(self, value: QByteArray) -> None:
         self._settings.setValue("window/geometry", value)
 
+    def window_state(self) -> QByteArray | None:
+        """Where the panels (Checks, Library, ...) were docked, and which were open."""
+        value = self._settings.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self._settings.setValue("window/state", value)
+
     def splitter_state(self) -> QByteArray | None:
         value = self._settings.value("window/splitter")
         return value if isinstance(value, QByteArray) else None

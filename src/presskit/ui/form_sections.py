@@ -131,7 +131,6 @@ class ReleaseSection(QGroupBox):
     def __init__(self, doc: DocumentController):
         super().__init__("Release line")
         form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.embargo = EmbargoEditor(doc, form, self)
         self.language = FieldComboBox(
             doc, ("language",), "Language and region", LANGUAGES, editable=True

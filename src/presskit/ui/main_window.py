@@ -55,6 +55,7 @@ from presskit.ui.preferences_dialog import PreferencesDialog
 from presskit.ui.preview import PreviewPane
 from presskit.ui.spelling_ui import LineSpelling
 from presskit.ui.status import StatusPanel
+from presskit.ui.window_layout import fit_checks, restore_layout, save_layout, share_columns
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.setAcceptDrops(True)
         self.setMinimumSize(960, 600)
-        self._restore_layout()
+        restore_layout(self)
         self._update_title()
 
     # -- building ---------------------------------------------------------------------------
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.setCentralWidget(self.splitter)
-        self._splitter_placed = False
+        self.splitter_placed = self.panels_placed = False
         self.checks = ChecksPanel()
         self.checks_dock = QDockWidget("Checks", self)
         self.checks_dock.setObjectName("checks-dock")
@@ -146,7 +147,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.library_dock)
         self.tabifyDockWidget(self.checks_dock, self.library_dock)
         self.checks_dock.raise_()
-        self.resizeDocks([self.checks_dock], [150], Qt.Orientation.Vertical)
         self.form.contacts.contact_dropped = self.library_panel.insert_contact_id
         self.library_dock.visibilityChanged.connect(
             lambda visible: (
@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         self.preview.pagesShown.connect(self.preflight.set_page_count)
         self.preflight.findingsChanged.connect(self.checks.show_findings)
         self.preflight.findingsChanged.connect(self.status.set_findings)
+        self.preflight.findingsChanged.connect(lambda findings: fit_checks(self, findings))
         self.checks.activatedFinding.connect(
             lambda finding: go_to_finding(self, self.form_scroll, finding)
         )
@@ -323,8 +324,7 @@ class MainWindow(QMainWindow):
         if not self.files.confirm_discard():
             event.ignore()
             return
-        self.prefs.set_window_geometry(self.saveGeometry())
-        self.prefs.set_splitter_state(self.splitter.saveState())
+        save_layout(self)
         self.prefs.sync()
         self.autosaver.timer.stop()
         for hook in self.shutdown_hooks:
@@ -337,18 +337,8 @@ class MainWindow(QMainWindow):
             QGuiApplication.clipboard().clear()
         event.accept()
 
-    def _restore_layout(self) -> None:
-        geometry = self.prefs.window_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
-        splitter = self.prefs.splitter_state()
-        self._splitter_placed = splitter is not None and self.splitter.restoreState(splitter)
-
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
-        if not self._splitter_placed:  # first run: share the width once the window has one
-            self._splitter_placed = True
-            width = self.splitter.width()
-            form = max(self.form_scroll.minimumWidth(), int(width * 0.28))
-            writing = int((width - form) * 0.52)
-            self.splitter.setSizes([form, writing, width - form - writing])
+        if not self.splitter_placed:  # first run: share the width once the window has one
+            self.splitter_placed = True
+            share_columns(self)
