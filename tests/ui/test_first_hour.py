@@ -399,3 +399,39 @@ def test_columns_never_overlap_and_labels_show_whole(
                 cut.append((label.text(), shown.width(), label.width(), needed))
     assert cut == [], size
     assert window.checks_dock.height() < size[1] * 0.34  # sized to a few findings
+
+
+def test_find_and_replace_in_the_body(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.mouseClick(window.body.editor.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    key(qtbot, Qt.Key.Key_H, CTRL)  # Edit > Replace…
+    bar = window.find_bar
+    assert bar.isVisible() and QApplication.focusWidget() is bar.find
+    qtbot.keyClicks(bar.find, "mine ban treaty")
+    assert bar.count.text() == "6 found"
+    key(qtbot, Qt.Key.Key_Tab)  # into "Replace with"
+    assert QApplication.focusWidget() is bar.replace
+    qtbot.keyClicks(bar.replace, "Ottawa Treaty")
+    qtbot.mouseClick(bar.replace_all, Qt.MouseButton.LeftButton)
+    body = window.doc.model.body
+    assert "Mine Ban Treaty" not in body and body.count("Ottawa Treaty") == 6
+    window.undo_action.trigger()  # one step
+    assert window.doc.model.body.count("Mine Ban Treaty") == 6
+    bar.find.setFocus()
+    key(qtbot, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and QApplication.focusWidget() is window.body.editor
+
+
+def test_help_getting_started_opens_the_guide(qtbot, window: MainWindow) -> None:
+    seen: list[str] = []
+
+    def read(dialog: QDialog) -> None:
+        seen.append(dialog.browser.toPlainText())
+        dialog.reject()
+
+    answer_dialog(read)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    key(qtbot, Qt.Key.Key_F1)
+    assert seen and "Your first release" in seen[0] and "Ctrl+L" in seen[0]
