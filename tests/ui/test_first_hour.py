@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from presskit.checks.length import word_count
 from presskit.model.library import LibraryContact
@@ -435,3 +435,23 @@ def test_help_getting_started_opens_the_guide(qtbot, window: MainWindow) -> None
     qtbot.waitUntil(window.isActiveWindow)
     key(qtbot, Qt.Key.Key_F1)
     assert seen and "Your first release" in seen[0] and "Ctrl+L" in seen[0]
+
+
+def test_print_sends_the_pdf_pages(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """Print through the real QPrintDialog, to a PDF file (the printer offscreen Qt has)."""
+    target = tmp_path / "printed.pdf"
+
+    def to_file(dialog: QDialog) -> None:
+        name = dialog.findChild(QLineEdit, "filename")  # "Print to File (PDF)": type its name
+        name.selectAll()
+        qtbot.keyClicks(name, str(target))
+        dialog.accept()
+
+    answer_dialog(to_file)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    key(qtbot, Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    reader = PdfReader(io.BytesIO(target.read_bytes()))
+    assert len(reader.pages) == window.preview.page_count == 2
+    assert round(float(reader.pages[0].mediabox.width)) == 612  # en-US: US Letter
