@@ -19,8 +19,9 @@ from presskit.model.library import LibraryContact
 from presskit.model.release import DatelineStyle, Status
 from presskit.ui.date_field import DateField, shown_date
 from presskit.ui.main_window import MainWindow
+from presskit.ui.templates_ui import template_paths, welcome
 from tests.conftest import pdf_text, squash
-from tests.ui.conftest import answer_dialog
+from tests.ui.conftest import answer_dialog, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -455,3 +456,26 @@ def test_print_sends_the_pdf_pages(qtbot, window: MainWindow, tmp_path: Path) ->
     reader = PdfReader(io.BytesIO(target.read_bytes()))
     assert len(reader.pages) == window.preview.page_count == 2
     assert round(float(reader.pages[0].mediabox.width)) == 612  # en-US: US Letter
+
+
+def test_templates_and_the_first_run_welcome(qtbot, window: MainWindow) -> None:
+    def name_it(dialog: QDialog) -> None:
+        qtbot.keyClicks(dialog.findChild(QLineEdit), "Landmine campaign")
+        dialog.accept()
+
+    answer_dialog(name_it)
+    next(a for a in window.menus["file"].actions() if a.text() == "Save as Te&mplate…").trigger()
+    assert "Landmine campaign" in template_paths()
+
+    answer_dialog(press("New from Template…"))  # the welcome, on the first start only
+    answer_dialog(lambda dialog: dialog.accept(), timeout_ms=20_000)  # the one template
+    window.doc.undo_stack.setClean()
+    welcome(window)
+    release = window.doc.model
+    assert window.doc.path is None and release.dateline.date == dt.date.today()
+    assert [c.name for c in release.contacts] == ["Mary Wareham", "Mica Bevington"]
+    assert release.boilerplate.startswith("The United States Campaign")
+    assert window.prefs.welcomed()
+    asked = answer_dialog(press("Blank Release"), timeout_ms=500)
+    welcome(window)  # not again
+    assert asked == []

@@ -178,6 +178,13 @@ class Preferences:
             if key in values:
                 self._settings.setValue(f"new_release/{key}", values[key])
 
+    def welcomed(self) -> bool:
+        """Whether the first-run welcome was shown (it is shown once)."""
+        return str(self._settings.value("editor/welcomed", "false")).lower() == "true"
+
+    def set_welcomed(self) -> None:
+        self._settings.setValue("editor/welcomed", "true")
+
     def new_release(self) -> Release:
         """A blank release as File > New makes it: dated today, with these defaults."""
         values = self.new_release_defaults()
