@@ -29,7 +29,7 @@ def _click_row(qtbot, window: MainWindow, row: int) -> None:
 def test_example_findings_are_listed(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.checks.topLevelItemCount() == 5, timeout=10_000)
     assert all(window.checks.finding_at(r).id == "placeholder-link" for r in range(5))
-    assert window.status.findings.text() == "✓ 0 errors · 5 warnings"
+    assert window.status.findings.text() == "⚠ 0 errors · 5 warnings"  # placeholder links
 
 
 def test_clicking_a_finding_focuses_its_field(qtbot, window: MainWindow) -> None:
@@ -37,7 +37,9 @@ def test_clicking_a_finding_focuses_its_field(qtbot, window: MainWindow) -> None
     qtbot.waitUntil(lambda: window.preflight.count_errors() == 1, timeout=10_000)
     assert window.status.findings.text().startswith("✖ 1 error")
     field(window, "headline").setFocus()
-    _click_row(qtbot, window, _row_of(window, "contacts[2].email"))
+    row = _row_of(window, "contacts[2].email")
+    assert window.checks.topLevelItem(row).text(2) == "The email of contact 2"  # words, not code
+    _click_row(qtbot, window, row)
     assert QApplication.focusWidget().objectName() == "field:contacts.1.email"
 
 

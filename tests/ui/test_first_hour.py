@@ -5,21 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from presskit.checks.length import word_count
 from presskit.model.library import LibraryContact
 from presskit.model.release import DatelineStyle, Status
 from presskit.ui.date_field import DateField, shown_date
 from presskit.ui.main_window import MainWindow
+from presskit.ui.templates_ui import template_paths, welcome
 from tests.conftest import pdf_text, squash
-from tests.ui.conftest import answer_dialog
+from tests.ui.conftest import answer_dialog, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -276,3 +278,204 @@ def test_preferences_fill_new_releases(qtbot, window: MainWindow) -> None:
     assert (release.language, release.dateline.city) == ("en-IE", "Boston")
     assert release.organization.name == "Harbor Housing Trust"
     assert release.boilerplate == "We shelter families."
+
+
+def test_enter_continues_lists_and_an_empty_item_ends_them(qtbot, window: MainWindow) -> None:
+    editor = window.body.editor
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.keyClick(editor, Qt.Key.Key_End, CTRL)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "- Shelter for 40 families")
+    for item in ("Meals every day", "Legal advice"):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, item)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # on the empty item: the list ends
+    qtbot.keyClicks(editor, "1. Apply online")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Visit us")
+    body = window.doc.model.body
+    assert body.endswith(
+        "- Shelter for 40 families\n- Meals every day\n- Legal advice\n\n1. Apply online\n"
+        "2. Visit us"
+    )
+    qtbot.waitUntil(lambda: "Visit us" in pdf_text(window.preview.pdf), timeout=60_000)
+    lines = [line.strip() for line in pdf_text(window.preview.pdf).splitlines()]
+    for item in ("Shelter for 40 families", "Meals every day", "Legal advice"):  # 3 bullets
+        assert any(line.lstrip("•◦-– ") == item for line in lines), (item, lines[-12:])
+    window.undo_action.trigger()  # typing and list items undo, the list stays consistent
+    assert "- Legal advice" in window.doc.model.body
+
+
+def _tab_walk(qtbot, count: int) -> list[str]:
+    names = []
+    for _ in range(count):
+        key(qtbot, Qt.Key.Key_Tab)
+        names.append(QApplication.focusWidget().objectName())
+    return names
+
+
+def test_tab_follows_the_screen_from_file_new(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.doc.undo_stack.setClean()
+    qtbot.keyClick(window.body.editor, Qt.Key.Key_N, CTRL)  # File > New
+    assert QApplication.focusWidget() is window.header.headline.edit
+    assert _tab_walk(qtbot, 11) == [
+        "field:subheadline", "field:dateline.city", "field:dateline.date",
+        "field:dateline.style", "field:body", "field:status", "field:language",
+        "add:contacts", "add:links", "field:boilerplate", "field:organization.name",
+    ]  # fmt: skip
+    key(qtbot, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget().objectName() == "field:boilerplate"
+
+
+def test_tab_reaches_contacts_before_links_in_the_example(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.mouseClick(window.header.headline.edit, Qt.MouseButton.LeftButton)
+    order = _tab_walk(qtbot, 70)
+    assert order[:6] == [
+        "field:subheadline", "field:dateline.city", "field:dateline.date",
+        "field:dateline.style", "field:body", "field:status",
+    ]  # fmt: skip
+    first = order.index
+    assert first("field:contacts.0.name") < first("field:contacts.1.name")
+    assert first("field:contacts.1.name") < first("field:links.0.title")
+    assert first("field:links.0.title") < first("field:boilerplate") < first("field:theme")
+
+
+def test_alt_letters_of_the_menus_belong_to_the_menus(window: MainWindow) -> None:
+    def letter(text: str) -> str:
+        at = text.replace("&&", "").find("&")
+        return text.replace("&&", "")[at + 1].lower() if at >= 0 else ""
+
+    menus = {letter(action.text()) for action in window.menuBar().actions()} - {""}
+    assert {"f", "e", "v", "h"} <= menus
+    labels = {
+        label.text(): letter(label.text())
+        for label in window.findChildren(QLabel)
+        if label.buddy() is not None and label.isVisibleTo(window)
+    }
+    assert labels and not {t: m for t, m in labels.items() if m in menus}
+
+
+def test_new_library_contact_starts_in_its_name(qtbot, window: MainWindow) -> None:
+    window.library_dock.show()
+    window.library_dock.raise_()
+    focused: list[str] = []
+
+    def look(dialog: QDialog) -> None:
+        widget = dialog.focusWidget()
+        focused.append(widget.accessibleName() if widget is not None else "")
+        dialog.reject()
+
+    answer_dialog(look)
+    qtbot.mouseClick(window.library_panel.contacts.buttons["New"], Qt.MouseButton.LeftButton)
+    assert focused == ["Name"]
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800), (1920, 1080)])
+def test_columns_never_overlap_and_labels_show_whole(
+    qtbot, window: MainWindow, size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    qtbot.wait(100)  # the splitter lays its columns out
+    columns = [window.splitter.widget(i) for i in range(window.splitter.count())]
+    for left, right in itertools.pairwise(columns):
+        assert left.geometry().right() < right.geometry().left(), (size, left, right)
+    assert columns[-1].geometry().right() <= window.splitter.width()
+    cut = []
+    for area in (window.header, window.form):
+        for label in area.findChildren(QLabel):
+            if not label.isVisible() or not label.text() or label.wordWrap():
+                continue
+            shown = label.visibleRegion().boundingRect()
+            if shown.isEmpty():
+                continue  # scrolled out of view, not cut
+            needed = label.fontMetrics().horizontalAdvance(label.text().replace("&", ""))
+            if shown.width() < label.width() or label.width() < needed:
+                cut.append((label.text(), shown.width(), label.width(), needed))
+    assert cut == [], size
+    assert window.checks_dock.height() < size[1] * 0.34  # sized to a few findings
+
+
+def test_find_and_replace_in_the_body(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.mouseClick(window.body.editor.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    key(qtbot, Qt.Key.Key_H, CTRL)  # Edit > Replace…
+    bar = window.find_bar
+    assert bar.isVisible() and QApplication.focusWidget() is bar.find
+    qtbot.keyClicks(bar.find, "mine ban treaty")
+    assert bar.count.text() == "6 found"
+    key(qtbot, Qt.Key.Key_Tab)  # into "Replace with"
+    assert QApplication.focusWidget() is bar.replace
+    qtbot.keyClicks(bar.replace, "Ottawa Treaty")
+    qtbot.mouseClick(bar.replace_all, Qt.MouseButton.LeftButton)
+    body = window.doc.model.body
+    assert "Mine Ban Treaty" not in body and body.count("Ottawa Treaty") == 6
+    window.undo_action.trigger()  # one step
+    assert window.doc.model.body.count("Mine Ban Treaty") == 6
+    bar.find.setFocus()
+    key(qtbot, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and QApplication.focusWidget() is window.body.editor
+
+
+def test_help_getting_started_opens_the_guide(qtbot, window: MainWindow) -> None:
+    seen: list[str] = []
+
+    def read(dialog: QDialog) -> None:
+        seen.append(dialog.browser.toPlainText())
+        dialog.reject()
+
+    answer_dialog(read)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    key(qtbot, Qt.Key.Key_F1)
+    assert seen and "Your first release" in seen[0] and "Ctrl+L" in seen[0]
+
+
+def test_print_sends_the_pdf_pages(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """Print through the real QPrintDialog, to a PDF file (the printer offscreen Qt has)."""
+    target = tmp_path / "printed.pdf"
+
+    def to_file(dialog: QDialog) -> None:
+        name = dialog.findChild(QLineEdit, "filename")  # "Print to File (PDF)": type its name
+        name.selectAll()
+        qtbot.keyClicks(name, str(target))
+        dialog.accept()
+
+    answer_dialog(to_file)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    key(qtbot, Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    reader = PdfReader(io.BytesIO(target.read_bytes()))
+    assert len(reader.pages) == window.preview.page_count == 2
+    assert round(float(reader.pages[0].mediabox.width)) == 612  # en-US: US Letter
+
+
+def test_templates_and_the_first_run_welcome(qtbot, window: MainWindow) -> None:
+    def name_it(dialog: QDialog) -> None:
+        qtbot.keyClicks(dialog.findChild(QLineEdit), "Landmine campaign")
+        dialog.accept()
+
+    answer_dialog(name_it)
+    next(a for a in window.menus["file"].actions() if a.text() == "Save as Te&mplate…").trigger()
+    assert "Landmine campaign" in template_paths()
+
+    answer_dialog(press("New from Template…"))  # the welcome, on the first start only
+    answer_dialog(lambda dialog: dialog.accept(), timeout_ms=20_000)  # the one template
+    window.doc.undo_stack.setClean()
+    welcome(window)
+    release = window.doc.model
+    assert window.doc.path is None and release.dateline.date == dt.date.today()
+    assert [c.name for c in release.contacts] == ["Mary Wareham", "Mica Bevington"]
+    assert release.boilerplate.startswith("The United States Campaign")
+    assert window.prefs.welcomed()
+    asked = answer_dialog(press("Blank Release"), timeout_ms=500)
+    welcome(window)  # not again
+    assert asked == []

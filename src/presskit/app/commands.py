@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QTextDocument, QUndoCommand
 
-from presskit.model.paths import FieldPath, get_at, path_text, set_at
+from presskit.model.paths import FieldPath, field_words, get_at, set_at
 from presskit.model.release import Release
 
 
@@ -38,7 +38,7 @@ class SetFieldCommand(QUndoCommand):
     """Set one field to a new value."""
 
     def __init__(self, doc: EditTarget, path: FieldPath, value: Any, mergeable: bool):
-        super().__init__(f"Edit {path_text(path)}")
+        super().__init__(f"Edit {field_words(path)}")
         self._doc = doc
         self.path = path
         self.old = copy.deepcopy(get_at(doc.model, path))
@@ -75,7 +75,7 @@ class InsertItemCommand(QUndoCommand):
     """Insert an item (a contact, a link, a phone, a social account) into a list."""
 
     def __init__(self, doc: EditTarget, list_path: FieldPath, index: int, item: Any):
-        super().__init__(f"Add to {path_text(list_path)}")
+        super().__init__(f"Add to {field_words(list_path)}")
         self._doc, self._path, self._index, self._item = doc, list_path, index, item
 
     def redo(self) -> None:
@@ -91,7 +91,7 @@ class RemoveItemCommand(QUndoCommand):
     """Remove an item from a list; undo puts it back where it was."""
 
     def __init__(self, doc: EditTarget, list_path: FieldPath, index: int):
-        super().__init__(f"Remove from {path_text(list_path)}")
+        super().__init__(f"Remove from {field_words(list_path)}")
         self._doc, self._path, self._index = doc, list_path, index
         self._item = copy.deepcopy(get_at(doc.model, list_path)[index])
 
@@ -108,7 +108,7 @@ class MoveItemCommand(QUndoCommand):
     """Move an item within a list (reordering contacts or links)."""
 
     def __init__(self, doc: EditTarget, list_path: FieldPath, source: int, target: int):
-        super().__init__(f"Reorder {path_text(list_path)}")
+        super().__init__(f"Reorder {field_words(list_path)}")
         self._doc, self._path, self._source, self._target = doc, list_path, source, target
 
     def _move(self, source: int, target: int) -> None:

@@ -94,6 +94,14 @@ class Preferences:
     def set_window_geometry(self, value: QByteArray) -> None:
         self._settings.setValue("window/geometry", value)
 
+    def window_state(self) -> QByteArray | None:
+        """Where the panels (Checks, Library, ...) were docked, and which were open."""
+        value = self._settings.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self._settings.setValue("window/state", value)
+
     def splitter_state(self) -> QByteArray | None:
         value = self._settings.value("window/splitter")
         return value if isinstance(value, QByteArray) else None
@@ -169,6 +177,13 @@ class Preferences:
         for key in NEW_RELEASE_KEYS:
             if key in values:
                 self._settings.setValue(f"new_release/{key}", values[key])
+
+    def welcomed(self) -> bool:
+        """Whether the first-run welcome was shown (it is shown once)."""
+        return str(self._settings.value("editor/welcomed", "false")).lower() == "true"
+
+    def set_welcomed(self) -> None:
+        self._settings.setValue("editor/welcomed", "true")
 
     def new_release(self) -> Release:
         """A blank release as File > New makes it: dated today, with these defaults."""

@@ -2,7 +2,8 @@
 
 Each formatting command is one edit block, so one Undo takes it back. Shortcuts follow word
 processors: Ctrl+B bold, Ctrl+I italic, Ctrl+K link, Ctrl+Shift+8 bullets, Ctrl+Shift+7
-numbers, Ctrl+Shift+. quote, Ctrl+Shift+H heading.
+numbers, Ctrl+Shift+. quote, Ctrl+Shift+H heading. Enter continues a list (see
+:mod:`presskit.ui.list_continuation`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QToolBar, QVBoxLayout, QWidget
 from presskit.app.document import DocumentController
 from presskit.app.spelling import SpellService
 from presskit.ui.fields import MarkdownTextEdit
+from presskit.ui.list_continuation import ListContinuation
 from presskit.ui.markdown_highlighter import MarkdownHighlighter
 
 _LINE_PREFIX = re.compile(r"^(\s*)(#{1,6}\s|>\s?|[-*+]\s|\d+[.)]\s)?")
@@ -85,6 +87,7 @@ class BodyEditor(QWidget):
             "Write the release here. The dateline is added at the start of the first paragraph."
         )
         self.editor.spelling = spelling
+        self.lists = ListContinuation(self.editor)  # Enter continues a list, ends an empty one
         self.highlighter = MarkdownHighlighter(
             self.editor.document(), self.editor.palette(), spelling
         )

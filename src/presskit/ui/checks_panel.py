@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from presskit.checks.findings import Finding, Severity
-from presskit.model.paths import parse_path_text
+from presskit.model.paths import field_words, parse_path_text
 from presskit.ui.fields import field_object_name
 
 _ICONS = {
@@ -80,7 +80,12 @@ class ChecksPanel(QTreeWidget):
 
 
 def _where(finding: Finding) -> str:
-    return f"{finding.field}, line {finding.body_line}" if finding.body_line else finding.field
+    """Where the finding is, in words: "The title of link 3", "The body, line 12"."""
+    if not finding.field:
+        return ""
+    words = field_words(finding.field)
+    words = words[:1].upper() + words[1:]
+    return f"{words}, line {finding.body_line}" if finding.body_line else words
 
 
 def go_to_finding(root: QWidget, scroll: QScrollArea, finding: Finding) -> QWidget | None:

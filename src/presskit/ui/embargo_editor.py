@@ -85,6 +85,11 @@ class EmbargoEditor(QWidget):
         self.zone = QComboBox()
         self.zone.setEditable(True)
         self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # As wide as a city, not as the longest zone name: the form column stays narrow.
+        self.zone.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.zone.setMinimumContentsLength(16)
         self.zone.addItems(list(zone_names()))
         self.zone.setAccessibleName("Embargo time zone")
         self.zone.setObjectName("field:timezone")

@@ -22,6 +22,10 @@ FEATURES: tuple[str, ...] = (
     "presskit.ui.translation_ui:install",
     "presskit.ui.contact_sync_ui:install",
     "presskit.ui.shared_folder_ui:install",
+    "presskit.ui.templates_ui:install",
+    "presskit.ui.print_flow:install",
+    "presskit.ui.find_replace:install",
+    "presskit.ui.help_ui:install",
 )
 """``"module:function"`` of each feature's installer, in menu order."""
 

@@ -120,7 +120,7 @@ class WritingHeader(QWidget):
         dateline.addWidget(self.style, 2)
         dateline_label = QLabel("&Dateline")
         dateline_label.setBuddy(self.city)
-        form.addRow("&Headline", self.headline)
+        form.addRow("Headl&ine", self.headline)  # Alt+H and Alt+E belong to the menus
         form.addRow("&Subheadline", self.subheadline)
         form.addRow(dateline_label, dateline)
 
@@ -131,7 +131,6 @@ class ReleaseSection(QGroupBox):
     def __init__(self, doc: DocumentController):
         super().__init__("Release line")
         form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.embargo = EmbargoEditor(doc, form, self)
         self.language = FieldComboBox(
             doc, ("language",), "Language and region", LANGUAGES, editable=True
@@ -289,7 +288,7 @@ class OutputSection(QGroupBox):
         self.theme = FieldComboBox(doc, ("theme",), "Theme", themes)
         self.end_mark = FieldComboBox(doc, ("end_mark",), "End mark", END_MARKS, editable=True)
         form.addRow("&Theme", self.theme)
-        form.addRow("&End mark", self.end_mark)
+        form.addRow("End &mark", self.end_mark)
 
 
 class FormPanel(QWidget):

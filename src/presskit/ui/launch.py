@@ -56,6 +56,10 @@ def run(
         pass
     elif not open_first_document(window, file):
         return EXIT_BAD_INPUT
+    if screenshot is None and file is None:
+        from presskit.ui.templates_ui import welcome  # noqa: PLC0415
+
+        QTimer.singleShot(0, lambda: welcome(window))  # once, on the first start
     if screenshot is not None:
         status = {"code": EXIT_FAILED}
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -66,6 +67,13 @@ class _Dialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The cursor starts in the first field (the name), not on OK."""
+        super().showEvent(event)
+        first = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
+        if first is not None and first.widget() is not None:
+            first.widget().setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class ContactDialog(_Dialog):

@@ -101,6 +101,8 @@ class LibraryTab(QWidget):
         self.kind = kind
         self._search = search
         self._wanted: int | None = None  # the id to select when the next page arrives
+        self._shown = -1  # the generation of the page on show
+        self._insert_when_shown = False  # Enter came before the page of what was typed
         self.search = QLineEdit()
         self.search.setPlaceholderText(f"Search {kind.name}s…")
         self.search.setAccessibleName(f"Search {kind.name}s")
@@ -121,7 +123,11 @@ class LibraryTab(QWidget):
         self.more = QLabel()
         self.more.setAccessibleName(f"More {kind.name}s")
         self.more.hide()
+        self.button_row = row
+        self.list.setMinimumHeight(48)  # the panel may be short: it shares its dock with Checks
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.more)
@@ -171,7 +177,11 @@ class LibraryTab(QWidget):
             )
             self.more.setText(f"{shown} shown; type more to narrow")
         self.more.setVisible(hidden > 0 or not page.complete)
+        self._shown = generation
         self.page_shown.emit(page)
+        if self._insert_when_shown:
+            self._insert_when_shown = False
+            self._insert_from_search()
 
     def current(self) -> Any | None:
         item = self.list.currentItem()
@@ -188,7 +198,11 @@ class LibraryTab(QWidget):
             self.kind.insert(entry)
 
     def _insert_from_search(self) -> None:
-        """Enter in the search box inserts the selected entry, or the first one found."""
+        """Enter in the search box inserts the selected entry, or the first one found (once
+        the list shows what was typed: never an entry of the list before)."""
+        if self._search is not None and self._shown != self._search.generation:
+            self._insert_when_shown = True
+            return
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         self.insert()
@@ -249,14 +263,11 @@ class LibraryPanel(QTabWidget):
         self.addTab(self.contacts, "Contacts")
         self.addTab(self.boilerplates, "Boilerplates")
         self.addTab(self.organizations, "Organizations")
-        extra = QHBoxLayout()
         for label, handler in (("Import…", self.import_files), ("Export…", self.export_vcard)):
             button = QPushButton(label)
             button.setAccessibleName(f"{label.rstrip('…')} contacts")
             button.clicked.connect(handler)
-            extra.addWidget(button)
-        extra.addStretch(1)
-        self.contacts.layout().addLayout(extra)
+            self.contacts.button_row.addWidget(button)
 
     # -- kinds ------------------------------------------------------------------------------
     def _contact_kind(self) -> _Kind:

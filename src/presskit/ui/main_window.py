@@ -7,7 +7,6 @@ own the file dialogs and questions. This module builds the window and wires them
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +20,9 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
+    QLineEdit,
     QMainWindow,
     QScrollArea,
     QSplitter,
@@ -46,6 +47,7 @@ from presskit.ui.document_flow import DocumentFlow
 from presskit.ui.export_flow import ExportFlow
 from presskit.ui.features import install_features
 from presskit.ui.fields import GlobalUndoMixin
+from presskit.ui.focus_order import next_in_screen_order
 from presskit.ui.form_sections import FormPanel, WritingHeader
 from presskit.ui.library_panel import LibraryPanel
 from presskit.ui.markdown_highlighter import MarkdownHighlighter
@@ -53,6 +55,7 @@ from presskit.ui.preferences_dialog import PreferencesDialog
 from presskit.ui.preview import PreviewPane
 from presskit.ui.spelling_ui import LineSpelling
 from presskit.ui.status import StatusPanel
+from presskit.ui.window_layout import fit_checks, restore_layout, save_layout, share_columns
 
 
 class MainWindow(QMainWindow):
@@ -85,7 +88,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.setAcceptDrops(True)
         self.setMinimumSize(960, 600)
-        self._restore_layout()
+        restore_layout(self)
         self._update_title()
 
     # -- building ---------------------------------------------------------------------------
@@ -127,7 +130,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.setCentralWidget(self.splitter)
-        self._splitter_placed = False
+        self.splitter_placed = self.panels_placed = False
         self.checks = ChecksPanel()
         self.checks_dock = QDockWidget("Checks", self)
         self.checks_dock.setObjectName("checks-dock")
@@ -144,24 +147,31 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.library_dock)
         self.tabifyDockWidget(self.checks_dock, self.library_dock)
         self.checks_dock.raise_()
-        self.resizeDocks([self.checks_dock], [150], Qt.Orientation.Vertical)
         self.form.contacts.contact_dropped = self.library_panel.insert_contact_id
         self.library_dock.visibilityChanged.connect(
             lambda visible: (
                 visible and self.resizeDocks([self.library_dock], [230], Qt.Orientation.Vertical)
             )
         )
-        self._set_tab_order()
 
-    def _set_tab_order(self) -> None:
-        header, form = self.header, self.form
-        chain = [
-            header.headline.edit, header.subheadline.edit, header.city, header.date.edit,
-            header.style, self.body.editor, form.release.embargo.status,
-            form.release.embargo.date.edit, form.release.embargo.time, form.release.embargo.zone,
-        ]  # fmt: skip
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+    def focus_areas(self) -> list[QWidget]:
+        """Where Tab goes, in order: the writing column from the headline down, the form
+        column, the preview, then the panels (see presskit.ui.focus_order)."""
+        docks = [d for d in self.findChildren(QDockWidget) if d.isVisible()]
+        docks.sort(key=lambda d: (d.geometry().y(), d.geometry().x()))
+        return [self.header, self.body, self.form, self.preview, *docks]
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        target = next_in_screen_order(self.focus_areas(), self, QApplication.focusWidget(), forward)
+        if target is None:
+            return super().focusNextPrevChild(forward)
+        reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        if self.form.isAncestorOf(target):
+            self.form_scroll.ensureWidgetVisible(target, 16, 48)
+        target.setFocus(reason)
+        if isinstance(target, QLineEdit):
+            target.selectAll()
+        return True
 
     def _action(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
         action = QAction(text, self)
@@ -224,6 +234,8 @@ class MainWindow(QMainWindow):
         self.doc.dirtyChanged.connect(self._update_title)
         self.doc.pathChanged.connect(self._update_title)
         self.doc.documentReplaced.connect(self._update_title)
+        # A new or opened release starts with the cursor in its headline, as Tab's order does.
+        self.doc.documentReplaced.connect(self.header.headline.edit.setFocus)
         self.scheduler.previewReady.connect(self._on_preview)
         self.scheduler.previewFailed.connect(self.preview.show_error)
         self.scheduler.renderingChanged.connect(self.preview.set_rendering)
@@ -231,6 +243,7 @@ class MainWindow(QMainWindow):
         self.preview.pagesShown.connect(self.preflight.set_page_count)
         self.preflight.findingsChanged.connect(self.checks.show_findings)
         self.preflight.findingsChanged.connect(self.status.set_findings)
+        self.preflight.findingsChanged.connect(lambda findings: fit_checks(self, findings))
         self.checks.activatedFinding.connect(
             lambda finding: go_to_finding(self, self.form_scroll, finding)
         )
@@ -311,8 +324,7 @@ class MainWindow(QMainWindow):
         if not self.files.confirm_discard():
             event.ignore()
             return
-        self.prefs.set_window_geometry(self.saveGeometry())
-        self.prefs.set_splitter_state(self.splitter.saveState())
+        save_layout(self)
         self.prefs.sync()
         self.autosaver.timer.stop()
         for hook in self.shutdown_hooks:
@@ -325,18 +337,8 @@ class MainWindow(QMainWindow):
             QGuiApplication.clipboard().clear()
         event.accept()
 
-    def _restore_layout(self) -> None:
-        geometry = self.prefs.window_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
-        splitter = self.prefs.splitter_state()
-        self._splitter_placed = splitter is not None and self.splitter.restoreState(splitter)
-
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
-        if not self._splitter_placed:  # first run: share the width once the window has one
-            self._splitter_placed = True
-            width = self.splitter.width()
-            form = max(self.form_scroll.minimumWidth(), int(width * 0.28))
-            writing = int((width - form) * 0.52)
-            self.splitter.setSizes([form, writing, width - form - writing])
+        if not self.splitter_placed:  # first run: share the width once the window has one
+            self.splitter_placed = True
+            share_columns(self)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from presskit.app.document import DocumentController
-from presskit.model.paths import path_text
+from presskit.model.paths import field_words
 from presskit.model.wording import counted
 from presskit.review.apply import applied_value, rebase
 from presskit.review.changes import Edit, FieldChange
@@ -149,7 +149,7 @@ class ReviewPanel(QWidget):
         how = "tracked" if change.tracked else "untracked"
         when = f", {change.date[:16].replace('T', ' ')}" if change.date else ""
         title = QLabel(
-            f"<b>{escape(path_text(change.field))}</b> — {escape(change.author)} ({how}{when})"
+            f"<b>{escape(field_words(change.field))}</b> — {escape(change.author)} ({how}{when})"
         )
         text = QLabel(inline_diff_html(change.before, change.after))
         text.setWordWrap(True)
@@ -201,7 +201,7 @@ class ReviewPanel(QWidget):
             self.refresh()
             return False
         value = applied_value(current, edit)
-        label = f"Accept change to {path_text(edit.field)}"
+        label = f"Accept change to {field_words(edit.field)}"
         states: dict[int, tuple[str, Edit | None]] = {index: (ACCEPTED, edit)}
         for other, other_row in enumerate(self.rows):
             if other != index and other_row.state == PENDING and other_row.edit is not None:
@@ -218,7 +218,7 @@ class ReviewPanel(QWidget):
     def reject(self, index: int) -> None:
         """Leave change ``index`` out (one undo step)."""
         if self.rows[index].state in (PENDING, CONFLICT):
-            label = f"Reject change to {path_text(self.rows[index].change.field)}"
+            label = f"Reject change to {field_words(self.rows[index].change.field)}"
             self._push(label, {index: (REJECTED, self.rows[index].edit)})
 
     def accept_pending(self) -> None:
@@ -244,7 +244,7 @@ def _attached(comment: ReviewComment, changes: list[FieldChange]) -> bool:
 
 
 def _comment_widget(comment: ReviewComment) -> QWidget:
-    where = path_text(comment.field) if comment.field else "the document"
+    where = field_words(comment.field) if comment.field else "the document"
     anchor = f" on “{comment.anchor}”" if comment.anchor else ""
     label = QLabel(
         f"Comment by <b>{escape(comment.author)}</b> on {escape(where)}{escape(anchor)}: "

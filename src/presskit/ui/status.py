@@ -67,7 +67,10 @@ class StatusPanel:
         warnings = sum(1 for f in findings if f.severity.value == "warning")
         parts = [counted(errors, "error")]
         parts.append(counted(warnings, "warning"))
-        self.findings.setText(("✖ " if errors else "✓ ") + " · ".join(parts))
+        # "✓" only for a release with nothing left to look at: a placeholder link or a
+        # release without a press contact is a warning, and shows "⚠".
+        mark = "✖ " if errors else ("⚠ " if warnings else "✓ ")
+        self.findings.setText(mark + " · ".join(parts))
 
     def set_pages(self, count: int) -> None:
         self.pages.setText(counted(count, "page"))
