@@ -2,10 +2,14 @@
 
     presskit [FILE] [--screenshot OUT.png] [--window-size 1280x800]   open the editor
     presskit export RELEASE.md... [--pdf [OUT]] [--html [OUT]] [--text [OUT]] [--eml [OUT]]
-                                  [--docx [OUT]] [--kit [OUT]] [--theme NAME] [--jobs N]
+                                  [--docx [OUT]] [--xliff [OUT]] [--kit [OUT]] [--theme NAME]
+                                  [--jobs N]
     presskit extract RELEASE.pdf [-o OUT.md]
     presskit check RELEASE.md|KIT.md... [--format text|json] [--strict]
-    presskit contacts import FILE... | list [--format json] | export OUT.vcf   [--library PATH]
+    presskit contacts import FILE... [--list NAME] | list | lists | export OUT.vcf
+                      | sync --carddav URL | conflicts                     [--library PATH]
+    presskit translate RELEASE.md --to LANG [-o OUT.md]
+    presskit xliff export RELEASE.md --to LANG [-o FILE.xlf] | import FILE.xlf [-o OUT.md]
     presskit boilerplates list | add --organization NAME FILE.md | export OUT.json
     presskit themes
     presskit import FILE... [-o OUT.md | --out-dir DIR] [--format json]   Word, email, web, PDF
