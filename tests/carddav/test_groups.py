@@ -181,3 +181,21 @@ def test_a_list_with_the_same_name_on_both_sides_before_the_first_sync_is_one_li
     assert sorted(_member_names(library, "TV")) == ["Ana Ruiz", "Ben Okafor"]
     assert len(_groups_on_server(dav)["TV"][3]) == 2
     _assert_idle(dav, library)
+
+
+def test_an_upload_whose_record_was_lost_is_not_made_twice(dav: Dav, library: Library) -> None:
+    """A sync killed between a group's upload and recording it: the next one adopts the card."""
+    ana = LibraryContact(name="Ana Ruiz", emails=["ana@example.org"])
+    media_lists.import_list(library, "Wire services", [ana])
+    sync_library(library, dav.account())
+    with library._writing() as conn:  # as if killed before the record was written
+        conn.execute("DELETE FROM carddav_groups")
+
+    again = sync_library(library, dav.account())
+    assert again.rejected == [] and again.lists_up == 0
+    with library._writing() as conn:
+        assert conn.execute("SELECT count(*) FROM carddav_groups").fetchone()[0] == 1
+    assert list(_groups_on_server(dav)) == ["Wire services"]
+    assert [m.name for m in media_lists.all_lists(library)] == ["Wire services"]
+    assert _member_names(library, "Wire services") == ["Ana Ruiz"]
+    _assert_idle(dav, library)
