@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import keyring
+import keyring.backend
 import pytest
 
 from presskit.carddav import Account
@@ -41,3 +43,31 @@ def dav(radicale: Radicale) -> Dav:
 def library(tmp_path: Path) -> Iterator[Library]:
     with Library(tmp_path / "library.sqlite") as opened:
         yield opened
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """The system keyring's stand-in: the tests' machines have none."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.passwords.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(previous)

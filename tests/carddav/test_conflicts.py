@@ -11,6 +11,7 @@ import pytest
 from presskit.carddav import sync_library
 from presskit.carddav.errors import MassDeleteRefused
 from presskit.cli import main
+from presskit.library import media_lists
 from presskit.library.carddav_state import conflicts
 from presskit.library.database import Library
 from presskit.model.library import LibraryContact
@@ -218,18 +219,24 @@ def test_a_card_the_server_refuses_is_named_and_changes_nothing_here(
     assert len(dav.user.cards(dav.book)) == 2
 
 
-def test_group_cards_are_left_alone(dav: Dav, library: Library) -> None:
+def test_group_cards_become_media_lists_and_other_kinds_are_left_alone(
+    dav: Dav, library: Library
+) -> None:
     group = (
         "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:group-1\r\nFN:Energy desk\r\nN:Energy desk;;;;\r\n"
         "X-ADDRESSBOOKSERVER-KIND:group\r\nX-ADDRESSBOOKSERVER-MEMBER:urn:uuid:a\r\nEND:VCARD\r\n"
     )
+    company = "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:org-1\r\nFN:Acme\r\nKIND:org\r\nEND:VCARD\r\n"
     dav.user.put(dav.book, "group.vcf", group)
+    dav.user.put(dav.book, "org.vcf", company)
     dav.user.put(dav.book, "a.vcf", card("Ana Lima", "a"))
+    on_server = dav.user.cards(dav.book)
     report = sync_library(library, dav.account())
-    assert [c.name for c in library.list_contacts()] == ["Ana Lima"]
+    assert [c.name for c in library.list_contacts()] == ["Ana Lima"]  # a group is no person
+    assert [c.name for c in media_lists.members(library, "Energy desk")] == ["Ana Lima"]
     assert len(report.skipped) == 1 and "not a contact" in report.skipped[0]
     assert sync_library(library, dav.account()).changes == 0
-    assert "group.vcf" in dav.user.cards(dav.book)  # never deleted from the server
+    assert dav.user.cards(dav.book) == on_server  # the group and the company card untouched
 
 
 def test_an_edit_made_while_the_sync_runs_is_not_lost(dav: Dav, library: Library) -> None:

@@ -5,12 +5,8 @@ password goes to the keyring, never the settings file; the sync runs off the GUI
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import keyring.backend
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -18,7 +14,7 @@ from presskit.app.contact_sync import KEYRING_SERVICE
 from presskit.library.database import Library
 from presskit.ui.main_window import MainWindow
 from presskit.ui.preferences_dialog import PreferencesDialog
-from tests.carddav.conftest import Dav
+from tests.carddav.conftest import Dav, MemoryKeyring
 from tests.carddav.radicale_server import card
 
 # The pictures in docs/ are made again with PRESSKIT_SCREENSHOTS=1; otherwise they go to a
@@ -30,34 +26,6 @@ def _screenshots(tmp_path: Path) -> Path:
     folder = DOCS_SCREENSHOTS if os.environ.get("PRESSKIT_SCREENSHOTS") else tmp_path
     folder.mkdir(exist_ok=True)
     return folder
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """The system keyring's stand-in: the tests' machines have none."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    store = MemoryKeyring()
-    keyring.set_keyring(store)
-    yield store
-    keyring.set_keyring(previous)
 
 
 def _action(win: MainWindow, text: str):

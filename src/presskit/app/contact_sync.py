@@ -191,6 +191,11 @@ class ContactSyncService(QObject):
         if self._worker is not None:
             self._worker.wait(ms)
 
+    def conflicts_left(self, count: int) -> None:
+        """Conflicts were resolved here: the status line counts the ones left."""
+        self.state.conflicts = count
+        self._emit_status()
+
     def status(self) -> str:
         return status_text(self.state, time.time())
 

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from presskit.library.conflict_resolution import Choice, Conflict, open_conflicts, resolve
 from presskit.library.database import Library, LibraryError, library_path
 from presskit.model.library import Boilerplate, LibraryContact, OrganizationProfile
 
@@ -78,6 +79,14 @@ class LibraryService(QObject):
 
     def delete_contact(self, contact_id: int) -> bool:
         return self._run(lambda lib: lib.delete_contact(contact_id), False, writes=True)
+
+    def conflicts(self) -> list[Conflict]:
+        """The CardDAV conflicts not resolved yet, each with both versions."""
+        return self._run(open_conflicts, [])
+
+    def resolve_conflict(self, copy_uid: str, choice: Choice) -> bool:
+        """Keep mine, the server's or both (a local change; the next sync sends it)."""
+        return self._run(lambda lib: resolve(lib, copy_uid, choice) or True, False, writes=True)
 
     # -- boilerplates -----------------------------------------------------------------------
     def boilerplates(self, search: str = "") -> list[Boilerplate]:

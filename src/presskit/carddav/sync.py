@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from presskit.carddav import remote
+from presskit.carddav import groups, remote
 from presskit.carddav.cards import ServerCard, content_hash
 from presskit.carddav.client import Account, DavClient
 from presskit.carddav.discovery import AddressBook, choose, discover
@@ -53,6 +53,8 @@ class SyncReport:
     up_new: int = 0
     up_changed: int = 0
     up_deleted: int = 0
+    lists_down: int = 0  # media lists made, changed or deleted here from the server's groups
+    lists_up: int = 0  # group cards made, changed or deleted on the server
     new_conflicts: list[ConflictRecord] = field(default_factory=list)
     open_conflicts: list[ConflictRecord] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)  # cards the server refused
@@ -63,7 +65,8 @@ class SyncReport:
     def changes(self) -> int:
         """How many contacts or cards this sync changed, here and there."""
         counts = (self.down_new, self.down_changed, self.down_deleted, self.up_new)
-        return sum((*counts, self.up_changed, self.up_deleted, len(self.new_conflicts)))
+        lists = (self.lists_down, self.lists_up)
+        return sum((*counts, self.up_changed, self.up_deleted, len(self.new_conflicts), *lists))
 
     def summary(self) -> str:
         here = f"{self.down_new} new, {self.down_changed} changed, {self.down_deleted} deleted"
@@ -71,6 +74,8 @@ class SyncReport:
         text = f"synced with {self.book.label} ({self.book.url}): here {here}; there {there}"
         if self.open_conflicts:
             text += f"; {counted(len(self.open_conflicts), 'conflict')} to resolve"
+        if self.lists_down or self.lists_up:
+            text += f"; media lists: {self.lists_down} changed here, {self.lists_up} there"
         return text
 
 
@@ -104,6 +109,7 @@ class Sync:
         self.report = SyncReport(book)
         self.state = state.book_state(library, book.url)
         self.cards = state.card_states(library, self.state.id)
+        self.groups = groups.GroupSync(self)
         here = state.fingerprints(library)  # uid -> fingerprint, without loading contacts
         self.here = here
         self.contacts: dict[str, LibraryContact] = {}  # loaded for what is uploaded
@@ -121,12 +127,13 @@ class Sync:
     def run(self, *, allow_mass_delete: bool, use_token: bool) -> SyncReport:
         self.progress(f"asking {self.book.label} what changed")
         by_href = {card.href: card for card in self.cards.values()}
+        etags = {**self.groups.etags(), **{h: card.etag for h, card in by_href.items()}}
         changes = remote.server_changes(
             self.client,
             self.book.url,
             token=self.state.sync_token,
             ctag=self.state.ctag,
-            known=by_href,
+            known=etags,
             use_token=use_token,
         )
         self.report.method = changes.method
@@ -134,13 +141,15 @@ class Sync:
         fetch = [
             h
             for h, etag in changes.changed.items()
-            if h not in by_href or not etag or by_href[h].etag != etag
+            if h not in etags or not etag or etags[h] != etag
         ]
         changed_there = {by_href[h].uid for h in fetch if h in by_href}
         self._guard(gone_there, changed_there, allow_mass_delete)
         self._pull(fetch)
         self._pull_deletions(gone_there)
+        self.groups.pull(changes.removed)
         self._push()
+        self.groups.push()
         with state.batch(self.library, self.state.id) as batch:
             batch.finish_book(changes.sync_token, changes.ctag)
         self.report.open_conflicts = state.conflicts(self.library, self.state.id)
@@ -177,6 +186,9 @@ class Sync:
             self.progress(f"received {done} of {len(hrefs)} cards")
 
     def pull_one(self, batch: state.Batch, href: str, etag: str, text: str) -> None:
+        if groups.is_group(text):
+            self.groups.received(href, etag, text)  # applied after the contacts
+            return
         try:
             card = ServerCard(text)
         except CardError as exc:

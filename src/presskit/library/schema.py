@@ -206,6 +206,29 @@ def _add_send_log(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX send_log_by_updated ON send_log (state, updated)")
 
 
+def _add_shared_lists(conn: sqlite3.Connection) -> None:
+    # Media lists shared as CardDAV contact groups: each list gets a UID (its group card's),
+    # and per book the group cards the last sync saw (href, ETag, the server's text, the
+    # list's fingerprint then). Group cards were recorded as unreadable cards before: forget
+    # them and the books' sync-tokens, so the next sync lists the books again and reads them.
+    conn.execute("ALTER TABLE media_lists ADD COLUMN uid TEXT")
+    conn.execute("CREATE UNIQUE INDEX media_lists_by_uid ON media_lists (uid)")
+    conn.execute(
+        """CREATE TABLE carddav_groups (
+            book INTEGER NOT NULL REFERENCES carddav_books (id) ON DELETE CASCADE,
+            uid TEXT NOT NULL,
+            href TEXT NOT NULL,
+            etag TEXT NOT NULL DEFAULT '',
+            card TEXT NOT NULL DEFAULT '',
+            synced TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (book, uid)
+        )"""
+    )
+    conn.execute("CREATE UNIQUE INDEX carddav_groups_by_href ON carddav_groups (book, href)")
+    conn.execute("DELETE FROM carddav_cards WHERE synced = 'unreadable'")
+    conn.execute("UPDATE carddav_books SET sync_token = '', ctag = ''")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_version_1,
     _add_dictionary_version_2,
@@ -213,6 +236,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_carddav_sync,
     _add_media_lists,
     _add_send_log,
+    _add_shared_lists,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,5 +1,6 @@
 """The team address book in the window: File > Sync Contacts Now, the status line, the question
-before a mass deletion, and the automatic sync on start and every N minutes.
+before a mass deletion, the automatic sync on start and every N minutes, and File > Resolve
+Contact Conflicts… (:class:`presskit.ui.conflicts_dialog.ConflictsDialog`).
 
 The account is set in Edit > Preferences > Accounts (:mod:`presskit.ui.preferences_dialog`);
 the work is :class:`presskit.app.contact_sync.ContactSyncService`, off the GUI thread.
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from presskit.app.contact_sync import ContactSyncService
 from presskit.carddav import SyncReport
+from presskit.library.conflict_resolution import Choice
+from presskit.ui.conflicts_dialog import ConflictsDialog
 from presskit.ui.preferences_dialog import PASSWORDS
 
 
@@ -30,6 +33,12 @@ class ContactSyncFeature:
         self.action.setToolTip("Sync the contact library with the team address book")
         self.action.triggered.connect(self.sync_now)
         window.menus["file"].insertAction(window.anchors["file.after_export"], self.action)
+        self.resolve_action = QAction("Resolve Contact Con&flicts…", window)
+        self.resolve_action.setToolTip("Contacts changed here and on the server: choose a version")
+        self.resolve_action.triggered.connect(self.show_conflicts)
+        window.menus["file"].insertAction(window.anchors["file.after_export"], self.resolve_action)
+        self.dialog: ConflictsDialog | None = None
+        self._sync_again = False  # a resolution waits for the running sync to finish
         self.button = QPushButton()
         self.button.setFlat(True)
         self.button.setAccessibleName("Contact sync; click to sync now")
@@ -51,6 +60,21 @@ class ContactSyncFeature:
             return
         self.service.sync_now()
 
+    def show_conflicts(self) -> ConflictsDialog:
+        """Open (or raise) the conflicts dialog."""
+        if self.dialog is None:
+            self.dialog = ConflictsDialog(self.window.library, self._resolved, self.window)
+        self.dialog.reload()
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog
+
+    def _resolved(self, choice: Choice, remaining: int) -> None:
+        self.service.conflicts_left(remaining)
+        if choice is not Choice.SERVERS and self.service.settings().configured:
+            # The server hears of it at once, on the sync's worker thread.
+            self._sync_again = not self.service.sync_now()
+
     def _show_status(self, text: str) -> None:
         self.button.setText(text)
         self.button.setVisible(bool(text))
@@ -58,7 +82,14 @@ class ContactSyncFeature:
 
     def _synced(self, report: SyncReport) -> None:
         self.window.library.changed.emit()  # the library panel lists the new contacts
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.reload()
+        if self._sync_again:
+            self._sync_again = False
+            self.service.sync_now()
         message = report.summary()
+        if report.new_conflicts:
+            message += " (File > Resolve Contact Conflicts…)"
         if report.rejected:
             message += "; " + "; ".join(report.rejected)
         self.window.status.show_message(message)
