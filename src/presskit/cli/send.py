@@ -33,6 +33,7 @@ from presskit.cli.common import (
     EXIT_OUTPUT_FAILED,
     UsageError,
     out,
+    report_problems,
     write_or_report,
 )
 from presskit.library.database import Library, LibraryError
@@ -99,7 +100,9 @@ def run(args: argparse.Namespace) -> int:
     """Run a parsed ``send`` command; returns the exit status."""
     try:
         return _send(args)
-    except (UsageError, LibraryError, ServerError, SenderError, ReleaseFileError) as exc:
+    except ReleaseFileError as exc:
+        return report_problems(exc.problems)
+    except (UsageError, LibraryError, ServerError, SenderError) as exc:
         print(f"presskit: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
