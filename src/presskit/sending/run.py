@@ -164,7 +164,7 @@ class Sender:
                     break
                 state.current = recipient.email
                 limit.wait()
-                if control is not None and control.cancelled:  # during the wait
+                if control is not None and not control.checkpoint():  # paused, cancelled
                     outcome.cancelled = True
                     break
                 self._send_one(recipient, run_id, outcome)
