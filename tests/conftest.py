@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,14 @@ def example_path() -> Path:
     from presskit.bundled import example_release_path
 
     return example_release_path()
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path, example_path: Path) -> Path:
+    """The bundled example release and its assets, copied to ``tmp_path/example``."""
+    folder = tmp_path / "example"
+    shutil.copytree(example_path.parent, folder)
+    return folder / "release.md"
 
 
 def pdf_text(pdf: bytes) -> str:

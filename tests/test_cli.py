@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from presskit.storage import load_release
+from tests.cli_process import presskit_process as presskit
 from tests.conftest import pdf_text, squash
 from tests.render.test_hostile import assert_no_executable_script
-
-
-def presskit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "presskit", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=300,
-    )
-
-
-@pytest.fixture
-def example_copy(tmp_path: Path, example_path: Path) -> Path:
-    folder = tmp_path / "example"
-    shutil.copytree(example_path.parent, folder)
-    return folder / "release.md"
 
 
 def test_version_and_help() -> None:

@@ -4,15 +4,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from presskit.library.database import Library
 from presskit.library.vcard import read_vcards
+from tests.cli_process import presskit_process
+from tests.cli_process import presskit_status as presskit
 
 VCARDS = ("11_gmail-3.0-three-contacts.vcf", "21_malformed-nested-vcards.vcf")
 OUTLOOK_CSV = (
@@ -20,34 +19,6 @@ OUTLOOK_CSV = (
     "Business City\r\nMica,Bevington,Handicap International,Press Officer,"
     "mbevington@handicap-international.us,+1 301 891 2138,,Silver Spring\r\n"
 )
-
-
-PRESSKIT = Path(sys.executable).with_name("presskit")
-"""The installed command: the console script pyproject.toml declares, as a user runs it."""
-
-
-def presskit_process(
-    *args: str | Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run the installed ``presskit`` command with ``args`` in a process of its own."""
-    assert PRESSKIT.is_file(), f"the presskit command is not installed next to {sys.executable}"
-    return subprocess.run(
-        [str(PRESSKIT), *(str(a) for a in args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
-    )
-
-
-def presskit(*args: str | Path) -> int:
-    """Run the installed ``presskit`` command; its output goes on to this test's stdout and
-    stderr, where ``capsys`` reads it. Returns the exit status."""
-    done = presskit_process(*args)
-    sys.stdout.write(done.stdout)
-    sys.stderr.write(done.stderr)
-    return done.returncode
 
 
 @pytest.fixture

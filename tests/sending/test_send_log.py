@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from pathlib import Path
 
 import keyring
@@ -128,3 +129,20 @@ def test_pause_and_cancel_between_messages(tmp_path: Path, mail) -> None:
         again = Sender(SendLog(library), SmtpConnection(settings), mail).run(people(5))
         assert (again.already_sent, len(again.sent)) == (2, 3)
         assert len(server.received) == 5
+
+
+def test_cancel_does_not_wait_out_the_rate_limit(tmp_path: Path, mail) -> None:
+    control = Control()
+
+    def progress(state) -> None:
+        if state.done == 1:  # the next message is due in 30 s: Cancel now
+            threading.Timer(0.2, control.cancel).start()
+
+    with SmtpServer(tmp_path) as server, Library(tmp_path / "library.sqlite") as library:
+        settings = ServerSettings("127.0.0.1", server.port, "none")
+        sender = Sender(SendLog(library), SmtpConnection(settings), mail, SendOptions(rate=2))
+        started = time.monotonic()
+        outcome = sender.run(people(3), progress=progress, control=control)
+        took = time.monotonic() - started
+        assert outcome.cancelled and len(outcome.sent) == 1 == len(server.received)
+    assert took < 5, f"Cancel took {took:.0f} s: it waited for the rate limit"

@@ -194,3 +194,20 @@ def test_no_password_goes_out_without_tls(
     err = capsys.readouterr().err
     assert status == 2
     assert "will not send a password without TLS" in err and PASSWORD not in err
+
+
+def test_a_report_that_cannot_be_written_is_one_line_and_exit_1(
+    tmp_path: Path, library_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipients = recipients_csv(tmp_path / "list.csv", 3)
+    report = tmp_path / "no such folder" / "report.csv"
+    with SmtpServer(tmp_path) as server:
+        status = send(
+            "--recipients", recipients, "--smtp", server.address, "--security", "none",
+            "--library", library_file, "--report", report,
+        )  # fmt: skip
+        received = server.received
+    captured = capsys.readouterr()
+    assert len(received) == 3 and "sent 3 of 3" in captured.out
+    assert status == 1
+    assert captured.err.splitlines()[-1] == f"{report}: cannot write: No such file or directory"

@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
-
-import pytest
 
 from presskit.model.release import Link, Release
 from presskit.model.segments import (
@@ -19,6 +14,7 @@ from presskit.model.segments import (
 )
 from presskit.storage import dumps_release, load_release, loads_release, save_release
 from presskit.translation.linking import load_source, make_translation, mark_up_to_date
+from tests.cli_process import presskit_process as presskit
 
 BODY = """## A heading
 
@@ -40,22 +36,6 @@ code stays
 
 [ref]: https://example.org
 """
-
-
-def presskit(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "presskit", *(str(a) for a in args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-@pytest.fixture
-def example_copy(tmp_path: Path, example_path: Path) -> Path:
-    folder = tmp_path / "en"
-    shutil.copytree(example_path.parent, folder)
-    return folder / "release.md"
 
 
 def test_markdown_segments_keep_the_structure() -> None:

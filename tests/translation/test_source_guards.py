@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -16,17 +14,9 @@ import pytest
 from presskit.storage import dumps_release, load_release, save_release
 from presskit.translation.linking import acceptable_source, read_source
 from presskit.translation.xliff import XliffError, import_xliff
+from tests.cli_process import presskit_process as presskit
 
 SECRET = "The private words of someone else's notes"
-
-
-def presskit(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "presskit", *(str(a) for a in args)],
-        capture_output=True,
-        text=True,
-        timeout=60,  # a FIFO read would hang: the timeout fails the test
-    )
 
 
 @pytest.fixture

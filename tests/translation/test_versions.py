@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -13,16 +11,8 @@ import pytest
 
 from presskit.storage import load_release, save_release
 from presskit.translation.versions import language_versions
+from tests.cli_process import presskit_process as presskit
 from tests.conftest import pdf_text
-
-
-def presskit(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "presskit", *(str(a) for a in args)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 @pytest.fixture

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from presskit.render.pdf import PdfRenderer
 from presskit.storage import load_release
 from presskit.translation.inline import PK_NS, XLIFF_NS, parse_inline
 from presskit.translation.xliff import XliffError, _schema, import_xliff
+from tests.cli_process import presskit_process as presskit
 from tests.conftest import pdf_text
 
 NS = {"x": XLIFF_NS}
@@ -28,22 +26,6 @@ GERMAN = {
     "subheadline": "20. Jahrestag von Präsident Clintons Aufruf",
     "links[1].title": "Brief der US-Kampagne an Präsident Obama, 12. September 2014",
 }
-
-
-def presskit(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "presskit", *(str(a) for a in args)],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-
-
-@pytest.fixture
-def seed(tmp_path: Path, example_path: Path) -> Path:
-    folder = tmp_path / "en"
-    shutil.copytree(example_path.parent, folder)
-    return folder / "release.md"
 
 
 def _translate_text(text: str) -> str:
@@ -77,14 +59,14 @@ def _fill_like_a_cat_tool(xlf: Path, *, segmented: str = "body[2]") -> None:
     tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
 
 
-def test_the_seed_goes_out_as_valid_xliff_with_notes_and_codes(seed: Path) -> None:
-    done = presskit("xliff", "export", seed, "--to", "de-DE")
+def test_the_seed_goes_out_as_valid_xliff_with_notes_and_codes(example_copy: Path) -> None:
+    done = presskit("xliff", "export", example_copy, "--to", "de-DE")
     assert done.returncode == 0, done.stderr
-    xlf = seed.with_name("release.de-DE.xlf")
+    xlf = example_copy.with_name("release.de-DE.xlf")
     root = etree.parse(str(xlf)).getroot()
     assert _schema().validate(root)
     units = root.findall(".//x:trans-unit", NS)
-    segments = release_segments(load_release(seed).release)
+    segments = release_segments(load_release(example_copy).release)
     assert [u.get("id") for u in units] == [s.id for s in segments]
     assert len(units) == 14
     file = root.find("x:file", NS)
@@ -100,15 +82,17 @@ def test_the_seed_goes_out_as_valid_xliff_with_notes_and_codes(seed: Path) -> No
     assert "line 1 of the body" in body1.find("x:note", NS).text
 
 
-def test_a_filled_xliff_imports_as_a_linked_german_release(seed: Path, tmp_path: Path) -> None:
-    assert presskit("xliff", "export", seed, "--to", "de-DE").returncode == 0
-    xlf = seed.with_name("release.de-DE.xlf")
+def test_a_filled_xliff_imports_as_a_linked_german_release(
+    example_copy: Path, tmp_path: Path
+) -> None:
+    assert presskit("xliff", "export", example_copy, "--to", "de-DE").returncode == 0
+    xlf = example_copy.with_name("release.de-DE.xlf")
     _fill_like_a_cat_tool(xlf)
     done = presskit("xliff", "import", xlf)
     assert done.returncode == 0, done.stderr
-    out = seed.with_name("release.de-DE.md")
+    out = example_copy.with_name("release.de-DE.md")
     german = load_release(out).release
-    english = load_release(seed).release
+    english = load_release(example_copy).release
     assert german.language == "de-DE"
     assert german.translation is not None and german.translation.source == "release.md"
     assert german.headline == GERMAN["headline"]
@@ -131,12 +115,12 @@ def test_a_filled_xliff_imports_as_a_linked_german_release(seed: Path, tmp_path:
     assert '"' not in text  # the running head on page 2 too
 
 
-def test_reimport_updates_the_translation_and_keeps_its_own_contacts(seed: Path) -> None:
-    assert presskit("xliff", "export", seed, "--to", "de-DE").returncode == 0
-    xlf = seed.with_name("release.de-DE.xlf")
+def test_reimport_updates_the_translation_and_keeps_its_own_contacts(example_copy: Path) -> None:
+    assert presskit("xliff", "export", example_copy, "--to", "de-DE").returncode == 0
+    xlf = example_copy.with_name("release.de-DE.xlf")
     _fill_like_a_cat_tool(xlf)
     assert presskit("xliff", "import", xlf).returncode == 0
-    out = seed.with_name("release.de-DE.md")
+    out = example_copy.with_name("release.de-DE.md")
     text = out.read_text(encoding="utf-8").replace("Mary Wareham", "Maria Wareham")
     out.write_text(text, encoding="utf-8")
     assert presskit("xliff", "import", xlf).returncode == 0
@@ -157,9 +141,9 @@ def _edit(xlf: Path, change: Callable[[etree._Element], None]) -> None:
     tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
 
 
-def test_missing_extra_and_broken_units_are_named(seed: Path) -> None:
-    assert presskit("xliff", "export", seed, "--to", "fr-FR").returncode == 0
-    xlf = seed.with_name("release.fr-FR.xlf")
+def test_missing_extra_and_broken_units_are_named(example_copy: Path) -> None:
+    assert presskit("xliff", "export", example_copy, "--to", "fr-FR").returncode == 0
+    xlf = example_copy.with_name("release.fr-FR.xlf")
     _fill_like_a_cat_tool(xlf)
 
     def damage(root: etree._Element) -> None:
@@ -185,10 +169,10 @@ def test_missing_extra_and_broken_units_are_named(seed: Path) -> None:
     done = presskit("xliff", "import", xlf)
     assert done.returncode == 2 and "unit body[99]" in done.stderr
     assert "Traceback" not in done.stderr
-    assert not seed.with_name("release.fr-FR.md").exists()
+    assert not example_copy.with_name("release.fr-FR.md").exists()
 
 
-def test_not_xliff_and_hostile_xml_are_refused(seed: Path, tmp_path: Path) -> None:
+def test_not_xliff_and_hostile_xml_are_refused(example_copy: Path, tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET")
     bad = tmp_path / "bad.xlf"
@@ -224,12 +208,12 @@ def test_inline_markdown_round_trips(text: str) -> None:
     assert markdown(parse_inline(text)) == text
 
 
-def test_xliff_is_an_export_format_and_import_takes_the_language(seed: Path) -> None:
+def test_xliff_is_an_export_format_and_import_takes_the_language(example_copy: Path) -> None:
     """``export --xliff`` (the registry entry the editor's Export menu shows too) leaves the
     target language to the CAT tool; ``xliff import --to`` names it when the tool did not."""
-    done = presskit("export", seed, "--xliff")
+    done = presskit("export", example_copy, "--xliff")
     assert done.returncode == 0, done.stderr
-    xlf = seed.with_suffix(".xlf")
+    xlf = example_copy.with_suffix(".xlf")
     file = etree.parse(str(xlf)).getroot().find("x:file", NS)
     assert file.get("target-language") is None and file.get("original") == "release.md"
     _fill_like_a_cat_tool(xlf)
@@ -237,7 +221,7 @@ def test_xliff_is_an_export_format_and_import_takes_the_language(seed: Path) -> 
     assert refused.returncode == 2 and "no target-language; name it with --to" in refused.stderr
     done = presskit("xliff", "import", xlf, "--to", "nl-NL")
     assert done.returncode == 0, done.stderr
-    dutch = load_release(seed.with_name("release.nl-NL.md")).release
+    dutch = load_release(example_copy.with_name("release.nl-NL.md")).release
     assert dutch.language == "nl-NL" and dutch.headline == GERMAN["headline"]
 
 

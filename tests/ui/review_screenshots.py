@@ -7,77 +7,47 @@ first page as LibreOffice renders it.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "docs" / "screenshots"
+from tests.ui.screenshot_session import OUT, screenshot_session
 
 
 def main() -> None:
-    work = Path(tempfile.mkdtemp())
-    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
-    os.environ["XDG_DATA_HOME"] = str(work / "data")
-    from presskit.app.qt_workarounds import protect_singletons
+    with screenshot_session() as session:
+        from presskit.review.docx_writer import release_docx
+        from presskit.storage import load_release
+        from tests.review.word_markup import reviewed_by_jana_and_legal
 
-    protect_singletons()
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
+        path, work = session.release, session.work
+        window = session.window(path)
+        saves = ("Ban Landmine Use Everywhere", "Ban Landmines Everywhere", "End Landmine Use")
+        for words in saves:
+            window.doc.set_field(("headline",), f"US: {words}, Korea Included")
+            window.doc.save()
+        reviewed = work / "reviewed.docx"
+        sent = release_docx(load_release(path).release)
+        headline = "US Says It Will Not Use Landmines, Except in Korea"
+        reviewed.write_bytes(reviewed_by_jana_and_legal(sent, headline))
+        window.review.compare(reviewed)
+        session.wait_until(lambda: window.review.review_panel.rows)
+        window.review.review_panel.accept(0)
+        session.wait_for_preview(window)
+        session.save(window, "review-panel-1280x900.png")
+        window.review.history_dock.show()
+        window.review.history_dock.raise_()
+        panel = window.review.history_panel
+        panel.versions.item(1).setSelected(True)
+        panel.versions.item(2).setSelected(True)
+        session.wait(500)
+        session.save(window, "history-panel-1280x900.png")
+        _docx_page(release_docx(load_release(path).release), work)
 
-    from presskit.app.recovery import RecoveryStore
-    from presskit.app.settings import Preferences
-    from presskit.bundled import example_release_path
-    from presskit.review.docx_writer import release_docx
-    from presskit.storage import load_release
-    from presskit.ui.main_window import MainWindow
-    from tests.review.word_markup import reviewed_by_jana_and_legal
 
-    app = QApplication(sys.argv[:1])
-    shutil.copytree(example_release_path().parent, work / "release")
-    path = work / "release" / "release.md"
-    window = MainWindow(Preferences(work / "settings.ini"), RecoveryStore(work / "rec"))
-    window.resize(1280, 900)
-    window.show()
-    window.files.open_path(path, confirmed=True)
-
-    def wait(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    for words in ("Ban Landmine Use Everywhere", "Ban Landmines Everywhere", "End Landmine Use"):
-        window.doc.set_field(("headline",), f"US: {words}, Korea Included")
-        window.doc.save()
-    reviewed = work / "reviewed.docx"
-    sent = release_docx(load_release(path).release)
-    headline = "US Says It Will Not Use Landmines, Except in Korea"
-    reviewed.write_bytes(reviewed_by_jana_and_legal(sent, headline))
-    window.review.compare(reviewed)
-    while not window.review.review_panel.rows:
-        wait(100)
-    wait(500)
-    window.review.review_panel.accept(0)
-    while window.preview.page_count == 0:
-        wait(100)
-    wait(800)
-    OUT.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(OUT / "review-panel-1280x900.png"))
-    window.review.history_dock.show()
-    window.review.history_dock.raise_()
-    panel = window.review.history_panel
-    panel.versions.item(1).setSelected(True)
-    panel.versions.item(2).setSelected(True)
-    wait(500)
-    window.grab().save(str(OUT / "history-panel-1280x900.png"))
-    window.doc.undo_stack.setClean()
-    window.close()
+def _docx_page(docx_bytes: bytes, work: Path) -> None:
+    """The Word file's first page as LibreOffice renders it, to docs/screenshots."""
     docx = work / "release.docx"
-    docx.write_bytes(release_docx(load_release(path).release))
+    docx.write_bytes(docx_bytes)
     subprocess.run(
         ["soffice", f"-env:UserInstallation={(work / 'lo').as_uri()}", "--headless",
          "--convert-to", "pdf", "--outdir", str(work), str(docx)],
@@ -88,8 +58,6 @@ def main() -> None:
          str(OUT / "review-docx-page")],
         check=True,
     )  # fmt: skip
-    app.quit()
-    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -174,3 +174,21 @@ def test_import_a_list_with_unknown_columns_through_the_mapping_preview(
     with Library(window.library.path) as library:
         (jorg,) = [c for c in library.list_contacts() if c.name == "Jörg Müller"]
     assert jorg.outlet == "taz"
+
+
+def test_the_message_follows_attach_pdf_changed_while_it_renders(qtbot, window) -> None:
+    dialog = _open(qtbot, window)
+    assert dialog.mail.pdf is None
+    dialog.attach_pdf.setFocus()
+    # Checked: the PDF renders (a second or so). Unchecked again before it is done: the
+    # message must end up without the PDF, as the box says.
+    qtbot.keyClick(dialog.attach_pdf, Qt.Key.Key_Space)
+    assert dialog.attach_pdf.isChecked() and dialog.service.running()
+    qtbot.keyClick(dialog.attach_pdf, Qt.Key.Key_Space)
+    assert not dialog.attach_pdf.isChecked()
+    qtbot.waitUntil(
+        lambda: dialog.mail is not None and not dialog.service.running(), timeout=60_000
+    )
+    qtbot.wait(500)  # a render started late would show here
+    assert dialog.mail is not None
+    assert dialog.mail.pdf is None, "the box is unchecked, yet the message attaches the PDF"

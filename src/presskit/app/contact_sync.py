@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from presskit.app.settings import ContactSyncSettings, Preferences
+from presskit.app.threads import end_with_parent
 from presskit.carddav import Account, CardDavError, SyncReport, sync_library
 from presskit.carddav.errors import MassDeleteRefused
 from presskit.library.database import Library, LibraryError
@@ -108,6 +109,7 @@ class _Worker(QThread):
     def __init__(self, library: Path, account: Account, book: str, allow: bool, parent: QObject):
         super().__init__(parent)
         self._library, self._account, self._book, self._allow = library, account, book, allow
+        end_with_parent(self)
 
     def run(self) -> None:
         try:
@@ -243,6 +245,7 @@ class BookFinder(QThread):
     def __init__(self, account: Account, parent: QObject | None = None):
         super().__init__(parent)
         self._account = account
+        end_with_parent(self)
 
     def run(self) -> None:
         from presskit.carddav.client import DavClient  # noqa: PLC0415

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from presskit.app.threads import end_with_parent
 from presskit.library.contact_index import ContactIndex, SearchPage
 from presskit.library.database import Library, LibraryError
 
@@ -41,6 +42,7 @@ class ContactSearch(QThread):
         self._pending: tuple[int, str] | None = None
         self._stopping = False
         self._page: tuple[int, SearchPage] | None = None
+        end_with_parent(self, self.shutdown)  # a window deleted without closeEvent
 
     def page(self, generation: int) -> SearchPage | None:
         """The page answering ``generation``, or None when a newer one replaced it."""

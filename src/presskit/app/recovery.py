@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer
 from presskit.app.document import DocumentController
 from presskit.app.settings import Preferences, data_dir
 from presskit.storage.atomic import write_atomic
+from presskit.storage.processes import process_running
 
 
 @dataclass(frozen=True)
@@ -38,20 +39,6 @@ class RecoveryEntry:
 
     def text(self) -> str:
         return self.text_path.read_text(encoding="utf-8")
-
-
-def _process_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # exists, owned by someone else
-    except OSError:
-        return False
-    return True
 
 
 class RecoveryStore:
@@ -81,7 +68,7 @@ class RecoveryStore:
                 meta = json.loads(meta_path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 continue
-            if not text_path.is_file() or _process_alive(int(meta.get("pid", 0))):
+            if not text_path.is_file() or process_running(int(meta.get("pid", 0))):
                 continue
             original = meta.get("original")
             base_dir = meta.get("base_dir")

@@ -10,11 +10,10 @@ Exit status: 0 done, 1 the file could not be written, 2 it could not be read.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from presskit.cli.common import EXIT_BAD_INPUT, EXIT_OK, UsageError, write_or_report
+from presskit.cli.common import EXIT_OK, UsageError, report_problems, write_or_report
 
 
 def add_parser(subparsers: Any) -> None:
@@ -44,9 +43,7 @@ def run(args: argparse.Namespace) -> int:
             args.release, lambda: recorded.append(approve_file(args.release, args.by, args.role))
         )
     except ReleaseFileError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return report_problems(exc.problems)
     if status == EXIT_OK:
         approval = recorded[0]
         print(f"{args.release}: approved by {approver(approval)} at {approval.at}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,14 @@ def language_tag(text: str) -> str:
     if not is_language_tag(tag):
         raise UsageError(f"'{text}' is not a language tag such as de-DE or fr")
     return tag
+
+
+def report_problems(problems: Iterable[object]) -> int:
+    """Each problem of an input that cannot be read, a line of its own on stderr (they name
+    the file and line); returns exit status 2."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def write_or_report(path: Path, write: Callable[[], None]) -> int:

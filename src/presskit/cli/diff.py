@@ -10,11 +10,10 @@ Exit status: 0 the releases are the same, 1 they differ, 2 a file could not be r
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from presskit.cli.common import EXIT_BAD_INPUT, EXIT_OK, dumps_json, out
+from presskit.cli.common import EXIT_OK, dumps_json, out, report_problems
 
 EXIT_DIFFERENT = 1
 
@@ -41,9 +40,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         old, new = load_release(args.old).release, load_release(args.new).release
     except ReleaseFileError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return report_problems(exc.problems)
     diffs = compare_releases(old, new)
     if args.format == "json":
         rows = [

@@ -17,7 +17,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from presskit.cli.common import EXIT_BAD_INPUT, EXIT_OK, dumps_json, out, write_or_report
+from presskit.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    dumps_json,
+    out,
+    report_problems,
+    write_or_report,
+)
 from presskit.model.wording import counted
 
 
@@ -52,9 +59,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         loaded = load_release(args.release)
     except ReleaseFileError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return report_problems(exc.problems)
     try:
         result = read_review(_read_bytes(args.reviewed), loaded.release)
     except (ReviewFileError, OSError) as exc:

@@ -14,7 +14,8 @@ The password comes from the environment variable ``--password-env`` names, or fr
 keyring (service "presskit-smtp", user "USER@HOST"); it is never printed.
 
 Exit status: 0 every recipient has the release (or the drafts are written), 1 some message
-failed, was deferred or may not have arrived, 2 bad input.
+failed, was deferred or may not have arrived, or the drafts or the report could not be
+written (one line naming the file), 2 bad input.
 """
 
 from __future__ import annotations
@@ -26,7 +27,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from presskit.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_OUTPUT_FAILED, UsageError, out
+from presskit.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_OUTPUT_FAILED,
+    UsageError,
+    out,
+    report_problems,
+    write_or_report,
+)
 from presskit.library.database import Library, LibraryError
 from presskit.library.send_log import SendLog
 from presskit.sending import recipients as recipient_lists
@@ -91,7 +100,9 @@ def run(args: argparse.Namespace) -> int:
     """Run a parsed ``send`` command; returns the exit status."""
     try:
         return _send(args)
-    except (UsageError, LibraryError, ServerError, SenderError, ReleaseFileError) as exc:
+    except ReleaseFileError as exc:
+        return report_problems(exc.problems)
+    except (UsageError, LibraryError, ServerError, SenderError) as exc:
         print(f"presskit: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
@@ -127,10 +138,12 @@ def _send(args: argparse.Namespace) -> int:
             progress=_Printer(),
         )
         _summary(outcome)
+        reported = EXIT_OK
         if args.report is not None:
-            _report(args.report, SendLog(library), mail)
+            log = SendLog(library)
+            reported = write_or_report(args.report, lambda: _report(args.report, log, mail))
     problems = outcome.failed or outcome.deferred or outcome.uncertain or outcome.in_flight_before
-    return EXIT_OUTPUT_FAILED if problems else EXIT_OK
+    return EXIT_OUTPUT_FAILED if problems or reported != EXIT_OK else EXIT_OK
 
 
 def _settings(args: argparse.Namespace) -> ServerSettings:
@@ -148,13 +161,11 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
 
 
 def _drafts(mail: ReleaseMail, recipients: list, folder: Path) -> int:
-    try:
-        written = write_drafts(mail, recipients, folder)
-    except OSError as exc:
-        print(f"{folder}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_OUTPUT_FAILED
-    out(f"wrote {len(written)} drafts to {folder}")
-    return EXIT_OK
+    written: list[Path] = []
+    status = write_or_report(folder, lambda: written.extend(write_drafts(mail, recipients, folder)))
+    if status == EXIT_OK:
+        out(f"wrote {len(written)} drafts to {folder}")
+    return status
 
 
 class _Printer:

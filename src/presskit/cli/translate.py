@@ -12,15 +12,14 @@ a language tag that is not one, an output that exists already).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from presskit.cli.common import (
-    EXIT_BAD_INPUT,
     EXIT_OK,
     UsageError,
     language_tag,
+    report_problems,
     write_or_report,
 )
 
@@ -49,9 +48,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         source = load_release(args.release).release
     except ReleaseFileError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return report_problems(exc.problems)
     output: Path = args.output or default_output(args.release, language)
     if output.exists() or output.is_symlink():
         raise UsageError(f"{output} exists already: name another file with -o")

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from presskit.cli.common import (
-    EXIT_BAD_INPUT,
     EXIT_OK,
     UsageError,
     language_tag,
+    report_problems,
     write_or_report,
 )
 
@@ -56,13 +56,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         return _export(args) if args.action == "export" else _import(args)
-    except ReleaseFileError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-    except XliffError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-    return EXIT_BAD_INPUT
+    except (ReleaseFileError, XliffError) as exc:
+        return report_problems(exc.problems)
 
 
 def _export(args: argparse.Namespace) -> int:

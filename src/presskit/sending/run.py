@@ -68,6 +68,7 @@ class Control:
     def __init__(self) -> None:
         self._running = threading.Event()
         self._running.set()
+        self._cancel = threading.Event()
         self.cancelled = False
 
     def pause(self) -> None:
@@ -78,7 +79,12 @@ class Control:
 
     def cancel(self) -> None:
         self.cancelled = True
+        self._cancel.set()
         self._running.set()
+
+    def sleep(self, seconds: float) -> None:
+        """Wait ``seconds`` (the rate limit), or less when the run is cancelled meanwhile."""
+        self._cancel.wait(seconds)
 
     @property
     def paused(self) -> bool:
@@ -147,7 +153,8 @@ class Sender:
         outcome.unresolved = [
             r.email for r in recipients if states.get(r.key) == UNCERTAIN and r.key not in in_flight
         ]
-        limit = RateLimit(self.options.rate, self.log.last_send_time(), self._sleep)
+        pause = self._sleep if control is None else control.sleep  # Cancel cuts a wait short
+        limit = RateLimit(self.options.rate, self.log.last_send_time(), pause)
         state = Progress(len(todo))
         started = time.monotonic()
         try:
@@ -157,6 +164,9 @@ class Sender:
                     break
                 state.current = recipient.email
                 limit.wait()
+                if control is not None and not control.checkpoint():  # paused, cancelled
+                    outcome.cancelled = True
+                    break
                 self._send_one(recipient, run_id, outcome)
                 _count(state, outcome, time.monotonic() - started)
                 if progress is not None:

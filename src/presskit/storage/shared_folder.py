@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from presskit.storage.atomic import write_atomic
+from presskit.storage.processes import process_running
 
 LOCK_SUFFIX = ".presskit-lock"
 STALE_AFTER = dt.timedelta(minutes=30)
@@ -96,25 +97,11 @@ def read_lock(path: Path) -> LockInfo | None:
         return None
 
 
-def _running(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process: it runs
-    except OSError:
-        return False
-    return True
-
-
 def is_stale(info: LockInfo, now: dt.datetime | None = None) -> bool:
     """Whether the Presskit that wrote the lock is gone (see the module's docstring)."""
     now = now or dt.datetime.now(dt.UTC)
     if info.host == socket.gethostname():
-        return not _running(info.pid)
+        return not process_running(info.pid)
     return now - info.seen > STALE_AFTER
 
 

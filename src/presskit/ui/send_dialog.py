@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,6 +63,8 @@ class SendDialog(QDialog):
         self.service.tested.connect(self._on_tested)
         self.service.progress.connect(self._on_progress)
         self.service.finished.connect(self._on_finished)
+        self._prepare_later = QTimer(self, singleShot=True, interval=200)
+        self._prepare_later.timeout.connect(self._prepare)
         self._load_lists()
         self._refresh_history()
         self._prepare()
@@ -214,15 +216,18 @@ class SendDialog(QDialog):
 
     # -- the message -----------------------------------------------------------------------
     def _prepare(self) -> None:
-        if self.service.running():
-            return
         self.mail = None
         self.headers.setText("Rendering the message…")
+        if self.service.running():  # again once the job in hand (a render, a send) is done
+            self._prepare_later.start()
+            return
         doc = self.window.doc
         sender = "Press Office <press@example.com>"  # the From typed replaces it (no re-render)
         self.service.prepare(doc.model, doc.base_dir, sender, self.attach_pdf.isChecked())
 
     def _on_prepared(self, mail: ReleaseMail | None, error: str) -> None:
+        if mail is not None and (mail.pdf is not None) != self.attach_pdf.isChecked():
+            return  # made before Attach PDF changed: the message as the box says is coming
         self.mail = mail
         if mail is None:
             self.headers.setText(f"The message cannot be made: {error}")
