@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
+from presskit.app.settings import Preferences
 from presskit.checks.length import word_count
 from presskit.model.library import LibraryContact
 from presskit.model.release import DatelineStyle, Status
@@ -479,3 +481,30 @@ def test_templates_and_the_first_run_welcome(qtbot, window: MainWindow) -> None:
     asked = answer_dialog(press("Blank Release"), timeout_ms=500)
     welcome(window)  # not again
     assert asked == []
+
+
+def test_preview_opens_at_a_readable_zoom_and_remembers_the_choice(
+    qtbot, window: MainWindow
+) -> None:
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1280, 800))
+    preview = window.preview
+    assert preview.zoom.currentText() == "Readable"
+    qtbot.waitUntil(lambda: preview.pages_label.text() != "No pages yet", timeout=30_000)
+    page = next(
+        label for label in preview.findChildren(QLabel) if label.accessibleName() == "Page 1"
+    )
+    points = float(PdfReader(io.BytesIO(preview.pdf)).pages[0].mediabox.width)
+    body_px = 11 * page.width() / points  # the themes' body text is 11 pt
+    form_px = QFontInfo(window.form.font()).pixelSize()
+    assert abs(body_px - form_px) <= 0.15 * form_px, (body_px, form_px)
+    assert body_px >= 10  # not the 6-7 px of "Fit width" in this column
+    # A person picks another zoom from the list; the next window opens at it.
+    qtbot.mouseClick(preview.zoom, Qt.MouseButton.LeftButton)
+    key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Return)
+    assert preview.zoom.currentText() == "Fit width"
+    qtbot.waitUntil(lambda: page.width() < points * form_px / 11 * 0.8)
+    assert window.prefs.preview_zoom() == "fit-width"
+    window.prefs.sync()
+    assert Preferences(window.prefs.path).preview_zoom() == "fit-width"  # the next window's
