@@ -401,6 +401,18 @@ def test_columns_never_overlap_and_labels_show_whole(
             if shown.width() < label.width() or label.width() < needed:
                 cut.append((label.text(), shown.width(), label.width(), needed))
     assert cut == [], size
+    # The form wraps instead of sliding: it is as wide as its column, and a full
+    # international phone number fits its field.
+    viewport = window.form_scroll.viewport()
+    assert window.form.width() <= viewport.width(), size
+    assert window.form_scroll.horizontalScrollBar().maximum() == 0
+    numbers = [
+        e for e in window.form.findChildren(QLineEdit) if e.accessibleName().endswith("number")
+    ]
+    assert numbers
+    for edit in numbers:
+        needed = edit.fontMetrics().horizontalAdvance("+44 20 7946 0958")
+        assert edit.width() - 8 >= needed, (size, edit.accessibleName(), edit.width(), needed)
     assert window.checks_dock.height() < size[1] * 0.34  # sized to a few findings
 
 

@@ -137,5 +137,7 @@ class ListEditor(QWidget):
             buttons.addWidget(button)
         if self._reorderable:
             buttons.addStretch(1)
+        else:  # beside the row's first line (a phone number), also when the row wraps
+            buttons.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addLayout(buttons)
         return frame
