@@ -520,3 +520,28 @@ def test_preview_opens_at_a_readable_zoom_and_remembers_the_choice(
     assert window.prefs.preview_zoom() == "fit-width"
     window.prefs.sync()
     assert Preferences(window.prefs.path).preview_zoom() == "fit-width"  # the next window's
+
+
+def test_tab_goes_through_a_contacts_fields_before_its_buttons(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    name = window.form.findChild(QLineEdit, "field:contacts.0.name")
+    window.form_scroll.ensureWidgetVisible(name)
+    qtbot.mouseClick(name, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is name
+    seen = []
+    for _ in range(12):
+        key(qtbot, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        seen.append(widget.objectName() or widget.accessibleName())
+    assert seen == [
+        "field:contacts.0.title", "field:contacts.0.organization", "field:contacts.0.city",
+        "field:contacts.0.email", "field:contacts.0.phones.0.number",
+        "field:contacts.0.phones.0.label", "Remove phone 1", "add:contacts.0.phones",
+        "Save contact 1 to the library", "Move contact 1 down", "Remove contact 1",
+        "field:contacts.1.name",
+    ]  # fmt: skip
+    key(qtbot, Qt.Key.Key_Backtab)  # and back, the same way
+    assert QApplication.focusWidget().accessibleName() == "Remove contact 1"
+    key(qtbot, Qt.Key.Key_Space)  # the button does its job from the keyboard
+    assert [c.name for c in window.doc.model.contacts] == ["Mica Bevington"]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from presskit.app.document import DocumentController
 from presskit.model.paths import FieldPath
+from presskit.ui.focus_order import ROW_BUTTON
 
 
 class ListEditor(QWidget):
@@ -133,6 +134,7 @@ class ListEditor(QWidget):
             button.setAccessibleName(label)
             button.setEnabled(enabled)
             button.setAutoRaise(True)
+            button.setProperty(ROW_BUTTON, True)  # Tab reaches it after the row's fields
             button.clicked.connect(handler)
             buttons.addWidget(button)
         if self._reorderable:
