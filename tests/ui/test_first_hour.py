@@ -545,3 +545,31 @@ def test_tab_goes_through_a_contacts_fields_before_its_buttons(qtbot, window: Ma
     assert QApplication.focusWidget().accessibleName() == "Remove contact 1"
     key(qtbot, Qt.Key.Key_Space)  # the button does its job from the keyboard
     assert [c.name for c in window.doc.model.contacts] == ["Mica Bevington"]
+
+
+def test_typed_dates_times_and_zones_not_understood_are_said_in_the_status_bar(
+    qtbot, window: MainWindow
+) -> None:
+    bar = window.statusBar()
+    type_into(qtbot, window.header.date.edit, "next-ish")
+    key(qtbot, Qt.Key.Key_Tab)
+    assert "“next-ish” is not a date" in bar.currentMessage()
+    assert window.doc.model.dateline.date == dt.date(2014, 9, 23)
+    embargo(qtbot, window)
+    editor = window.form.release.embargo
+    before = window.doc.model.embargo
+    for field, typed, said in (
+        (editor.date.edit, "someday", "“someday” is not a date"),
+        (editor.time, "25:99", "“25:99” is not a time of day"),
+        (editor.zone.lineEdit(), "Atlantis", "“Atlantis” is not a time zone"),
+    ):
+        bar.clearMessage()
+        was = field.text()
+        type_into(qtbot, field, typed)
+        key(qtbot, Qt.Key.Key_Tab)
+        assert said in bar.currentMessage(), (typed, bar.currentMessage())
+        assert said in (field if field is not editor.zone.lineEdit() else editor.zone).toolTip()
+        assert window.doc.model.embargo == before  # nothing changed on a guess
+        type_into(qtbot, field, was)  # put it right again before the next one
+        key(qtbot, Qt.Key.Key_Tab)
+        assert window.doc.model.embargo == before

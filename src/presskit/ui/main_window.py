@@ -248,6 +248,9 @@ class MainWindow(QMainWindow):
             lambda finding: go_to_finding(self, self.form_scroll, finding)
         )
         self.status.findings.clicked.connect(lambda: self.show_panel(self.checks_dock))
+        # Typed text that is not a date, a time or a zone: marked at the field, and said here.
+        self.form.release.embargo.problem.connect(self.status.show_message)
+        self.header.date.problem.connect(self.status.show_message)
         self.preview.pagesShown.connect(self._after_first_preview)
 
     def _after_first_preview(self) -> None:
