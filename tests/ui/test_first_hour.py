@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtGui import QFontInfo
+from PySide6.QtGui import QColor, QFontInfo, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from presskit.app.settings import Preferences
@@ -21,6 +21,7 @@ from presskit.model.library import LibraryContact
 from presskit.model.release import DatelineStyle, Status
 from presskit.ui.date_field import DateField, shown_date
 from presskit.ui.main_window import MainWindow
+from presskit.ui.palette import dark_palette
 from presskit.ui.templates_ui import template_paths, welcome
 from tests.conftest import pdf_text, squash
 from tests.ui.conftest import answer_dialog, press
@@ -573,3 +574,57 @@ def test_typed_dates_times_and_zones_not_understood_are_said_in_the_status_bar(
         type_into(qtbot, field, was)  # put it right again before the next one
         key(qtbot, Qt.Key.Key_Tab)
         assert window.doc.model.embargo == before
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: QColor, two: QColor) -> float:
+    light, dark = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.fixture
+def dark(qtbot) -> Iterator[QPalette]:
+    """The desktop turns dark (Fusion style, a dark palette), and back after the test."""
+    app = QApplication.instance()
+    style, palette = app.style().name(), app.palette()
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    QApplication.processEvents()  # the new palette reaches the widgets through the event loop
+    yield app.palette()
+    app.setStyle(style)
+    app.setPalette(palette)
+
+
+@pytest.mark.parametrize("palette", ["light", "dark", "turns dark"])
+def test_marks_and_highlighting_read_in_a_light_and_a_dark_palette(
+    qtbot, request: pytest.FixtureRequest, palette: str
+) -> None:
+    """The window started in a light or a dark palette, or open when the desktop turns dark."""
+    if palette == "dark":
+        request.getfixturevalue("dark")
+    window = request.getfixturevalue("window")
+    if palette == "turns dark":
+        request.getfixturevalue("dark")
+    date = window.header.date.edit
+    type_into(qtbot, date, "soon")
+    key(qtbot, Qt.Key.Key_Tab)
+    base = date.palette().color(QPalette.ColorRole.Base)
+    assert (base.lightness() < 128) == (palette != "light")
+    image = date.grab().toImage()
+    border = image.pixelColor(1, image.height() // 2)  # the mark, as drawn
+    assert border.red() > 150 and border.red() > 1.6 * border.green(), border.name()
+    assert contrast(border, base) >= 3.0, (border.name(), base.name())  # WCAG, non-text
+    # The body's Markdown links take the palette's link colour, readable on its background.
+    body = window.body.editor
+    link = body.palette().color(QPalette.ColorRole.Link)
+    block = body.document().firstBlock()
+    colours = {r.format.foreground().color().name() for r in block.layout().formats()}
+    assert link.name() in colours
+    assert contrast(link, body.palette().color(QPalette.ColorRole.Base)) >= 3.0

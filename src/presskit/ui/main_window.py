@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self._about_highlighter = MarkdownHighlighter(
             about.document(), about.palette(), self.spelling
         )
+        self._about_highlighter.follow_palette(about)
         for edit in (self.header.headline.edit, self.header.subheadline.edit, about):
             edit.spelling = self.spelling
         writing = QWidget()
