@@ -12,13 +12,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtGui import QColor, QFontInfo, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
+from presskit.app.settings import Preferences
 from presskit.checks.length import word_count
 from presskit.model.library import LibraryContact
 from presskit.model.release import DatelineStyle, Status
 from presskit.ui.date_field import DateField, shown_date
 from presskit.ui.main_window import MainWindow
+from presskit.ui.palette import dark_palette
 from presskit.ui.templates_ui import template_paths, welcome
 from tests.conftest import pdf_text, squash
 from tests.ui.conftest import answer_dialog, press
@@ -399,6 +402,18 @@ def test_columns_never_overlap_and_labels_show_whole(
             if shown.width() < label.width() or label.width() < needed:
                 cut.append((label.text(), shown.width(), label.width(), needed))
     assert cut == [], size
+    # The form wraps instead of sliding: it is as wide as its column, and a full
+    # international phone number fits its field.
+    viewport = window.form_scroll.viewport()
+    assert window.form.width() <= viewport.width(), size
+    assert window.form_scroll.horizontalScrollBar().maximum() == 0
+    numbers = [
+        e for e in window.form.findChildren(QLineEdit) if e.accessibleName().endswith("number")
+    ]
+    assert numbers
+    for edit in numbers:
+        needed = edit.fontMetrics().horizontalAdvance("+44 20 7946 0958")
+        assert edit.width() - 8 >= needed, (size, edit.accessibleName(), edit.width(), needed)
     assert window.checks_dock.height() < size[1] * 0.34  # sized to a few findings
 
 
@@ -479,3 +494,137 @@ def test_templates_and_the_first_run_welcome(qtbot, window: MainWindow) -> None:
     asked = answer_dialog(press("Blank Release"), timeout_ms=500)
     welcome(window)  # not again
     assert asked == []
+
+
+def test_preview_opens_at_a_readable_zoom_and_remembers_the_choice(
+    qtbot, window: MainWindow
+) -> None:
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1280, 800))
+    preview = window.preview
+    assert preview.zoom.currentText() == "Readable"
+    qtbot.waitUntil(lambda: preview.pages_label.text() != "No pages yet", timeout=30_000)
+    page = next(
+        label for label in preview.findChildren(QLabel) if label.accessibleName() == "Page 1"
+    )
+    points = float(PdfReader(io.BytesIO(preview.pdf)).pages[0].mediabox.width)
+    body_px = 11 * page.width() / points  # the themes' body text is 11 pt
+    form_px = QFontInfo(window.form.font()).pixelSize()
+    assert abs(body_px - form_px) <= 0.15 * form_px, (body_px, form_px)
+    assert body_px >= 10  # not the 6-7 px of "Fit width" in this column
+    # A person picks another zoom from the list; the next window opens at it.
+    qtbot.mouseClick(preview.zoom, Qt.MouseButton.LeftButton)
+    key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Return)
+    assert preview.zoom.currentText() == "Fit width"
+    qtbot.waitUntil(lambda: page.width() < points * form_px / 11 * 0.8)
+    assert window.prefs.preview_zoom() == "fit-width"
+    window.prefs.sync()
+    assert Preferences(window.prefs.path).preview_zoom() == "fit-width"  # the next window's
+
+
+def test_tab_goes_through_a_contacts_fields_before_its_buttons(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    name = window.form.findChild(QLineEdit, "field:contacts.0.name")
+    window.form_scroll.ensureWidgetVisible(name)
+    qtbot.mouseClick(name, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is name
+    seen = []
+    for _ in range(12):
+        key(qtbot, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        seen.append(widget.objectName() or widget.accessibleName())
+    assert seen == [
+        "field:contacts.0.title", "field:contacts.0.organization", "field:contacts.0.city",
+        "field:contacts.0.email", "field:contacts.0.phones.0.number",
+        "field:contacts.0.phones.0.label", "Remove phone 1", "add:contacts.0.phones",
+        "Save contact 1 to the library", "Move contact 1 down", "Remove contact 1",
+        "field:contacts.1.name",
+    ]  # fmt: skip
+    key(qtbot, Qt.Key.Key_Backtab)  # and back, the same way
+    assert QApplication.focusWidget().accessibleName() == "Remove contact 1"
+    key(qtbot, Qt.Key.Key_Space)  # the button does its job from the keyboard
+    assert [c.name for c in window.doc.model.contacts] == ["Mica Bevington"]
+
+
+def test_typed_dates_times_and_zones_not_understood_are_said_in_the_status_bar(
+    qtbot, window: MainWindow
+) -> None:
+    bar = window.statusBar()
+    type_into(qtbot, window.header.date.edit, "next-ish")
+    key(qtbot, Qt.Key.Key_Tab)
+    assert "“next-ish” is not a date" in bar.currentMessage()
+    assert window.doc.model.dateline.date == dt.date(2014, 9, 23)
+    embargo(qtbot, window)
+    editor = window.form.release.embargo
+    before = window.doc.model.embargo
+    for field, typed, said in (
+        (editor.date.edit, "someday", "“someday” is not a date"),
+        (editor.time, "25:99", "“25:99” is not a time of day"),
+        (editor.zone.lineEdit(), "Atlantis", "“Atlantis” is not a time zone"),
+    ):
+        bar.clearMessage()
+        was = field.text()
+        type_into(qtbot, field, typed)
+        key(qtbot, Qt.Key.Key_Tab)
+        assert said in bar.currentMessage(), (typed, bar.currentMessage())
+        assert said in (field if field is not editor.zone.lineEdit() else editor.zone).toolTip()
+        assert window.doc.model.embargo == before  # nothing changed on a guess
+        type_into(qtbot, field, was)  # put it right again before the next one
+        key(qtbot, Qt.Key.Key_Tab)
+        assert window.doc.model.embargo == before
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: QColor, two: QColor) -> float:
+    light, dark = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.fixture
+def dark(qtbot) -> Iterator[QPalette]:
+    """The desktop turns dark (Fusion style, a dark palette), and back after the test."""
+    app = QApplication.instance()
+    style, palette = app.style().name(), app.palette()
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    QApplication.processEvents()  # the new palette reaches the widgets through the event loop
+    yield app.palette()
+    app.setStyle(style)
+    app.setPalette(palette)
+
+
+@pytest.mark.parametrize("palette", ["light", "dark", "turns dark"])
+def test_marks_and_highlighting_read_in_a_light_and_a_dark_palette(
+    qtbot, request: pytest.FixtureRequest, palette: str
+) -> None:
+    """The window started in a light or a dark palette, or open when the desktop turns dark."""
+    if palette == "dark":
+        request.getfixturevalue("dark")
+    window = request.getfixturevalue("window")
+    if palette == "turns dark":
+        request.getfixturevalue("dark")
+    date = window.header.date.edit
+    type_into(qtbot, date, "soon")
+    key(qtbot, Qt.Key.Key_Tab)
+    base = date.palette().color(QPalette.ColorRole.Base)
+    assert (base.lightness() < 128) == (palette != "light")
+    image = date.grab().toImage()
+    border = image.pixelColor(1, image.height() // 2)  # the mark, as drawn
+    assert border.red() > 150 and border.red() > 1.6 * border.green(), border.name()
+    assert contrast(border, base) >= 3.0, (border.name(), base.name())  # WCAG, non-text
+    # The body's Markdown links take the palette's link colour, readable on its background.
+    body = window.body.editor
+    link = body.palette().color(QPalette.ColorRole.Link)
+    block = body.document().firstBlock()
+    colours = {r.format.foreground().color().name() for r in block.layout().formats()}
+    assert link.name() in colours
+    assert contrast(link, body.palette().color(QPalette.ColorRole.Base)) >= 3.0

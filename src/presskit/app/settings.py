@@ -223,7 +223,7 @@ class Preferences:
         self._settings.setValue("review/approver_role", role)
 
     def preview_zoom(self) -> str:
-        return str(self._settings.value("preview/zoom", "fit-width"))
+        return str(self._settings.value("preview/zoom", "readable"))
 
     def set_preview_zoom(self, zoom: str) -> None:
         self._settings.setValue("preview/zoom", zoom)

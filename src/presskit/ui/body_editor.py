@@ -91,6 +91,7 @@ class BodyEditor(QWidget):
         self.highlighter = MarkdownHighlighter(
             self.editor.document(), self.editor.palette(), spelling
         )
+        self.highlighter.follow_palette(self.editor)
         self.toolbar = QToolBar("Formatting", self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.setAccessibleName("Formatting toolbar")

@@ -30,8 +30,7 @@ from presskit.importers.dates import parse_typed_date
 from presskit.model.paths import FieldPath
 from presskit.render.conventions import babel_locale
 from presskit.ui.fields import GlobalUndoMixin, affects, field_object_name
-
-INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; }"
+from presskit.ui.palette import mark_invalid
 
 
 def shown_date(day: dt.date, language: str) -> str:
@@ -155,8 +154,7 @@ class DateField(QWidget):
             self.entered.emit(day)
 
     def _mark(self, message: str) -> None:
-        self.edit.setStyleSheet(INVALID_STYLE if message else "")
-        self.edit.setToolTip(message)
+        mark_invalid(self.edit, message)
 
 
 class FieldDateField(DateField):

@@ -30,8 +30,9 @@ from presskit.importers.dates import parse_typed_time, resolve_zone, zone_names
 from presskit.model.paths import FieldPath
 from presskit.model.release import Status
 from presskit.render.conventions import zone_name as zone_abbreviation
-from presskit.ui.date_field import INVALID_STYLE, DateField
+from presskit.ui.date_field import DateField
 from presskit.ui.fields import FieldComboBox, GlobalUndoMixin
+from presskit.ui.palette import mark_invalid
 
 
 def system_zone_name() -> str:
@@ -168,9 +169,7 @@ class EmbargoEditor(QWidget):
             self._refresh()  # "berlin" typed for Europe/Berlin: show the zone's own name
 
     def _mark(self, widget: QWidget, message: str) -> None:
-        widget.setStyleSheet(INVALID_STYLE if isinstance(widget, QLineEdit) else
-                             "QComboBox { border: 2px solid #c62828; }")  # fmt: skip
-        widget.setToolTip(message)
+        mark_invalid(widget, message)
         self._say(message)
 
     def _say(self, message: str) -> None:
@@ -197,8 +196,7 @@ class EmbargoEditor(QWidget):
         self.date.set_date(None if local is None else local.date())
         self.time.setText("" if local is None else f"{local:%H:%M}")
         for widget in (self.time, self.zone):
-            widget.setStyleSheet("")
-            widget.setToolTip("")
+            mark_invalid(widget, "")
         self.zone.blockSignals(True)
         self.zone.setCurrentText(release.timezone)
         offset = local.strftime("UTC%z") if local is not None else ""

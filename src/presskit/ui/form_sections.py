@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from presskit.ui.fields import FieldComboBox, FieldLineEdit, MarkdownTextEdit
 from presskit.ui.library_panel import CONTACT_MIME
 from presskit.ui.list_editor import ListEditor
 from presskit.ui.logo_picker import LogoPicker
+from presskit.ui.wrap_row import WrapForm, WrapRow
 
 HEADLINE_LIMIT = 80
 SUBHEADLINE_LIMIT = 150
@@ -55,6 +55,7 @@ LANGUAGE_GOVERNS = (
 END_MARKS = [("###", "###"), ("-30-", "-30-"), ("ENDS", "ENDS"), ("– end –", "– end –")]
 PHONE_LABELS = [("", ""), ("mobile", "mobile"), ("office", "office"), ("work", "work"),
                 ("home", "home"), ("fax", "fax")]  # fmt: skip
+LONG_PHONE = "+44 20 7946 0958"  # a full international number shows whole
 NETWORKS = [
     (name, name.title())
     for name in ("facebook", "twitter", "x", "linkedin", "instagram", "youtube", "mastodon")
@@ -165,9 +166,7 @@ class OrganizationSection(QGroupBox):
 
 
 def _social_row(doc: DocumentController, index: int) -> QWidget:
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
+    """Network, handle and address on one line, or network and handle above the address."""
     base = ("organization", "social", index)
     number = index + 1
     network = FieldComboBox(doc, (*base, "network"), f"Social account {number} network",
@@ -176,10 +175,10 @@ def _social_row(doc: DocumentController, index: int) -> QWidget:
     handle.setPlaceholderText("@handle")
     url = FieldLineEdit(doc, (*base, "url"), f"Social account {number} URL")
     url.setPlaceholderText("https://")
-    layout.addWidget(network, 1)
-    layout.addWidget(handle, 1)
-    layout.addWidget(url, 2)
-    return row
+    name = WrapRow((network, 1, 0), (handle, 1, 0))
+    return WrapRow(
+        (name, 1, 0), (url, 2, url.fontMetrics().horizontalAdvance("https://x.com/") + 24)
+    )
 
 
 class LinksSection(QGroupBox):
@@ -228,45 +227,40 @@ class ContactsSection(QGroupBox):
 
 
 def _contact_row(doc: DocumentController, index: int, library: LibraryService | None) -> QWidget:
-    row = QWidget()
-    grid = QGridLayout(row)
-    grid.setContentsMargins(0, 0, 0, 0)
+    """Labels beside the fields, or above them all when the column is too narrow for a full
+    international phone number beside its label."""
     base = ("contacts", index)
     number = index + 1
-    fields = [
-        ("Name", "name"), ("Title", "title"), ("Organization", "organization"),
-        ("City", "city"), ("Email", "email"),
-    ]  # fmt: skip
-    for line, (label, key) in enumerate(fields):
-        edit = FieldLineEdit(doc, (*base, key), f"Contact {number} {label.lower()}")
-        grid.addWidget(QLabel(label), line, 0, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(edit, line, 1)
     phones = ListEditor(
         doc, (*base, "phones"), "phone", lambda j: _phone_row(doc, index, j), Phone,
         reorderable=False, framed=False,
     )  # fmt: skip
-    top_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-    grid.addWidget(QLabel("Phones"), len(fields), 0, top_right)
-    grid.addWidget(phones, len(fields), 1)
+    row = WrapForm(phones.minimumSizeHint().width())
+    fields = [
+        ("Name", "name"), ("Title", "title"), ("Organization", "organization"),
+        ("City", "city"), ("Email", "email"),
+    ]  # fmt: skip
+    for label, key in fields:
+        row.form.addRow(
+            label, FieldLineEdit(doc, (*base, key), f"Contact {number} {label.lower()}")
+        )
+    row.form.addRow("Phones", phones)
     if library is not None:
-        grid.addWidget(ContactLibraryBar(doc, library, index), len(fields) + 1, 0, 1, 2)
-    grid.setColumnStretch(1, 1)
+        row.form.addRow(ContactLibraryBar(doc, library, index))
     return row
 
 
 def _phone_row(doc: DocumentController, contact: int, index: int) -> QWidget:
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
+    """The number, wide enough for a full international one, and its label beside it (or
+    under it in a narrow column)."""
     base = ("contacts", contact, "phones", index)
     name = f"Contact {contact + 1} phone {index + 1}"
     number = FieldLineEdit(doc, (*base, "number"), f"{name} number")
     number.setPlaceholderText("+1 555 0100")
+    number.setMinimumWidth(number.fontMetrics().horizontalAdvance(LONG_PHONE) + 16)
     label = FieldComboBox(doc, (*base, "label"), f"{name} label", PHONE_LABELS, editable=True)
     label.setMaximumWidth(label.fontMetrics().horizontalAdvance("mobile") + 48)
-    layout.addWidget(number, 1)
-    layout.addWidget(label, 0)
-    return row
+    return WrapRow((number, 1, number.minimumWidth() + 40), (label, 0, 0))
 
 
 class AboutSection(QGroupBox):

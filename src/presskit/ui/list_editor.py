@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from presskit.app.document import DocumentController
 from presskit.model.paths import FieldPath
+from presskit.ui.focus_order import ROW_BUTTON
 
 
 class ListEditor(QWidget):
@@ -133,9 +134,12 @@ class ListEditor(QWidget):
             button.setAccessibleName(label)
             button.setEnabled(enabled)
             button.setAutoRaise(True)
+            button.setProperty(ROW_BUTTON, True)  # Tab reaches it after the row's fields
             button.clicked.connect(handler)
             buttons.addWidget(button)
         if self._reorderable:
             buttons.addStretch(1)
+        else:  # beside the row's first line (a phone number), also when the row wraps
+            buttons.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addLayout(buttons)
         return frame

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self._about_highlighter = MarkdownHighlighter(
             about.document(), about.palette(), self.spelling
         )
+        self._about_highlighter.follow_palette(about)
         for edit in (self.header.headline.edit, self.header.subheadline.edit, about):
             edit.spelling = self.spelling
         writing = QWidget()
@@ -248,6 +249,9 @@ class MainWindow(QMainWindow):
             lambda finding: go_to_finding(self, self.form_scroll, finding)
         )
         self.status.findings.clicked.connect(lambda: self.show_panel(self.checks_dock))
+        # Typed text that is not a date, a time or a zone: marked at the field, and said here.
+        self.form.release.embargo.problem.connect(self.status.show_message)
+        self.header.date.problem.connect(self.status.show_message)
         self.preview.pagesShown.connect(self._after_first_preview)
 
     def _after_first_preview(self) -> None:

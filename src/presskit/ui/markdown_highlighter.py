@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextDocument,
 )
+from PySide6.QtWidgets import QWidget
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^#{1,6}\s.*$"), "heading"),
@@ -37,6 +39,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, palette: QPalette, spelling: Any = None):
         super().__init__(document)
         self._formats = self._make_formats(palette)
+        self._palette_widget: QWidget | None = None
         self._spelling = spelling
         if spelling is not None:
             spelling.changed.connect(self.rehighlight)
@@ -44,6 +47,18 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def set_palette(self, palette: QPalette) -> None:
         self._formats = self._make_formats(palette)
         self.rehighlight()
+
+    def follow_palette(self, widget: QWidget) -> None:
+        """Take ``widget``'s colours again whenever its palette changes (the desktop turned
+        dark, say): the formats hold colours, not roles."""
+        self._palette_widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        widget = self._palette_widget
+        if watched is widget and event.type() == QEvent.Type.PaletteChange:
+            self.set_palette(widget.palette())
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _make_formats(palette: QPalette) -> dict[str, QTextCharFormat]:

@@ -7,7 +7,7 @@ and a render error shows as a banner above the last good pages instead of a dial
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPalette, QPixmap
+from PySide6.QtGui import QFontInfo, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
 from presskit.app.page_rasterizer import PageRasterizer
 from presskit.model.wording import counted
 
-ZOOMS = [("fit-width", "Fit width"), ("fit-page", "Fit page")] + [
+ZOOMS = [("readable", "Readable"), ("fit-width", "Fit width"), ("fit-page", "Fit page")] + [
     (str(p), f"{p}%") for p in (50, 75, 100, 125, 150, 200)
 ]
+BODY_POINTS = 11.0
+"""The body text's size in the themes (classic style.css: ``.body { font-size: 11pt }``).
+"Readable" shows it as many pixels high as the form's own text."""
 PAGE_GAP = 16
 LETTER = (612.0, 792.0)
 SCREEN_DPI = 96.0
@@ -35,7 +38,7 @@ class PreviewPane(QWidget):
     pagesShown = Signal(int)  # number of pages now on screen
     zoomChanged = Signal(str)
 
-    def __init__(self, zoom: str = "fit-width", parent: QWidget | None = None):
+    def __init__(self, zoom: str = "readable", parent: QWidget | None = None):
         super().__init__(parent)
         self.pdf: bytes = b""
         self.page_count = 0
@@ -123,6 +126,11 @@ class PreviewPane(QWidget):
     def shutdown(self) -> None:
         self.rasterizer.shutdown()
 
+    def readable_scale(self) -> float:
+        """Pixels per point at which the release's body text is as high as the form's text.
+        A column narrower than such a page scrolls sideways, as a PDF viewer at 100 % does."""
+        return QFontInfo(self.font()).pixelSize() / BODY_POINTS
+
     # -- drawing ----------------------------------------------------------------------------
     def _pixels_per_point(self) -> float:
         mode = self.zoom_mode()
@@ -138,7 +146,9 @@ class PreviewPane(QWidget):
         )
         room_w = max(100, viewport.width() - 2 * PAGE_GAP - bar_room)
         room_h = max(100, viewport.height() - 2 * PAGE_GAP)
-        if mode == "fit-width":
+        if mode == "readable":
+            scale = self.readable_scale()
+        elif mode == "fit-width":
             scale = room_w / width
         elif mode == "fit-page":
             scale = min(room_w / width, room_h / height)
