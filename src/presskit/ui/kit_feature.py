@@ -2,10 +2,12 @@
 window like every feature (``presskit.ui.features``).
 
 A new kit starts from the open release: its organization, contacts, language and theme, so
-what the library filled into the release fills the kit too. A kit file dropped on the main
-window opens in the kit editor. Unsaved work is autosaved by the release editor's
-:class:`~presskit.app.recovery.Autosaver` into a recovery folder of the kits' own (so the
-release editor never offers a kit as a release); opening the kit again offers it back.
+what the library filled into the release fills the kit too. A kit file opened any way on the
+main window (File > Open, Open Recent, a drop, ``presskit kit.md``) opens in the kit editor:
+the main window's :class:`~presskit.ui.document_flow.DocumentFlow` routes it here. Unsaved
+work is autosaved by the release editor's :class:`~presskit.app.recovery.Autosaver` into a
+recovery folder of the kits' own (so the release editor never offers a kit as a release);
+opening the kit again offers it back.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ class KitFeature:
         self.open_action = QAction(OPEN_TEXT, window)
         self.open_action.triggered.connect(self.open_dialog)
         menu.insertActions(anchor, [self.new_action, self.open_action])
-        window.drop_handlers.append((is_kit_file, self.open_path))
+        window.files.routes.append((is_kit_file, self.open_path))  # Open, Recent, drops
         window.shutdown_hooks.append(self.close_all)
 
     def _start_folder(self) -> Path:
