@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
 
 from presskit.ui.kit_window import KitWindow
 from presskit.ui.launch import open_first_document
 from presskit.ui.main_window import MainWindow
 from tests.kit.builder import build_kit
-from tests.ui.conftest import answer_dialog, choose_file
+from tests.ui.conftest import answer_dialog, choose_file, click
 
 
 def _file_action(window: MainWindow, text: str) -> QAction:
@@ -58,3 +59,24 @@ def test_a_kit_on_the_command_line_opens_the_kit_editor(qtbot, window: MainWindo
     # The main window holds a release (the last one), never the kit as a release.
     assert window.doc.path == release
     assert "Landmines" in window.doc.model.organization.name
+
+
+def test_cancel_in_the_kits_prompt_stops_closing_the_main_window(
+    qtbot, window: MainWindow, tmp_path: Path
+):
+    kit_window = window.kits.open_path(build_kit(tmp_path / "kit"))
+    qtbot.addWidget(kit_window, before_close_func=lambda w: w.doc.undo_stack.setClean())
+    qtbot.keyClicks(kit_window.people.rows[0].fields["role"], " (acting)")
+    assert kit_window.doc.is_dirty
+
+    seen = answer_dialog(click(QMessageBox.StandardButton.Cancel))
+    assert not window.close()
+    assert "Save the changes to kit.md" in seen[0]
+    assert window.isVisible() and kit_window.isVisible()
+    assert kit_window.doc.is_dirty and kit_window.doc.kit.people[0].role.endswith(" (acting)")
+    assert window.kits.windows == [kit_window]
+    assert window.service is not None and kit_window.worker is not None
+
+    seen = answer_dialog(click(QMessageBox.StandardButton.Discard))
+    assert window.close()  # Discard: the kit closes, then the main window
+    assert seen and not kit_window.isVisible() and window.kits.windows == []

@@ -44,7 +44,7 @@ class KitFeature:
         self.open_action.triggered.connect(self.open_dialog)
         menu.insertActions(anchor, [self.new_action, self.open_action])
         window.files.routes.append((is_kit_file, self.open_path))  # Open, Recent, drops
-        window.shutdown_hooks.append(self.close_all)
+        window.close_checks.append(self.close_all)
 
     def _start_folder(self) -> Path:
         path = self.window.doc.path
@@ -109,12 +109,18 @@ class KitFeature:
         kit_window = KitWindow(doc, library=self.window.library)
         kit_window.autosaver = Autosaver(doc, self.store, self.window.prefs)  # type: ignore[arg-type]
         self.windows.append(kit_window)
+        kit_window.closed.connect(lambda: self._forget(kit_window))
         kit_window.show()
         return kit_window
 
-    def close_all(self) -> None:
-        for kit_window in list(self.windows):
-            kit_window.close()
+    def _forget(self, kit_window: KitWindow) -> None:
+        if kit_window in self.windows:
+            self.windows.remove(kit_window)
+
+    def close_all(self) -> bool:
+        """Close every kit window (each asks about its unsaved changes); False when the user
+        cancelled one: the main window then stays open, and so does that kit."""
+        return all(kit_window.close() for kit_window in list(self.windows))
 
 
 def install(window: Any) -> None:
