@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from presskit.storage import load_release  # noqa: PLC0415
-    from presskit.storage.atomic import write_atomic  # noqa: PLC0415
+    from presskit.storage.atomic import write_output  # noqa: PLC0415
     from presskit.translation.xliff import export_xliff  # noqa: PLC0415
 
     language = language_tag(args.to)
@@ -71,7 +71,7 @@ def _export(args: argparse.Namespace) -> int:
     if output.resolve() == args.release.resolve():
         raise UsageError(f"{output} is the release itself: name another file with -o")
     data = export_xliff(source, args.release, output, language)
-    status = write_or_report(output, lambda: write_atomic(output, data))
+    status = write_or_report(output, lambda: write_output(output, data, sources=(args.release,)))
     if status == EXIT_OK:
         print(f"{output}: {data.count(b'<trans-unit ')} units for translation into {language}")
     return status

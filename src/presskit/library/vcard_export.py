@@ -17,7 +17,7 @@ import vobject
 
 from presskit.library.vcard_labels import types_for_label
 from presskit.model.library import LibraryContact
-from presskit.storage.atomic import write_atomic
+from presskit.storage.atomic import write_output
 
 VERSIONS = ("4.0", "3.0")
 PRODID = "-//Presskit//Presskit press contacts//EN"
@@ -33,8 +33,9 @@ def dumps_vcards(contacts: Iterable[LibraryContact], version: str = "4.0") -> st
 def write_vcards(
     contacts: Iterable[LibraryContact], path: str | os.PathLike[str], version: str = "4.0"
 ) -> None:
-    """Write the contacts to a .vcf file in UTF-8, atomically."""
-    write_atomic(path, dumps_vcards(contacts, version).encode("utf-8"))
+    """Write the contacts to a .vcf file in UTF-8, atomically; a symbolic link at ``path`` is
+    refused (:class:`~presskit.storage.atomic.OutputRefused`), never written through."""
+    write_output(path, dumps_vcards(contacts, version).encode("utf-8"))
 
 
 def _add(card: Any, name: str, value: Any, types: list[str] | None = None) -> Any:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from presskit.sending.message import ReleaseMail, message_bytes
 from presskit.sending.recipients import Recipient
-from presskit.storage.atomic import write_atomic
+from presskit.storage.atomic import write_output
 
 
 def draft_name(recipient: Recipient) -> str:
@@ -43,7 +43,7 @@ def write_drafts(
     for index, recipient in enumerate(recipients, 1):
         data = message_bytes(mail, recipient, now, (("X-Unsent", "1"),))
         path = target / draft_name(recipient)
-        write_atomic(path, data)
+        write_output(path, data)  # a link in the folder is refused, never written through
         written.append(path)
         if progress is not None:
             progress(index, len(recipients))

@@ -2,9 +2,12 @@
 drop, Save As and the document controller all read.
 
     is_release_file(Path("notes.markdown"))  -> True
-    open_filter()  -> "Releases and Presskit PDFs (*.md *.markdown *.pdf);;All files (*)"
+    open_filter()  -> "Releases, press kits and Presskit PDFs (*.md *.markdown *.pdf);;All…"
 
-Formats that are turned into a release by an importer are listed by the importers, not here.
+A press kit is a Markdown file too (first key ``presskit_kit``): it is told apart by content,
+not by name, where files are opened (``ui/document_flow.DocumentFlow.open_path`` asks
+``presskit.kit.file.is_kit_file`` through the kit feature's route). Formats that are turned
+into a release by an importer are listed by the importers, not here.
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ def file_filter(kinds: tuple[OpenableType, ...], label: str) -> str:
 
 
 def open_filter() -> str:
-    return file_filter(OPENABLE, "Releases and Presskit PDFs")
+    return file_filter(OPENABLE, "Releases, press kits and Presskit PDFs")
 
 
 def save_filter() -> str:

@@ -1,13 +1,17 @@
 """New, Open, Save, Save As, Revert, Recent files, and the questions they must ask first.
 
 Every way of replacing the open document goes through :meth:`DocumentFlow.confirm_discard`,
-so unsaved work is never lost without the user saying so. Errors (a malformed file, a
+so unsaved work is never lost without the user saying so. Every way of opening a file (File >
+Open, Open Recent, a drop, ``presskit FILE``) goes through :meth:`DocumentFlow.open_path`, which
+routes by content: a file a feature claims (``routes``, e.g. a press kit, first key
+``presskit_kit``) opens in that feature's window, the rest as a release. Errors (a malformed file, a
 read-only folder) are explained in a message naming the file, and the open document stays
 as it was.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -43,6 +47,8 @@ class DocumentFlow(QObject):
         self._prefs = prefs
         self._autosaver = autosaver
         self._window = window
+        # Features claim files by content: (accepts(path), open(path) -> window or None).
+        self.routes: list[tuple[Callable[[Path], bool], Callable[[Path], object]]] = []
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
@@ -89,16 +95,27 @@ class DocumentFlow(QObject):
             self._doc.new_from_example()
 
     def open_dialog(self) -> None:
-        if not self.confirm_discard():
-            return
+        """File > Open: pick the file first, since a press kit opens beside the release."""
         name, _ = QFileDialog.getOpenFileName(
-            self._window, "Open a release", str(self._prefs.last_folder("open")), open_filter()
+            self._window, "Open", str(self._prefs.last_folder("open")), open_filter()
         )
         if name:
-            self.open_path(Path(name), confirmed=True)
+            self.open_path(Path(name))  # asks about unsaved work when it replaces the release
+
+    def route(self, path: Path) -> Callable[[Path], object] | None:
+        """The feature's opener for ``path`` when one claims it (a press kit), else None."""
+        return next((opener for accepts, opener in self.routes if accepts(path)), None)
 
     def open_path(self, path: Path, *, confirmed: bool = False) -> bool:
         """Open ``path``; on failure say why and keep the current document."""
+        opener = self.route(path)
+        if opener is not None:  # opens in a window of its own: the release stays open
+            if opener(path) is None:
+                return False
+            self._prefs.set_last_folder("open", path.resolve().parent)
+            self._prefs.add_recent_file(path.resolve())
+            self.message.emit(f"Opened {path.name}")
+            return True
         if not confirmed and not self.confirm_discard():
             return False
         try:

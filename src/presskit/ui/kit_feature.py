@@ -2,10 +2,12 @@
 window like every feature (``presskit.ui.features``).
 
 A new kit starts from the open release: its organization, contacts, language and theme, so
-what the library filled into the release fills the kit too. A kit file dropped on the main
-window opens in the kit editor. Unsaved work is autosaved by the release editor's
-:class:`~presskit.app.recovery.Autosaver` into a recovery folder of the kits' own (so the
-release editor never offers a kit as a release); opening the kit again offers it back.
+what the library filled into the release fills the kit too. A kit file opened any way on the
+main window (File > Open, Open Recent, a drop, ``presskit kit.md``) opens in the kit editor:
+the main window's :class:`~presskit.ui.document_flow.DocumentFlow` routes it here. Unsaved
+work is autosaved by the release editor's :class:`~presskit.app.recovery.Autosaver` into a
+recovery folder of the kits' own (so the release editor never offers a kit as a release);
+opening the kit again offers it back.
 """
 
 from __future__ import annotations
@@ -41,8 +43,8 @@ class KitFeature:
         self.open_action = QAction(OPEN_TEXT, window)
         self.open_action.triggered.connect(self.open_dialog)
         menu.insertActions(anchor, [self.new_action, self.open_action])
-        window.drop_handlers.append((is_kit_file, self.open_path))
-        window.shutdown_hooks.append(self.close_all)
+        window.files.routes.append((is_kit_file, self.open_path))  # Open, Recent, drops
+        window.close_checks.append(self.close_all)
 
     def _start_folder(self) -> Path:
         path = self.window.doc.path
@@ -107,12 +109,18 @@ class KitFeature:
         kit_window = KitWindow(doc, library=self.window.library)
         kit_window.autosaver = Autosaver(doc, self.store, self.window.prefs)  # type: ignore[arg-type]
         self.windows.append(kit_window)
+        kit_window.closed.connect(lambda: self._forget(kit_window))
         kit_window.show()
         return kit_window
 
-    def close_all(self) -> None:
-        for kit_window in list(self.windows):
-            kit_window.close()
+    def _forget(self, kit_window: KitWindow) -> None:
+        if kit_window in self.windows:
+            self.windows.remove(kit_window)
+
+    def close_all(self) -> bool:
+        """Close every kit window (each asks about its unsaved changes); False when the user
+        cancelled one: the main window then stays open, and so does that kit."""
+        return all(kit_window.close() for kit_window in list(self.windows))
 
 
 def install(window: Any) -> None:

@@ -54,6 +54,7 @@ class KitWindow(QMainWindow):
     """One open press kit."""
 
     exported = Signal(object)  # the KitExportResult, or the Exception
+    closed = Signal()  # the window closed (saved, or the changes thrown away on purpose)
 
     def __init__(self, doc: KitDocument, parent: QWidget | None = None, library: Any = None):
         super().__init__(parent)
@@ -237,3 +238,4 @@ class KitWindow(QMainWindow):
         self.worker.shutdown()
         self.rasterizer.shutdown()
         event.accept()
+        self.closed.emit()

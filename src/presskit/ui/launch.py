@@ -80,13 +80,19 @@ def run(
 
 
 def open_first_document(window, file: Path | None) -> bool:
-    """Open ``file``, else the last file, else the example. False if ``file`` cannot open."""
+    """Open ``file``, else the last release, else the example. False if ``file`` cannot open.
+
+    A press kit as ``file`` opens in the kit editor, and the main window the last release.
+    """
     if file is not None:
-        if window.files.open_path(file, confirmed=True):
-            return True
-        print(f"presskit: {file} could not be opened", file=sys.stderr)
-        return False
-    last = window.prefs.last_file()
+        if not window.files.open_path(file, confirmed=True):
+            print(f"presskit: {file} could not be opened", file=sys.stderr)
+            return False
+        if window.files.route(file) is None:
+            return True  # else a press kit, in its own window: the main window needs a release
+    # The last release (a press kit in the recent files opens in its own window, not here).
+    releases = (p for p in window.prefs.recent_files() if window.files.route(p) is None)
+    last = next(releases, None)
     if last is not None and last.is_file() and window.files.open_path(last, confirmed=True):
         return True
     window.doc.new_from_example()

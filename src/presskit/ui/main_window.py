@@ -226,8 +226,10 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Presskit", self._about)
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
-        # Features may take dropped files (accepts(path), handle(path)) and stop work at close.
+        # Features may take dropped files (accepts(path), handle(path)), stop the close (a
+        # check returning False: the user cancelled a question) and stop work at close.
         self.drop_handlers: list[tuple[Callable[[Path], bool], Callable[[Path], None]]] = []
+        self.close_checks: list[Callable[[], bool]] = []
         self.shutdown_hooks: list[Callable[[], None]] = [self.library_panel.shutdown]
         install_features(self)
 
@@ -325,7 +327,7 @@ class MainWindow(QMainWindow):
                 return
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.confirm_discard():
+        if not self.files.confirm_discard() or not all(ok() for ok in self.close_checks):
             event.ignore()
             return
         save_layout(self)
