@@ -14,7 +14,6 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -22,9 +21,9 @@ import yaml
 from presskit.kit.model import KIT_FORMAT_VERSION, LIST_ITEMS, Kit
 from presskit.model.release import DEFAULT_LANGUAGE, DEFAULT_THEME
 from presskit.storage.atomic import write_atomic
-from presskit.storage.problems import FileProblem, ReleaseFileError, Severity
-from presskit.storage.text_file import decode_release_bytes, split_front_matter
-from presskit.storage.yaml_reader import FrontMatterReader, Node, compose_front_matter
+from presskit.storage.problems import FileProblem, ReleaseFileError
+from presskit.storage.release_file import compose_document, raise_errors, read_document_bytes
+from presskit.storage.yaml_reader import FrontMatterReader, Node
 from presskit.storage.yaml_writer import ReleaseDumper, _contact, _organization
 
 VERSION_KEY = "presskit_kit"
@@ -137,34 +136,17 @@ class KitReader(FrontMatterReader):
 
 def loads_kit(text: str | bytes, source: str = "<text>") -> LoadedKit:
     """Parse a kit from its text (or raw bytes). Raises ReleaseFileError."""
-    if isinstance(text, bytes):
-        text = decode_release_bytes(text, source)
-    else:
-        text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    parts = split_front_matter(text, source)
-    root = compose_front_matter(parts.front_matter, source, parts.yaml_first_line)
+    parts, root = compose_document(text, source)  # the release's own first steps
     reader = KitReader(source, parts.yaml_first_line)
     kit = reader.kit(root)
     kit.description = parts.body.rstrip()
-    errors = [p for p in reader.problems if p.severity is Severity.ERROR]
-    if errors:
-        raise ReleaseFileError(errors)
-    warnings = [p for p in reader.problems if p.severity is Severity.WARNING]
+    warnings = raise_errors(reader.problems)
     return LoadedKit(kit, source, warnings, reader.lines, parts.body_first_line)
 
 
 def load_kit(path: str | os.PathLike[str]) -> LoadedKit:
     """Read a kit file. Every failure is a ReleaseFileError naming the file."""
-    source = os.fspath(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ReleaseFileError.single(source, "no such file") from None
-    except IsADirectoryError:
-        raise ReleaseFileError.single(source, "this is a folder, not a press kit file") from None
-    except OSError as exc:
-        raise ReleaseFileError.single(source, f"cannot be read: {exc.strerror or exc}") from None
-    return loads_kit(data, source)
+    return loads_kit(read_document_bytes(path, "a press kit file"), os.fspath(path))
 
 
 def _record(item: Any) -> dict[str, Any]:

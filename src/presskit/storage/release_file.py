@@ -18,8 +18,8 @@ from presskit.model.release import Release
 from presskit.model.validation import Problem, validate_release
 from presskit.storage.atomic import write_atomic
 from presskit.storage.problems import FileProblem, ReleaseFileError, Severity
-from presskit.storage.text_file import decode_release_bytes, split_front_matter
-from presskit.storage.yaml_reader import FrontMatterReader, compose_front_matter
+from presskit.storage.text_file import SplitText, decode_release_bytes, split_front_matter
+from presskit.storage.yaml_reader import FrontMatterReader, Node, compose_front_matter
 from presskit.storage.yaml_writer import dump_front_matter
 
 
@@ -59,38 +59,55 @@ class LoadedRelease:
         ]
 
 
-def loads_release(text: str | bytes, source: str = "<text>") -> LoadedRelease:
-    """Parse a release from its text (or raw bytes). Raises ReleaseFileError."""
+def compose_document(text: str | bytes, source: str) -> tuple[SplitText, Node | None]:
+    """The first steps of reading a release or a press kit: decode (or normalise line ends
+    and drop a BOM), split off the front matter, compose its YAML under the document budget.
+    Raises ReleaseFileError."""
     if isinstance(text, bytes):
         text = decode_release_bytes(text, source)
     else:
         text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     parts = split_front_matter(text, source)
-    root = compose_front_matter(parts.front_matter, source, parts.yaml_first_line)
+    return parts, compose_front_matter(parts.front_matter, source, parts.yaml_first_line)
+
+
+def raise_errors(problems: list[FileProblem]) -> list[FileProblem]:
+    """Raise the errors among ``problems`` at once; return the warnings."""
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise ReleaseFileError(errors)
+    return [p for p in problems if p.severity is Severity.WARNING]
+
+
+def loads_release(text: str | bytes, source: str = "<text>") -> LoadedRelease:
+    """Parse a release from its text (or raw bytes). Raises ReleaseFileError."""
+    parts, root = compose_document(text, source)
     reader = FrontMatterReader(source, parts.yaml_first_line)
     release = reader.release(root)
     release.body = parts.body.rstrip()
-    errors = [p for p in reader.problems if p.severity is Severity.ERROR]
-    if errors:
-        raise ReleaseFileError(errors)
-    warnings = [p for p in reader.problems if p.severity is Severity.WARNING]
+    warnings = raise_errors(reader.problems)
     return LoadedRelease(release, source, warnings, reader.lines, parts.body_first_line)
 
 
-def load_release(path: str | os.PathLike[str]) -> LoadedRelease:
-    """Read a release file. Every failure is a ReleaseFileError naming the file."""
+def read_document_bytes(path: str | os.PathLike[str], what: str) -> bytes:
+    """A release's or kit's bytes; every failure a ReleaseFileError naming the file.
+    ``what`` says what the file should have been ("a release file")."""
     source = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise ReleaseFileError.single(source, "no such file") from None
     except IsADirectoryError:
-        raise ReleaseFileError.single(source, "this is a folder, not a release file") from None
+        raise ReleaseFileError.single(source, f"this is a folder, not {what}") from None
     except PermissionError:
         raise ReleaseFileError.single(source, "you do not have permission to read it") from None
     except OSError as exc:
         raise ReleaseFileError.single(source, f"cannot be read: {exc.strerror or exc}") from None
-    return loads_release(data, source)
+
+
+def load_release(path: str | os.PathLike[str]) -> LoadedRelease:
+    """Read a release file. Every failure is a ReleaseFileError naming the file."""
+    return loads_release(read_document_bytes(path, "a release file"), os.fspath(path))
 
 
 def dumps_release(release: Release) -> str:
