@@ -184,3 +184,64 @@ def test_people_and_contacts_come_from_the_library(
     kit_window.undo_action.trigger()
     assert [c.name for c in kit_window.doc.kit.contacts] == ["Mary Wareham"]
     kit_window.doc.undo_stack.setClean()  # the main window closes first: no question then
+
+
+def test_a_persons_bio_and_headshot_and_the_logos(qtbot, window: MainWindow, tmp_path: Path):
+    """Type a bio, drop a headshot on the person's row, add a logo, type its variant, remove
+    another: the kit file has them all after Save, the headshot copied into people/."""
+    from tests.kit.builder import build_kit
+
+    kit_file = build_kit(tmp_path / "kit")
+    kit_window = window.kits.open_path(kit_file)
+    qtbot.addWidget(kit_window, before_close_func=lambda w: w.doc.undo_stack.setClean())
+    try:
+        _bio_headshot_logos(qtbot, kit_window, kit_file, tmp_path)
+    finally:
+        kit_window.doc.undo_stack.setClean()  # the main window closes first: no question then
+
+
+def _bio_headshot_logos(qtbot, kit_window: KitWindow, kit_file: Path, tmp_path: Path) -> None:
+    people = kit_window.people
+
+    assert "Landmine Monitor" in people.rows[0].bio.toPlainText()  # the bio from the file
+    people.rows[0].bio.setFocus()
+    qtbot.keyClick(people.rows[0].bio, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(people.rows[0].bio, "Mary leads the campaign's advocacy.")
+    assert kit_window.doc.kit.people[0].bio == "Mary leads the campaign's advocacy."
+
+    desktop = tmp_path / "Desktop"
+    desktop.mkdir()
+    headshot = desktop / "Mica Bevington.JPG"
+    headshot.write_bytes(jpeg_bytes(photo((600, 800), (150, 110, 90)), camera_exif(gps=True)))
+    _drop(people.rows[1], [headshot])
+    assert kit_window.doc.kit.people[1].photo == "people/mica-bevington.jpg"
+    copied = kit_file.parent / "people" / "mica-bevington.jpg"
+    assert copied.read_bytes() == headshot.read_bytes()  # the original stays where it was
+    row = people.rows[1]
+    assert row.photo_label.text() == "people/mica-bevington.jpg"
+    assert row.thumb.pixmap() is not None and not row.thumb.pixmap().isNull()
+    kit_window.undo_action.trigger()  # the headshot is one step
+    assert kit_window.doc.kit.people[1].photo != "people/mica-bevington.jpg"
+    kit_window.redo_action.trigger()
+
+    logos = kit_window.logos
+    before = [logo.file for logo in kit_window.doc.kit.logos]
+    assert [r.info.text().split("\n")[0] for r in logos.rows] == before
+    reverse = desktop / "logo-white.png"
+    Image.new("RGBA", (400, 200), (255, 255, 255, 255)).save(reverse)
+    answer_dialog(choose_file(reverse))
+    qtbot.mouseClick(logos.add_button, Qt.MouseButton.LeftButton)
+    assert kit_window.doc.kit.logos[-1].file == "logos/logo-white.png"
+    assert (kit_file.parent / "logos" / "logo-white.png").is_file()
+    qtbot.keyClicks(logos.rows[-1].variant, "reverse")
+    assert kit_window.doc.kit.logos[-1].variant == "reverse"
+    qtbot.mouseClick(logos.rows[0].remove, Qt.MouseButton.LeftButton)
+    assert [logo.file for logo in kit_window.doc.kit.logos] == [*before[1:], "logos/logo-white.png"]
+    assert len(logos.rows) == len(before)
+
+    kit_window.save()
+    saved = load_kit(kit_file).kit
+    assert saved.people[0].bio == "Mary leads the campaign's advocacy."
+    assert saved.people[1].photo == "people/mica-bevington.jpg"
+    assert [(lg.file, lg.variant) for lg in saved.logos][-1] == ("logos/logo-white.png", "reverse")
+    assert before[0] not in [lg.file for lg in saved.logos]

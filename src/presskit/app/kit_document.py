@@ -19,11 +19,13 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from presskit.kit.file import dumps_kit, load_kit, loads_kit, save_kit
-from presskit.kit.model import Kit, KitImage
+from presskit.kit.model import Kit, KitImage, Logo
 from presskit.outputs.release_kit import safe_file_name
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff")
 """What a person may drop in as a photo (the formats :mod:`presskit.kit.images` reads)."""
+LOGO_SUFFIXES = (*PHOTO_SUFFIXES, ".svg")
+"""A logo may also be an SVG (checked for scripts and external references on export)."""
 
 
 class _Snapshot(QUndoCommand):
@@ -130,14 +132,32 @@ class KitDocument(QObject):
         self.replaced.emit()
         return added
 
-    def _bring_in(self, source: Path) -> str:
+    def set_person_photo(self, index: int, source: Path) -> str:
+        """Make ``source`` person ``index``'s headshot (one undo step), copied into
+        ``people/`` unless it is in the kit's folder already. Returns its relative path."""
+        photo = self._bring_in(source, "people", "person")
+        self.edit("Set Person Photo", lambda kit: setattr(kit.people[index], "photo", photo))
+        self.replaced.emit()
+        return photo
+
+    def add_logos(self, sources: list[Path], variant: str = "") -> list[str]:
+        """Add logo files (one undo step), copied into ``logos/`` as photos are."""
+        added = [self._bring_in(source, "logos", "logo") for source in sources]
+        self.edit(
+            "Add Logo" if len(added) == 1 else "Add Logos",
+            lambda kit: kit.logos.extend(Logo(file=path, variant=variant) for path in added),
+        )
+        self.replaced.emit()
+        return added
+
+    def _bring_in(self, source: Path, subfolder: str = "photos", fallback: str = "photo") -> str:
         folder = self.folder.resolve()
         resolved = source.resolve()
         if resolved.is_relative_to(folder) and not source.is_symlink():
             return resolved.relative_to(folder).as_posix()
-        target_dir = self.folder / "photos"
+        target_dir = self.folder / subfolder
         target_dir.mkdir(exist_ok=True)
-        stem, suffix = safe_file_name(source.stem, "photo"), source.suffix.lower()
+        stem, suffix = safe_file_name(source.stem, fallback), source.suffix.lower()
         target, n = target_dir / f"{stem}{suffix}", 2
         while target.exists():
             target, n = target_dir / f"{stem}-{n}{suffix}", n + 1

@@ -1,13 +1,16 @@
-"""The kit editor's people and press contacts: a row per person (name, role, photo alt text
-beside the headshot's thumbnail) and the press contacts by name, both fillable from the
-contact library: Insert Person from Library… takes a library contact's name and job title,
+"""The kit editor's people and press contacts: a row per person (name, role, bio, photo alt
+text beside the headshot's thumbnail; drop a headshot on the row to set it, copied into the
+kit's ``people/`` folder) and the press contacts by name, both fillable from the contact
+library: Insert Person from Library… takes a library contact's name and job title,
 Insert Contact from Library… copies the contact as a release does (linked to its entry).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -16,28 +19,41 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
 )
 
-from presskit.app.kit_document import KitDocument
+from presskit.app.kit_document import PHOTO_SUFFIXES, KitDocument
 from presskit.kit.assets import AssetRefused, resolve_asset
 from presskit.kit.model import Person
 from presskit.model.library import LibraryContact, to_release_contact
 from presskit.ui.kit_photos import THUMBNAIL, thumbnail
 
 PERSON_FIELDS = (("name", "Name"), ("role", "Role"), ("photo_alt", "Photo alt text"))
+BIO_LINES = 4
+
+
+def dropped_files(event: QDragEnterEvent | QDropEvent, suffixes: tuple[str, ...]) -> list[Path]:
+    """The local files of a drag whose names end in one of ``suffixes``."""
+    urls = event.mimeData().urls() if event.mimeData() else []
+    paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in suffixes and p.is_file()]
 
 
 class PersonRow(QFrame):
-    """One person: the headshot's thumbnail, name, role and the photo's alt text."""
+    """One person: the headshot's thumbnail (drop a photo here), name, role, bio and the
+    photo's alt text."""
 
     def __init__(self, doc: KitDocument, index: int):
         super().__init__()
         self.doc, self.index = doc, index
         person = doc.kit.people[index]
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAcceptDrops(True)
         self.thumb = QLabel("—")
+        self.thumb.setToolTip("Drop a headshot here")
         self.thumb.setFixedSize(THUMBNAIL.height(), THUMBNAIL.height())
         if person.photo.strip():
             try:
@@ -54,6 +70,16 @@ class PersonRow(QFrame):
             edit.textEdited.connect(lambda text, k=key: self._edit(k, text))
             form.addRow(label, edit)
             self.fields[key] = edit
+        self.bio = QPlainTextEdit(person.bio)
+        self.bio.setTabChangesFocus(True)
+        self.bio.setPlaceholderText("A short biography (Markdown)")
+        self.bio.setAccessibleName(f"Person {index + 1} bio")
+        self.bio.setFixedHeight(self.bio.fontMetrics().lineSpacing() * BIO_LINES + 12)
+        self.bio.textChanged.connect(self._edit_bio)
+        form.insertRow(2, "Bio", self.bio)
+        self.photo_label = QLabel(person.photo or "No photo yet: drop a headshot on this row")
+        self.photo_label.setWordWrap(True)
+        form.insertRow(3, "Photo", self.photo_label)
         remove = QPushButton("Remove")
         remove.setAccessibleName(f"Remove person {index + 1}")
         remove.clicked.connect(self._remove)
@@ -67,10 +93,29 @@ class PersonRow(QFrame):
         self.doc.edit(f"Edit Person {label}", lambda kit: setattr(kit.people[index], key, text),
                       merge_key=f"people[{index}].{key}")  # fmt: skip
 
+    def _edit_bio(self) -> None:
+        index, text = self.index, self.bio.toPlainText()
+        self.doc.edit("Edit Person Bio", lambda kit: setattr(kit.people[index], "bio", text),
+                      merge_key=f"people[{index}].bio")  # fmt: skip
+
     def _remove(self) -> None:
         index = self.index
         self.doc.edit("Remove Person", lambda kit: kit.people.pop(index))
         self.doc.replaced.emit()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if len(dropped_files(event, PHOTO_SUFFIXES)) == 1:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        photos = dropped_files(event, PHOTO_SUFFIXES)
+        if len(photos) != 1:
+            return
+        event.acceptProposedAction()
+        try:
+            self.doc.set_person_photo(self.index, photos[0])
+        except OSError as exc:
+            QMessageBox.warning(self, "Person Photo", f"The photo could not be copied: {exc}")
 
 
 class PeoplePanel(QGroupBox):

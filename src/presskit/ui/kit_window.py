@@ -30,6 +30,7 @@ from presskit.app.kit_document import PHOTO_SUFFIXES, KitDocument, KitWorker
 from presskit.app.page_rasterizer import PageRasterizer
 from presskit.kit.model import Kit
 from presskit.ui.kit_form import KitForm
+from presskit.ui.kit_logos import LogosPanel
 from presskit.ui.kit_people import PeoplePanel
 from presskit.ui.kit_photos import PhotosPanel
 
@@ -82,11 +83,13 @@ class KitWindow(QMainWindow):
         self.form = KitForm(self.doc)
         self.photos = PhotosPanel(self.doc)
         self.people = PeoplePanel(self.doc, self.library)
+        self.logos = LogosPanel(self.doc)
         left = QWidget()
         column = QVBoxLayout(left)
         column.addWidget(self.form)
         column.addWidget(self.photos)
         column.addWidget(self.people)
+        column.addWidget(self.logos)
         column.addStretch()
         left_scroll = QScrollArea()
         left_scroll.setWidget(left)
