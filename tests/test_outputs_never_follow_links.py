@@ -75,3 +75,23 @@ def test_contacts_export_refuses_a_linked_output(
     assert presskit(["contacts", "export", str(out), "--library", str(library_file)]) != 0
     assert "symbolic link" in capsys.readouterr().err
     assert precious.read_bytes() == PRECIOUS and out.is_symlink()
+
+
+def test_review_accept_all_refuses_a_linked_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from presskit.review.docx_writer import release_docx  # noqa: PLC0415
+    from presskit.storage import load_release  # noqa: PLC0415
+
+    release = tmp_path / "release.md"
+    release.write_bytes(
+        (REPO / "resources" / "examples" / "ban-landmines" / "release.md").read_bytes()
+    )
+    reviewed = tmp_path / "reviewed.docx"
+    reviewed.write_bytes(release_docx(load_release(release).release))
+    out = tmp_path / "out" / "accepted.md"
+    precious = _link_to_precious(tmp_path, out)
+    status = presskit(["review", str(release), str(reviewed), "--accept-all", "-o", str(out)])
+    assert status != 0
+    assert "symbolic link" in capsys.readouterr().err
+    assert precious.read_bytes() == PRECIOUS and out.is_symlink()

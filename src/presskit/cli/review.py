@@ -145,7 +145,7 @@ def _print_text(result: Any, reviewed: Path) -> None:
 def _accept_all(args: argparse.Namespace, release: Any, result: Any) -> int:
     from presskit.review.apply import apply_changes  # noqa: PLC0415
     from presskit.review.history import record_before_overwrite, record_saved  # noqa: PLC0415
-    from presskit.storage.atomic import write_atomic  # noqa: PLC0415
+    from presskit.storage.atomic import write_atomic, write_output  # noqa: PLC0415
     from presskit.storage.release_patch import patch_release_text  # noqa: PLC0415
 
     changed, skipped = apply_changes(release, result.changes)
@@ -156,7 +156,13 @@ def _accept_all(args: argparse.Namespace, release: Any, result: Any) -> int:
     target = args.output or args.release
     if target == args.release:
         record_before_overwrite(args.release, original)
-    status = write_or_report(target, lambda: write_atomic(target, text.encode("utf-8")))
+    # In place it saves the release (as the editor would); an -o output is an output: never
+    # written through a link, never over the release it came from.
+    data = text.encode("utf-8")
+    if target == args.release:
+        status = write_or_report(target, lambda: write_atomic(target, data))
+    else:
+        status = write_or_report(target, lambda: write_output(target, data, (args.release,)))
     if status == EXIT_OK:
         record_saved(target, text, previous=original if target == args.release else None)
         applied = len(result.changes) - len(skipped)
