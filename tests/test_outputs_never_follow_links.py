@@ -80,8 +80,8 @@ def test_contacts_export_refuses_a_linked_output(
 def test_review_accept_all_refuses_a_linked_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from presskit.review.docx_writer import release_docx  # noqa: PLC0415
-    from presskit.storage import load_release  # noqa: PLC0415
+    from presskit.review.docx_writer import release_docx
+    from presskit.storage import load_release
 
     release = tmp_path / "release.md"
     release.write_bytes(
