@@ -152,3 +152,20 @@ def test_file_new_translation_makes_and_opens_a_linked_copy(
     assert "release.pl-PL.md exists already" in refusal["seen"][0]
     assert polish.read_bytes() == before
     assert not list(example_copy.parent.glob("*.pl-PL.pl-PL.md"))
+
+
+def test_new_translation_names_a_language_that_is_not_one_as_the_command_line_does(
+    qtbot, window: MainWindow, example_copy: Path
+) -> None:
+    refusal: dict[str, list[str]] = {}
+
+    def type_nonsense(dialog: QDialog) -> None:
+        refusal["seen"] = answer_dialog(click(QMessageBox.StandardButton.Ok))
+        QTest.keyClicks(dialog.findChild(QLineEdit), "German please")
+        press("OK")(dialog)
+
+    answer_dialog(type_nonsense)
+    window.translation.new_action.trigger()
+    qtbot.waitUntil(lambda: bool(refusal.get("seen")), timeout=10_000)
+    assert "'German please' is not a language tag such as de-DE or fr" in refusal["seen"][0]
+    assert sorted(p.name for p in example_copy.parent.glob("*.md")) == ["release.md"]

@@ -34,11 +34,11 @@ def dumps_json(value: Any) -> str:
 
 def language_tag(text: str) -> str:
     """``text`` as a BCP 47 tag (``de-DE``; ``de_DE`` is taken too); UsageError if not one."""
-    from presskit.model.validation import is_language_tag  # noqa: PLC0415
+    from presskit.model.validation import parse_language_tag  # noqa: PLC0415
 
-    tag = text.strip().replace("_", "-")
-    if not is_language_tag(tag):
-        raise UsageError(f"'{text}' is not a language tag such as de-DE or fr")
+    tag, why = parse_language_tag(text)
+    if why:
+        raise UsageError(why)
     return tag
 
 

@@ -30,6 +30,15 @@ def is_language_tag(tag: str) -> bool:
     return bool(_LANGUAGE_TAG.match(tag))
 
 
+def parse_language_tag(text: str) -> tuple[str, str | None]:
+    """``text`` as a tag (``de_DE`` is taken as ``de-DE``), and why it is not one (None when
+    it is): the one message for the command line and the editor."""
+    tag = text.strip().replace("_", "-")
+    if is_language_tag(tag):
+        return tag, None
+    return tag, f"'{text.strip()}' is not a language tag such as de-DE or fr"
+
+
 _THEME_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMessageBox
 
-from presskit.model.validation import is_language_tag
+from presskit.model.validation import parse_language_tag
 from presskit.storage import save_release
 from presskit.translation.linking import default_output, make_translation, source_path_of
 from presskit.ui.translation_panel import TranslationPanel
@@ -66,15 +66,15 @@ class TranslationFeature:
         text, ok = QInputDialog.getText(
             window, "New Translation", "Language of the translation (a tag such as de-DE):"
         )
-        tag = text.strip().replace("_", "-")
+        tag, not_a_tag = parse_language_tag(text)
         if not ok or not tag:
             return
         source, source_path = doc.model, doc.path
         if (original := self.panel.source()) is not None:  # a translation: translate its source
             source, source_path = original, source_path_of(doc.model, doc.path) or doc.path
         target = default_output(source_path, tag)
-        if not is_language_tag(tag) or target.exists():
-            why = f"{target.name} exists already" if target.exists() else f"'{tag}' is not a tag"
+        if not_a_tag or target.exists():
+            why = f"{target.name} exists already" if target.exists() else not_a_tag
             QMessageBox.warning(window, "New Translation", f"No translation made: {why}.")
             return
         try:
