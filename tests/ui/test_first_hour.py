@@ -210,14 +210,14 @@ def test_ctrl_l_puts_the_cursor_in_the_library_search_and_f8_in_the_checks(
     for _ in range(2):  # twice: it never closes the panel
         key(qtbot, Qt.Key.Key_L, CTRL)
         assert window.library_panel.isVisible()  # in front of Checks
-        assert QApplication.focusWidget() is search
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is search, timeout=2_000)
     qtbot.keyClicks(search, "bev")
     key(qtbot, Qt.Key.Key_Return)  # Enter inserts the contact found
     assert window.doc.model.contacts[-1].name == "Mica Bevington"
     for _ in range(2):
         key(qtbot, Qt.Key.Key_F8)
         assert window.checks.isVisible()
-        assert QApplication.focusWidget() is window.checks
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.checks, timeout=2_000)
     assert window.checks.currentItem() is not None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -281,14 +281,17 @@ class MainWindow(QMainWindow):
         box, the first of the checks."""
         dock.show()
         dock.raise_()
+        target: QWidget = self.checks
         if dock is self.library_dock:
             self.library_panel.setCurrentWidget(self.library_panel.contacts)
-            self.library_panel.contacts.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            self.library_panel.contacts.search.selectAll()
-        else:
-            if self.checks.currentItem() is None and self.checks.topLevelItemCount():
-                self.checks.setCurrentItem(self.checks.topLevelItem(0))
-            self.checks.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            target = self.library_panel.contacts.search
+            target.selectAll()
+        elif self.checks.currentItem() is None and self.checks.topLevelItemCount():
+            self.checks.setCurrentItem(self.checks.topLevelItem(0))
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        # A dock raised from behind its tab may become visible only on the event loop's next
+        # turn, and a hidden widget cannot take the focus: ask again then.
+        QTimer.singleShot(0, target, lambda: target.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
     def _update_title(self, *_: object) -> None:
         self.setWindowTitle(f"{self.doc.display_name}[*] — Presskit")
