@@ -22,7 +22,12 @@ from presskit.kit.model import KIT_FORMAT_VERSION, LIST_ITEMS, Kit
 from presskit.model.release import DEFAULT_LANGUAGE, DEFAULT_THEME
 from presskit.storage.atomic import write_atomic
 from presskit.storage.problems import FileProblem, ReleaseFileError
-from presskit.storage.release_file import compose_document, raise_errors, read_document_bytes
+from presskit.storage.release_file import (
+    compose_document,
+    nearest_line,
+    raise_errors,
+    read_document_bytes,
+)
 from presskit.storage.yaml_reader import FrontMatterReader, Node
 from presskit.storage.yaml_writer import ReleaseDumper, _contact, _organization
 
@@ -43,13 +48,7 @@ class LoadedKit:
 
     def line_of(self, field_path: str) -> int | None:
         """The line of a field, or of its nearest enclosing field present in the file."""
-        path = field_path
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else ""
-        return self.lines.get("", 1)
+        return nearest_line(self.lines, field_path)
 
 
 def is_kit_text(text: str) -> bool:

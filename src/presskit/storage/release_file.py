@@ -23,6 +23,18 @@ from presskit.storage.yaml_reader import FrontMatterReader, Node, compose_front_
 from presskit.storage.yaml_writer import dump_front_matter
 
 
+def nearest_line(lines: dict[str, int], field_path: str) -> int | None:
+    """The line of a field in ``lines``, or of its nearest enclosing field present there:
+    releases and press kits name lines the same way."""
+    path = field_path
+    while path:
+        if path in lines:
+            return lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return lines.get("", 1)
+
+
 @dataclass
 class LoadedRelease:
     """A release read from text, with the warnings and the line of every field it had."""
@@ -35,13 +47,7 @@ class LoadedRelease:
 
     def line_of(self, field_path: str) -> int | None:
         """The line of a field, or of its nearest enclosing field present in the file."""
-        path = field_path
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else ""
-        return self.lines.get("", 1)
+        return nearest_line(self.lines, field_path)
 
     def problems_with_lines(self, problems: list[Problem] | None = None) -> list[FileProblem]:
         """Validation problems (default: all of the release's) as file problems with lines."""

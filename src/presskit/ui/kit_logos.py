@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from presskit.app.kit_document import LOGO_SUFFIXES, KitDocument
 from presskit.kit.assets import AssetRefused, resolve_asset
 from presskit.ui.kit_people import dropped_files
-from presskit.ui.kit_photos import THUMBNAIL, thumbnail
+from presskit.ui.kit_photos import THUMBNAIL, rebuild_rows, thumbnail
 
 VARIANTS = ("colour", "mono", "reverse", "horizontal", "stacked", "icon")
 """Suggested variant names; any other may be typed."""
@@ -101,12 +101,7 @@ class LogosPanel(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        for row in self.rows:
-            row.setParent(None)
-            row.deleteLater()
-        self.rows = [LogoRow(self.doc, i) for i in range(len(self.doc.kit.logos))]
-        for row in self.rows:
-            self._rows_box.addWidget(row)
+        self.rows = rebuild_rows(self._rows_box, self.rows, LogoRow, self.doc, self.doc.kit.logos)
 
     def choose(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in LOGO_SUFFIXES)

@@ -29,7 +29,7 @@ from presskit.app.kit_document import PHOTO_SUFFIXES, KitDocument
 from presskit.kit.assets import AssetRefused, resolve_asset
 from presskit.kit.model import Person
 from presskit.model.library import LibraryContact, to_release_contact
-from presskit.ui.kit_photos import THUMBNAIL, thumbnail
+from presskit.ui.kit_photos import THUMBNAIL, rebuild_rows, thumbnail
 
 PERSON_FIELDS = (("name", "Name"), ("role", "Role"), ("photo_alt", "Photo alt text"))
 BIO_LINES = 4
@@ -144,12 +144,9 @@ class PeoplePanel(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        for row in self.rows:
-            row.setParent(None)
-            row.deleteLater()
-        self.rows = [PersonRow(self.doc, i) for i in range(len(self.doc.kit.people))]
-        for row in self.rows:
-            self._rows_box.addWidget(row)
+        self.rows = rebuild_rows(
+            self._rows_box, self.rows, PersonRow, self.doc, self.doc.kit.people
+        )
         names = [c.name for c in self.doc.kit.contacts if c.name.strip()]
         self.contacts_label.setText(
             "Press contacts: " + (", ".join(names) if names else "none yet")

@@ -7,11 +7,14 @@ the kit's folder, no links), scaled while decoding, with the EXIF orientation ap
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageIOHandler, QImageReader, QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from presskit.app.kit_document import KitDocument
@@ -118,6 +122,27 @@ class PhotoRow(QFrame):
         self.doc.replaced.emit()
 
 
+R = TypeVar("R", bound=QWidget)
+
+
+def rebuild_rows(
+    box: QBoxLayout,
+    old: list[R],
+    make: Callable[[KitDocument, int], R],
+    doc: KitDocument,
+    items: Sequence[object],
+) -> list[R]:
+    """A kit list's rows made again after the list changed (undo, remove, drop): the old rows
+    go, one new row per item is added to ``box``; photos, people and logos share this."""
+    for row in old:
+        row.setParent(None)
+        row.deleteLater()
+    rows = [make(doc, index) for index in range(len(items))]
+    for row in rows:
+        box.addWidget(row)
+    return rows
+
+
 class PhotosPanel(QGroupBox):
     """The gallery: a row per photo; photos are added by dropping them on the window."""
 
@@ -136,9 +161,4 @@ class PhotosPanel(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        for row in self.rows:
-            row.setParent(None)
-            row.deleteLater()
-        self.rows = [PhotoRow(self.doc, i) for i in range(len(self.doc.kit.images))]
-        for row in self.rows:
-            self._rows_box.addWidget(row)
+        self.rows = rebuild_rows(self._rows_box, self.rows, PhotoRow, self.doc, self.doc.kit.images)
