@@ -14,7 +14,6 @@ from functools import cache
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from presskit import __version__
@@ -27,6 +26,7 @@ from presskit.model.release import Contact
 from presskit.model.urls import WEB_SCHEMES, display_url, link_href
 from presskit.render.context import page_size
 from presskit.render.markdown_body import markdown_to_html as _markdown
+from presskit.render.theme_templates import bundled_environment
 from presskit.render.themes import load_theme
 
 NAV = ("about", "facts", "people", "photos", "logos", "quotes", "awards", "videos", "releases",
@@ -35,13 +35,7 @@ NAV = ("about", "facts", "people", "photos", "logos", "quotes", "awards", "video
 
 @cache
 def _environment() -> jinja2.Environment:
-    env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(resource_path("kit")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = bundled_environment("kit")
     env.filters["display_url"] = display_url
     return env
 

@@ -10,11 +10,11 @@ from functools import cache
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from presskit import __version__
 from presskit.bundled import resource_path
 from presskit.render.conventions import babel_locale
+from presskit.render.theme_templates import bundled_environment
 
 SITE_LANGUAGE = "en"
 """The language of the site's own words (headings, buttons); each release keeps its own."""
@@ -35,13 +35,7 @@ class Site:
 
 @cache
 def environment() -> jinja2.Environment:
-    env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(resource_path("newsroom")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = bundled_environment("newsroom")
     env.globals["version"] = __version__
     return env
 

@@ -23,6 +23,7 @@ import jinja2
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from presskit.bundled import resource_path
 from presskit.render.themes import Theme, ThemeError, shared_templates_folder
 
 
@@ -110,3 +111,15 @@ def render_theme_template(env: jinja2.Environment, theme: Theme, context: dict[s
             f"theme '{theme.name}' cannot be used: its template failed "
             f"({type(exc).__name__}: {exc})"
         ) from None
+
+
+def bundled_environment(folder: str) -> jinja2.Environment:
+    """Sandboxed, autoescaping Jinja2 for Presskit's own templates in ``resources/<folder>``
+    (the newsroom's pages, the press kit's page): undefined names are errors."""
+    return ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(resource_path(folder)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
