@@ -24,6 +24,7 @@ from presskit.kit.publish import FACT_SHEET_NAME, ImageFile, KitBundle
 from presskit.model.css_values import DEFAULT_ACCENT, css_colour, css_page_size
 from presskit.model.release import Contact
 from presskit.model.urls import WEB_SCHEMES, display_url, link_href
+from presskit.model.wording import file_size
 from presskit.render.context import page_size
 from presskit.render.markdown_body import markdown_to_html as _markdown
 from presskit.render.theme_templates import bundled_environment
@@ -45,16 +46,12 @@ def markdown_to_html(text: str) -> Markup:
     return Markup(_markdown(text))  # noqa: S704 - nh3 has cleaned it
 
 
-def _size(count: int) -> str:
-    return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count // 1000} kB"
-
-
 def _image_view(found: ImageFile) -> dict[str, Any]:
     return {
         "full": found.full, "web": found.web, "original": found.original,
         "width": found.width, "height": found.height,
         "web_width": found.web_width, "web_height": found.web_height,
-        "size": _size(found.full_bytes), "web_data_url": found.web_data_url,
+        "size": file_size(found.full_bytes), "web_data_url": found.web_data_url,
     }  # fmt: skip
 
 

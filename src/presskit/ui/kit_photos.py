@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from presskit.app.kit_document import KitDocument
 from presskit.kit.assets import AssetRefused, resolve_asset
+from presskit.model.wording import file_size
 
 THUMBNAIL = QSize(120, 90)
 FIELDS = (("caption", "Caption"), ("credit", "Credit"), ("license", "Licence"), ("alt", "Alt text"))
@@ -53,9 +54,7 @@ def thumbnail(path: Path) -> tuple[QPixmap | None, str]:
     scaled = size.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio)
     reader.setScaledSize(scaled.transposed() if turned else scaled)
     image = reader.read()
-    kilobytes = path.stat().st_size // 1000
-    what = f"{kilobytes / 1000:.1f} MB" if kilobytes >= 1000 else f"{kilobytes} kB"
-    info = f"{size.width()} × {size.height()} px · {what}"
+    info = f"{size.width()} × {size.height()} px · {file_size(path.stat().st_size)}"
     return (QPixmap.fromImage(image) if not image.isNull() else None), info
 
 
