@@ -36,6 +36,7 @@ from presskit.carddav.errors import (
     ServerUnreachable,
     TlsProblem,
 )
+from presskit.model.urls import split_url, web_address
 
 USER_AGENT = f"Presskit/{__version__} (CardDAV)"
 MAX_REDIRECTS = 5
@@ -69,11 +70,14 @@ class Answer:
 
 
 def check_url(url: str) -> str:
-    """``url`` if it is an http(s) address with a host; raises NotCardDav otherwise."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    """``url`` as an http(s) address with a host (``https://`` put before a bare host name
+    such as ``dav.example.org``, as people paste it); raises NotCardDav otherwise, never the
+    ValueError of an unparsable address (model/urls, the one URL parser)."""
+    text = web_address(url)
+    parts = split_url(text)
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise NotCardDav(f"{url!r} is not a server address; it should start with https://")
-    return url.strip()
+    return text
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:
