@@ -66,7 +66,10 @@ def test_a_wrong_address_says_so(radicale: Radicale) -> None:
     with pytest.raises(NotCardDav, match="no CardDAV address book found there"):
         _books(Account(f"{radicale.url}{user.name}/no-such-book/", user.name, user.password))
     with pytest.raises(NotCardDav, match="should start with https://"):
-        _books(Account("dav.example.org/contacts", user.name, user.password))
+        _books(Account("my address book", user.name, user.password))
+    # A bare host name is tried as https:// (as people paste it); this one has no server.
+    with pytest.raises(ServerUnreachable, match="dav.invalid"):
+        _books(Account("dav.invalid/contacts", user.name, user.password))
 
 
 def test_a_server_that_is_down_is_offline() -> None:
