@@ -68,7 +68,7 @@ def test_a_wrong_address_says_so(radicale: Radicale) -> None:
     with pytest.raises(NotCardDav, match="should start with https://"):
         _books(Account("my address book", user.name, user.password))
     # A bare host name is tried as https:// (as people paste it); this one has no server.
-    with pytest.raises(ServerUnreachable, match="dav.invalid"):
+    with pytest.raises(ServerUnreachable, match=r"dav\.invalid"):
         _books(Account("dav.invalid/contacts", user.name, user.password))
 
 
