@@ -21,14 +21,12 @@ import argparse
 import copy
 import datetime as dt
 import shutil
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
 
+from bench_checks import median_ms
 from presskit.bundled import example_release_path
 from presskit.checks.runner import run_checks
 from presskit.model.segments import segment_fingerprints
@@ -38,15 +36,6 @@ from presskit.translation.linking import SourceReader, make_translation
 from presskit.translation.xliff import export_xliff, import_xliff
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-
-
-def median_ms(runs: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def _filled(data: bytes) -> bytes:
