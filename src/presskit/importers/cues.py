@@ -22,6 +22,26 @@ PHRASE_CUES = (
 
 _END = [r"^(#\s*){3,}$", r"^[-–—]*\s*(30|end|ends|xxx)\s*[-–—]*$", r"^\*{3}$"]
 
+DOC_TYPES: dict[str, tuple[str, ...]] = {
+    "en": ("press release", "news release", "media advisory", "daily news", "fact ?sheet",
+           "statement", "speech", "questions and answers", "q&a", "readout", "news"),
+    "de": ("pressemitteilung", "presseinformation", "tagesnachrichten", "faktenblatt",
+           "factsheet", "erklärung", "rede", "fragen und antworten"),
+    "fr": ("communiqué de presse", "fiche d['’]information", "questions et réponses",
+           "déclaration", "discours", "nouvelles quotidiennes"),
+    "es": ("comunicado de prensa", "nota de prensa", "ficha informativa",
+           "preguntas y respuestas", "declaración", "discurso", "noticias diarias"),
+}  # fmt: skip
+"""What kind of document a release says it is, in each language. A line that is only that,
+perhaps after the issuer ("European Commission - Daily News") and before a date, is the
+page's label, not the headline (the ``meta`` cue); :mod:`.runs` cuts a run after it."""
+
+
+def _doc_type_line(language: str) -> str:
+    kinds = "|".join(DOC_TYPES[language])
+    return rf"^([^.!?]{{0,60}}\s[-–|]\s*)?({kinds})(\s+[\d/ .-]{{6,14}})?$"
+
+
 PHRASES: dict[str, dict[str, list[str]]] = {
     "en": {
         "release": [
@@ -91,6 +111,11 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^\d+ min read$",
             r"^(this release can be found|to (subscribe|unsubscribe)|to remove your address)",
             r"^(copyright|©)",
+            r"^(navigation path|left navigation|additional tools|disclaimer|continue reading)$",
+            r"^other (available )?languages\s*:",
+            r"^(home\s+)?archived\b.{0,20}\d{4}$",
+            r"\bpublished this content on\b|^distributed by public\b",
+            r"^(page content transcription|if your browser does not display the page)",
         ],
         "meta": [
             r"^(release|release no\.?|release number|news release|media advisory|advisory|"
@@ -102,6 +127,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(photo|image|video|credit|credits)\s*:",
             r"^news\s*:",
             r"^(?=(?:\S+\s+){0,4}\S+$).*\b(media advisory|news release|press release|fact sheet)$",
+            _doc_type_line("en"),
+            r"^(publication date|date of publication|release number|release no\.?)\s*:",
         ],
         "said": [r"\b(said|says|added|explained|noted|stated|commented|according to)\b"],
         "job_title": [
@@ -153,8 +180,14 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(verwandte|ähnliche|weitere) (artikel|nachrichten|meldungen)\b",
             r"^(zuletzt (aktualisiert|geändert)|stand:)",
             r"^(impressum|datenschutz|barrierefreiheit|kontakt|sitemap)$",
+            r"^(weiterlesen|weitere sprachen|andere sprachen)\b",
         ],
-        "meta": [r"^(datum|veröffentlicht|pressemitteilung nr\.?|nr\.)\s*:?\s*\d"],
+        "meta": [
+            r"^(datum|veröffentlicht|pressemitteilung nr\.?|nr\.)\s*:?\s*\d",
+            _doc_type_line("de"),
+            r"^(datum der veröffentlichung|veröffentlichungsdatum|veröffentlicht am|einzelheiten|"
+            r"autor(in)?)\s*:?(\s*\d.*)?$",
+        ],
         "said": [r"\b(sagt|sagte|erklärt|erklärte|betont|betonte|ergänzt|ergänzte|so)\b"],
         "job_title": [
             r"(leiter(in)?|sprecher(in)?|referent(in)?|geschäftsführer(in)?|vorstand|"
@@ -199,8 +232,14 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(articles?|actualités) (liés|similaires|connexes|associées)",
             r"^(dernière mise à jour|mis à jour le)",
             r"^(mentions légales|plan du site|accessibilité|données personnelles)$",
+            r"^(continuer à lire|autres langues( disponibles)?\s*:|transcription du contenu)",
+            r"^si votre navigateur n",
         ],
-        "meta": [r"^(date|publié le|mis en ligne)\s*:?\s*\d"],
+        "meta": [
+            r"^(date|publié le|mis en ligne)\s*:?\s*\d",
+            _doc_type_line("fr"),
+            r"^(date de publication|numéro de (publication|communiqué))\s*:",
+        ],
         "said": [
             r"\b(a déclaré|déclare|a dit|a souligné|souligne|explique|a expliqué|selon|"
             r"a ajouté|ajoute|affirme|a affirmé)\b"
@@ -244,8 +283,15 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(noticias|artículos) (relacionad[oa]s|similares)",
             r"^(última actualización|actualizado el)",
             r"^(aviso legal|mapa del sitio|accesibilidad|política de privacidad)$",
+            r"^(seguir leyendo|otros idiomas( disponibles)?\s*:|transcripción del contenido)",
+            r"^si su navegador no\b",
+            r"^»?\s*in english$",
         ],
-        "meta": [r"^(fecha|publicado)\s*:?\s*\d"],
+        "meta": [
+            r"^(fecha|publicado)\s*:?\s*\d",
+            _doc_type_line("es"),
+            r"^(fecha de (publicación|emisión|difusión)|número de (publicación|comunicado))\s*:",
+        ],
         "said": [r"\b(dijo|afirmó|declaró|señaló|explicó|aseguró|según|añadió|destacó|subrayó)\b"],
         "job_title": [
             r"(director|directora|portavoz|responsable|jefe|jefa|presidente|presidenta|"
@@ -273,6 +319,15 @@ STOP_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Common words of each language, to tell the language of a source without metadata."""
 
+SENTENCE_STARTERS: dict[str, tuple[str, ...]] = {
+    "en": ("The", "This", "These", "Today", "Tomorrow", "Yesterday", "Our", "We"),
+    "de": ("Der", "Die", "Das", "Heute", "Am", "Zum", "Zur", "Mit", "Nach"),
+    "fr": ("Le", "La", "Les", "Aujourd'hui", "Aujourd’hui", "Cette", "Ce"),
+    "es": ("El", "La", "Los", "Las", "Hoy", "Este", "Esta"),
+}  # fmt: skip
+"""Words that open a release's first sentence; one right after a title's last word, with no
+full stop between, shows a title and its lead run together (:mod:`.runs`)."""
+
 PHONE_LABELS: dict[str, tuple[str, ...]] = {
     "mobile": ("mobile", "mob", "cell", "cellphone", "mobil", "handy", "portable", "móvil",
                "movil", "celular", "gsm"),
@@ -283,6 +338,14 @@ PHONE_LABELS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Words near a phone number that become its label (the key), such as "(mobile)"; the
 words under "" only say "phone" and give no label."""
+
+NOT_NAME_WORDS = frozenset({
+    "media", "advisory", "news", "press", "release", "releases", "contact", "contacts",
+    "information", "daily", "statement", "commission", "department", "office", "agency",
+    "newsroom", "presse", "kontakt", "prensa", "contacto", "communiqué", "fecha", "datum",
+    "número", "date", "archived", "home", "page", "continue", "reading",
+})  # fmt: skip
+"""Words of a release's labels that make a line two capitalised words long, like a name."""
 
 TITLE_SMALL_WORDS = frozenset({
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
@@ -314,6 +377,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "late": -4, "date_only": -4, "list_item": -3, "table_cell": -2, "chrome": -3,
         "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
         "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
+        "handle": -2, "after_end": -3, "after_label": 2,
     },
     Role.SUBHEADLINE: {
         **_NO_CUE, "bias": -3.2, "italic": 1.5, "heading": 0.8, "bold": 0.4, "early": 1.5,
@@ -329,7 +393,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "cue_about": -2, "cue_release": -5, "cue_embargo": -4, "cue_end": -7, "chrome": -4,
         "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
         "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2, "top_short": -1.5,
-        "before_credit": -5,
+        "before_credit": -5, "after_end": -4,
     },
     Role.LINKS: {
         "bias": -3, "cue_links": 5.5, "only_url": 2, "url": 1.5, "list_item": 0.4,

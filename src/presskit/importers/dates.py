@@ -96,8 +96,11 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
         month = month_numbers().get(groups["month"].lower().rstrip("."))
     else:
         month = int(groups["mnum"])
+    day = int(groups["day"])
+    if groups.get("mnum") and month > 12 >= day:  # 21/08/2017: written day first
+        month, day = day, month
     try:
-        return dt.date(int(groups["year"]), month or 0, int(groups["day"]))
+        return dt.date(int(groups["year"]), month or 0, day)
     except (TypeError, ValueError):
         return None
 

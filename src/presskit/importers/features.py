@@ -13,7 +13,7 @@ import itertools
 import re
 import statistics
 
-from presskit.importers.cues import PHRASE_CUES, PHRASES, TITLE_SMALL_WORDS
+from presskit.importers.cues import NOT_NAME_WORDS, PHRASE_CUES, PHRASES, TITLE_SMALL_WORDS
 from presskit.importers.dates import parse_dateline
 from presskit.importers.model import Block, BlockKind, SourceDocument
 
@@ -32,7 +32,7 @@ _NAME = re.compile(
     r"[A-ZÀ-Ý][A-Za-zà-ÿ'’-]+){1,2}$"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b")
 
 
 @functools.cache
@@ -83,9 +83,12 @@ def phone_numbers(text: str) -> list[str]:
 
 
 def looks_like_name(text: str) -> bool:
-    """Whether ``text`` (its first comma part) reads like a person's name."""
+    """Whether ``text`` (its first comma part) reads like a person's name: name-shaped words,
+    none of them a word of a release's labels ("Media Advisory", "Daily News")."""
     first = re.split(r"\s*(?:,|\s[-–|]\s|:)\s*", text.strip(), maxsplit=1)[0]
-    return bool(_NAME.match(first)) and len(first) <= 40
+    if not _NAME.match(first) or len(first) > 40:
+        return False
+    return not any(word.lower() in NOT_NAME_WORDS for word in first.split())
 
 
 def word_count(text: str) -> int:
@@ -124,7 +127,7 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
             found["early"] = 0.5
         if position < first_prose:  # above the first paragraph of prose: the top matter
             found["early"] = max(found.get("early", 0.0), 0.7)
-        if count >= 6 and position >= 0.65 * count:
+        if count >= 10 and position >= 0.65 * count:
             found["late"] = 1.0
         if block.index == first_text:
             found["first_text"] = 1.0
@@ -132,7 +135,31 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
             found["top_short"] = 1.0  # a line of the top matter: not yet the body
     _before_the_lead(release, features, first_prose)
     _captions(release, features)
+    _after_the_end(release, features)
+    _after_a_label(release, features, first_prose)
     return features
+
+
+def _after_a_label(release: list[Block], features: list[dict[str, float]], prose: int) -> None:
+    """The first line after a release's label or number ("MEDIA ADVISORY: M10-075",
+    "Daily News") in the top matter, past any chrome: "after_label", where headlines stand."""
+    for position, block in enumerate(release[:prose]):
+        if "cue_meta" not in features[block.index]:
+            continue
+        following = position + 1
+        while following < len(release) and _aside(features[release[following].index]):
+            following += 1
+        if following < len(release) and "cue_meta" not in features[release[following].index]:
+            features[release[following].index]["after_label"] = 1.0
+
+
+def _after_the_end(release: list[Block], features: list[dict[str, float]]) -> None:
+    """Everything after an end mark ("###", "-end-") is past the body: "after_end"."""
+    ended = False
+    for block in release:
+        if ended:
+            features[block.index]["after_end"] = 1.0
+        ended = ended or "cue_end" in features[block.index]
 
 
 _CREDIT = re.compile(r"^(photo |image |video )?(credits?|courtesy)\s*:", re.IGNORECASE)
@@ -146,9 +173,18 @@ def _captions(release: list[Block], features: list[dict[str, float]]) -> None:
 
 
 _LEAD = ("date_only", "dateline_start", "cue_contact", "cue_meta")
+_ASIDE = ("cue_chrome", "chrome", "repeats_earlier", "only_url")
+
+
+def _aside(features: dict[str, float]) -> bool:
+    """A block a reader's eye skips between a headline and what follows it."""
+    return any(k in features for k in _ASIDE)
+
+
 _NOT_A_HEADLINE = {
     "cue_release", "cue_embargo", "cue_contact", "cue_about", "cue_links", "cue_social",
     "cue_chrome", "cue_meta", "cue_end", "date_only", "email", "phone", "url", "very_short",
+    "handle",
 }  # fmt: skip
 
 
@@ -161,8 +197,11 @@ def _before_the_lead(release: list[Block], features: list[dict[str, float]], pro
             continue
         if set(own) & _NOT_A_HEADLINE:
             continue
-        after = features[release[position + 1].index]
-        if position + 1 == prose or any(k in after for k in _LEAD):
+        following = position + 1
+        while following < prose and _aside(features[release[following].index]):
+            following += 1  # "Bookmark and Share", a page's label: look past them
+        after = features[release[following].index] if following < len(release) else {}
+        if following == prose or any(k in after for k in _LEAD):
             own["before_lead"] = 1.0
 
 

@@ -89,6 +89,7 @@ def _one_headline(
             for i, block in enumerate(document.blocks[:40])
             if not block.chrome
             and roles[i] in (Role.BODY, Role.NOT_PLACED, Role.SUBHEADLINE)
+            and scores[i][Role.NOT_PLACED] < 3  # not a page's label or chrome
             and scores[i][Role.HEADLINE] > -4
         ]
         if candidates:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from presskit.importers.model import Block, BlockKind, SourceDocument
+from presskit.importers.runs import split_run
 
 _LIST = re.compile(r"^\s*(?P<mark>[-*•‣◦–]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>[^#\s].*?)\s*#*\s*$")
@@ -19,6 +20,7 @@ _EMPHASIS = re.compile(r"^(\*\*|__)(?P<text>.+)\1$")
 _ITALIC = re.compile(r"^([*_])(?P<text>[^*_].*)\1$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’)]$")
 _QUOTE = re.compile(r"^\s*>\s?")
+_RUN_REACH = 12  # blocks from the top where a run-together head is looked for
 _LABEL = re.compile(r"^[A-ZÀ-Ý][\w’'-]*(?: [\w’'-]+){0,2}\s?:(?:\s|$)")
 
 
@@ -114,6 +116,13 @@ def _add_block(document: SourceDocument, lines: list[tuple[int, str]], group: in
         italic, joined = True, match["text"]
     plain = _MD_LINK.sub(r"\1", joined)
     links = [(m[1], m[2]) for m in _MD_LINK.finditer(joined)]
+    if kind is BlockKind.PARAGRAPH and not links and len(document.blocks) < _RUN_REACH:
+        pieces = split_run(plain)
+        if len(pieces) > 1:  # a page's top run together on one line: its parts apart
+            for piece in pieces:
+                piece_block = Block(piece, kind=BlockKind.LINE, lines=(first, last), group=group)
+                document.add(piece_block)
+            return
     block = Block(
         text=plain, markdown=joined if links else "", kind=kind, lines=(first, last),
         group=group, level=level, ordered=ordered, bold=bold, italic=italic, links=links,

@@ -1,0 +1,93 @@
+"""A release's top run together on one line is cut into its parts; prose is left whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from presskit.importers import import_text
+from presskit.importers.runs import split_run
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "June 22, 2015 MEDIA ADVISORY M15-096 Media Invited to Tour Mars Exhibits with "
+            "Senior NASA Leaders Senior NASA officials will help showcase the work.",
+            [
+                "June 22, 2015",
+                "MEDIA ADVISORY M15-096",
+                "Media Invited to Tour Mars Exhibits with Senior NASA Leaders",
+                "Senior NASA officials will help showcase the work.",
+            ],
+        ),
+        (
+            "FEMA Y SOCIOS CONTINÚAN APOYANDO LA RESPUESTA [https://www.fema.gov/es/node/1] "
+            "Release Date: septiembre 30, 2022 WASHINGTON -- La administradora se encuentra hoy.",
+            [
+                "FEMA Y SOCIOS CONTINÚAN APOYANDO LA RESPUESTA",
+                "[https://www.fema.gov/es/node/1]",
+                "Release Date: septiembre 30, 2022",
+                "WASHINGTON -- La administradora se encuentra hoy.",
+            ],
+        ),
+        (
+            "PRESS RELEASE | DECEMBER 04, 2019 Bureau Statement on a News Story This morning "
+            "a paper published a story.",
+            [
+                "PRESS RELEASE | DECEMBER 04, 2019",
+                "Bureau Statement on a News Story",
+                "This morning a paper published a story.",
+            ],
+        ),
+        (
+            "Comisión Europea - Preguntas y respuestas Preguntas y respuestas: el certificado "
+            "Bruselas, 1 de junio de 2021 El certificado facilitará la libre circulación.",
+            [
+                "Comisión Europea - Preguntas y respuestas",
+                "Preguntas y respuestas: el certificado",
+                "Bruselas, 1 de junio de 2021",
+                "El certificado facilitará la libre circulación.",
+            ],
+        ),
+        (
+            "NextGenerationEU: Commission endorses the recovery plan The European Commission "
+            "has today adopted a positive assessment.",
+            [
+                "NextGenerationEU: Commission endorses the recovery plan",
+                "The European Commission has today adopted a positive assessment.",
+            ],
+        ),
+    ],
+)
+def test_a_run_together_top_is_cut_into_its_parts(text: str, pieces: list[str]) -> None:
+    assert split_run(text) == pieces
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Environmental Protection Agency (EPA) today announced grants to 35 states. "
+        "The money helps.",
+        "WASHINGTON, D.C. -- La Agencia Federal para el Manejo de Emergencias insta a todos.",
+        "On March 28, USGS scientists will release a report and the first maps of hazards.",
+        "NASA will hold a briefing on Thursday, June 25, in the Rayburn House Office Building.",
+        "BERLIN, 16. Oktober 2006 – Die Kommission hat heute einen Bericht vorgelegt.",
+        "Administrator Lisa Jackson said The Hague agreement was signed by all the parties.",
+    ],
+)
+def test_prose_is_left_whole(text: str) -> None:
+    assert split_run(text) == [text]
+
+
+def test_pasted_one_line_release_gets_its_headline_and_lead() -> None:
+    result = import_text(
+        "June 22, 2015 MEDIA ADVISORY M15-096 Media Invited to Tour Mars Exhibits with "
+        "Senior NASA Leaders Senior NASA officials will help showcase the agency's work on "
+        "Mars during an event Thursday, June 25, in Washington. Media planning to attend "
+        "should contact the newsroom by 4 p.m. Wednesday. -end-"
+    )
+    release = result.release
+    assert release.headline == "Media Invited to Tour Mars Exhibits with Senior NASA Leaders"
+    assert release.body.startswith("Senior NASA officials will help showcase")
+    assert str(release.dateline.date) == "2015-06-22"
