@@ -91,3 +91,26 @@ def test_pasted_one_line_release_gets_its_headline_and_lead() -> None:
     assert release.headline == "Media Invited to Tour Mars Exhibits with Senior NASA Leaders"
     assert release.body.startswith("Senior NASA officials will help showcase")
     assert str(release.dateline.date) == "2015-06-22"
+
+
+def test_a_labelled_date_ending_the_line_is_one_piece() -> None:
+    text = "Fecha de Publicación: 19 de septiembre de 2005"
+    assert split_run(text) == [text]
+
+
+def test_a_page_menu_title_with_date_and_teaser_are_not_the_release() -> None:
+    """A menu that lost its line breaks is not the headline; a headline ending in the list
+    page's date gives the date and loses it; the next item's teaser is not body."""
+    result = import_text(
+        "Maps, Imagery, and Publications Hazards Newsroom Education Jobs Library About\n\n"
+        "Juncker Messer-Attacke Finnland 21/08/2017\n\n"
+        "Kommissionspräsident Jean-Claude Juncker hat am Freitagabend auf die Messer-Attacke "
+        "in Finnland mit zwei Toten und acht Verletzten reagiert, sagte ein Sprecher.\n\n"
+        "Interpol Türkei Akhanli Spanien 21/08/2017\n"
+    )
+    release = result.release
+    assert release.headline == "Juncker Messer-Attacke Finnland"
+    assert str(release.dateline.date) == "2017-08-21"
+    assert release.body.startswith("Kommissionspräsident Jean-Claude Juncker")
+    assert "Interpol" not in release.body
+    assert "Newsroom" not in release.body + release.headline

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from presskit.importers.contacts import parse_contacts
 from presskit.importers.dates import find_date, parse_dateline, parse_embargo
-from presskit.importers.features import EMAIL, HANDLE, URL, phrase_cues
+from presskit.importers.features import EMAIL, HANDLE, URL, phrase_cues, trailing_date
 from presskit.importers.language import release_language
 from presskit.importers.model import (
     Block,
@@ -105,6 +105,8 @@ def _headlines(release: Release, by_role: dict[Role, list[Block]], sources: _Sou
     if by_role[Role.HEADLINE]:
         head = by_role[Role.HEADLINE][0]
         release.headline = " ".join(head.text.split())
+        if (dated := trailing_date(release.headline)) is not None:  # "Title 21/08/2017"
+            release.headline = release.headline[: dated[1]].rstrip(" ,|–—-")
         sources.add("headline", [head])
     if by_role[Role.SUBHEADLINE]:
         release.subheadline = " ".join(" ".join(b.text.split()) for b in by_role[Role.SUBHEADLINE])
@@ -192,6 +194,9 @@ def _fallback_date(document: SourceDocument, by_role: dict[Role, list[Block]]):
     for block in by_role[Role.DATELINE] + by_role[Role.NOT_PLACED][:6]:
         if not block.chrome and (date := find_date(block.text)) and len(block.text) < 60:
             return date[0]
+    for block in by_role[Role.HEADLINE][:1]:
+        if (dated := trailing_date(block.text)) is not None:
+            return dated[0]
     if document.published:
         try:
             return dt.date.fromisoformat(document.published[:10])

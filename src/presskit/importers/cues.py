@@ -339,6 +339,20 @@ PHONE_LABELS: dict[str, tuple[str, ...]] = {
 """Words near a phone number that become its label (the key), such as "(mobile)"; the
 words under "" only say "phone" and give no label."""
 
+MENU_WORDS = frozenset({
+    "home", "about", "news", "newsroom", "media", "multimedia", "publications", "maps",
+    "imagery", "data", "tools", "education", "jobs", "careers", "partnerships", "library",
+    "contact", "events", "topics", "programs", "services", "resources", "research", "science",
+    "search", "help", "faq", "blog", "podcasts", "videos", "photos", "images", "subscribe",
+    "social", "login", "menu", "grants", "regulations", "laws", "offices", "newsletter",
+    "calendar", "speeches", "testimony", "reports", "archive", "archives", "sitemap",
+    "startseite", "aktuelles", "presse", "themen", "kontakt", "karriere", "veranstaltungen",
+    "publikationen", "accueil", "actualités", "emplois", "thèmes", "événements", "inicio",
+    "noticias", "prensa", "contacto", "publicaciones", "eventos", "empleo", "temas",
+})  # fmt: skip
+"""Words of a site's menu. A line of five words or more, most of them these and no
+sentence, is a menu that lost its line breaks (feature ``menu``)."""
+
 NOT_NAME_WORDS = frozenset({
     "media", "advisory", "news", "press", "release", "releases", "contact", "contacts",
     "information", "daily", "statement", "commission", "department", "office", "agency",
@@ -377,7 +391,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "late": -4, "date_only": -4, "list_item": -3, "table_cell": -2, "chrome": -3,
         "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
         "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
-        "handle": -2, "after_end": -3, "after_label": 2,
+        "handle": -2, "after_end": -3, "after_label": 2, "menu": -4,
     },
     Role.SUBHEADLINE: {
         **_NO_CUE, "bias": -3.2, "italic": 1.5, "heading": 0.8, "bold": 0.4, "early": 1.5,
@@ -393,7 +407,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "cue_about": -2, "cue_release": -5, "cue_embargo": -4, "cue_end": -7, "chrome": -4,
         "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
         "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2, "top_short": -1.5,
-        "before_credit": -5, "after_end": -4,
+        "before_credit": -5, "after_end": -4, "ends_with_date": -2,
     },
     Role.LINKS: {
         "bias": -3, "cue_links": 5.5, "only_url": 2, "url": 1.5, "list_item": 0.4,
@@ -417,7 +431,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     Role.NOT_PLACED: {
         "bias": -1.5, "cue_chrome": 4.5, "chrome": 4.5, "cue_meta": 4.5, "very_short": 0.3,
         "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5, "top_short": 1.5,
-        "before_credit": 6,
+        "before_credit": 6, "ends_with_date": 1.5, "menu": 5,
     },
 }  # fmt: skip
 

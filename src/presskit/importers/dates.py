@@ -148,7 +148,7 @@ def parse_dateline(text: str) -> DatelineMatch | None:
     if found is not None and found[1][0] > 0:
         city = _CITY_TAIL.sub("", text[: found[1][0]])
         after = _SEPARATOR.match(text[found[1][1] :])
-        if after and _looks_like_place(city):
+        if after and _looks_like_place(city) and _set_apart(text[: found[1][0]], city):
             style = DatelineStyle.AP if _month_first(text[found[1][0] :]) else DatelineStyle.LOCALE
             return DatelineMatch(_city(city), found[0], style, found[1][1] + after.end())
     match = _CITY_ONLY.match(text)
@@ -185,6 +185,12 @@ _CONNECTORS = frozenset(
         "d.c",
     ]
 )
+
+
+def _set_apart(before_date: str, city: str) -> bool:
+    """A city with a comma before the date, or a short one: "Bruxelles, le 7 juin" and
+    "Brussels 16 July", not a title ending in a date ("Juncker Messer-Attacke Finnland 21/08")."""
+    return "," in before_date[len(city) :] or len(city.split()) <= 2
 
 
 def _looks_like_place(city: str) -> bool:

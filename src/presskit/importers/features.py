@@ -8,13 +8,20 @@ Each feature is a number from 0 to 1: where the block stands ("early", "late"), 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import re
 import statistics
 
-from presskit.importers.cues import NOT_NAME_WORDS, PHRASE_CUES, PHRASES, TITLE_SMALL_WORDS
-from presskit.importers.dates import parse_dateline
+from presskit.importers.cues import (
+    MENU_WORDS,
+    NOT_NAME_WORDS,
+    PHRASE_CUES,
+    PHRASES,
+    TITLE_SMALL_WORDS,
+)
+from presskit.importers.dates import find_date, parse_dateline
 from presskit.importers.model import Block, BlockKind, SourceDocument
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
@@ -80,6 +87,20 @@ def phone_numbers(text: str) -> list[str]:
         ):
             found.append(match.group().strip())
     return found
+
+
+def trailing_date(text: str) -> tuple[dt.date, int] | None:
+    """A date that ends a title-like line ("Juncker Messer-Attacke Finnland 21/08/2017"),
+    and where it starts; None when the line does not end in one or is only a date."""
+    text = text.rstrip()
+    tail = max(0, len(text) - 40)
+    found = find_date(text[tail:])
+    if found is None:
+        return None
+    start, end = tail + found[1][0], tail + found[1][1]
+    if len(text) - end > 1 or word_count(text[:start]) < 2:
+        return None
+    return found[0], start
 
 
 def looks_like_name(text: str) -> bool:
@@ -317,11 +338,21 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
             found["date_only"] = 1.0
         elif rest > 20:
             found["dateline_start"] = 1.0
+    if words >= 5 and "sentence" not in found and _menu_share(text) >= 0.5:
+        found["menu"] = 1.0
+    if "date_only" not in found and "sentence" not in found and trailing_date(text):
+        found["ends_with_date"] = 1.0  # a list's teaser, or a headline with its date
     if median_size and block.size:
         ratio = block.size / median_size
         if ratio >= 1.15:
             found["big"] = min(1.0, (ratio - 1.0) / 0.5)
     return found
+
+
+def _menu_share(text: str) -> float:
+    """The share of a line's words that are words of a site's menu."""
+    words = [w.lower() for w in _WORDS.findall(text)]
+    return sum(w in MENU_WORDS for w in words) / max(len(words), 1)
 
 
 def _is_title_case(text: str) -> bool:

@@ -125,7 +125,8 @@ def _starts_words(text: str, at: int) -> bool:
 
 
 def _next_token(tokens: list[tuple[int, str]], at: int) -> int:
-    return next((start for start, _ in tokens if start >= at), tokens[-1][0] + 1)
+    last, word = tokens[-1]
+    return next((start for start, _ in tokens if start >= at), last + len(word))
 
 
 def _caps_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> set[int]:
