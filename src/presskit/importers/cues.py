@@ -112,6 +112,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(this release can be found|to (subscribe|unsubscribe)|to remove your address)",
             r"^(copyright|©)",
             r"^(navigation path|left navigation|additional tools|disclaimer|continue reading)$",
+            r"^revision as of \d",  # a wiki page's history line
             r"^other (available )?languages\s*:",
             r"^(home\s+)?archived\b.{0,20}\d{4}$",
             r"\bpublished this content on\b|^distributed by public\b",
@@ -129,6 +130,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(?=(?:\S+\s+){0,4}\S+$).*\b(media advisory|news release|press release|fact sheet)$",
             _doc_type_line("en"),
             r"^(publication date|date of publication|release number|release no\.?)\s*:",
+            r"^(release date|release number)\b(?!.*[.!?]$)",
         ],
         "said": [r"\b(said|says|added|explained|noted|stated|commented|according to)\b"],
         "job_title": [
@@ -391,7 +393,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "late": -4, "date_only": -4, "list_item": -3, "table_cell": -2, "chrome": -3,
         "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
         "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
-        "handle": -2, "after_end": -3, "after_label": 2, "menu": -4,
+        "handle": -2, "after_end": -3, "after_label": 2, "menu": -4, "truncated_copy": -3,
     },
     Role.SUBHEADLINE: {
         **_NO_CUE, "bias": -3.2, "italic": 1.5, "heading": 0.8, "bold": 0.4, "early": 1.5,
@@ -431,7 +433,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     Role.NOT_PLACED: {
         "bias": -1.5, "cue_chrome": 4.5, "chrome": 4.5, "cue_meta": 4.5, "very_short": 0.3,
         "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5, "top_short": 1.5,
-        "before_credit": 6, "ends_with_date": 1.5, "menu": 5,
+        "before_credit": 6, "ends_with_date": 1.5, "menu": 5, "truncated_copy": 3,
     },
 }  # fmt: skip
 

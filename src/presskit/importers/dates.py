@@ -120,7 +120,7 @@ _PAREN = re.compile(r"^\(\s*(?P<inner>[^()]{3,90}?)\s*\)\s*[-–—:.]*\s*")
 _CITY = re.compile(r"^[^\W\d_][\w .,'’/&()-]{0,50}$")
 _CITY_TAIL = re.compile(r"[\s,]+(le|el|den|am|on|the|à|a)?[\s,]*$", re.I)
 _CITY_ONLY = re.compile(
-    r"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,38}(?:,\s*[A-Z][A-Za-z.]{1,15}){0,2})"
+    r"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,38}(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][a-z]{1,15})?){0,2})"
     r"\s*(?:\((?:AP|dpa|AFP|Reuters)\))?\s*[-–—]{1,2}\s+"
 )
 

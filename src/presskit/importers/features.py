@@ -136,7 +136,10 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
         ),
         None,
     )
-    first_prose = next((rank[b.index] for b in release if word_count(b.text) >= 25), len(release))
+    first_prose = next(
+        (rank[b.index] for b in release if word_count(b.text) >= 25 and b.text.count("|") < 2),
+        len(release),
+    )  # prose, not a wiki's revision line or a menu with separators
     count = max(len(release), 1)
     for block, found in zip(blocks, features, strict=True):
         if block.chrome:
@@ -234,6 +237,9 @@ def _repeats(blocks: list[Block], features: list[dict[str, float]]) -> None:
         key = _normal(block.text)
         if len(key) < 12:
             continue
+        for earlier, at in seen.items():  # a page title cut short, then the whole headline
+            if key.startswith(earlier + " ") and len(earlier) >= 0.5 * len(key):
+                features[at]["truncated_copy"] = 1.0
         if key in seen:
             features[block.index]["repeats_earlier"] = 1.0
             features[seen[key]]["repeated_later"] = 1.0
@@ -247,7 +253,7 @@ def _date_words(text: str) -> bool:
 
     words = re.findall(r"[^\W\d_]+", text.lower())
     months = month_numbers()
-    weekdays = _weekday_names()
+    weekdays = weekday_names()
     allowed = {
         "at",
         "am",
@@ -281,7 +287,7 @@ def _date_words(text: str) -> bool:
 
 
 @functools.cache
-def _weekday_names() -> frozenset[str]:
+def weekday_names() -> frozenset[str]:
     from babel.dates import get_day_names  # noqa: PLC0415
 
     from presskit.importers.cues import PHRASES  # noqa: PLC0415

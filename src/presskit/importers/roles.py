@@ -78,11 +78,12 @@ def _one_headline(
     heads = [i for i, role in enumerate(roles) if role is Role.HEADLINE]
     if len(heads) > 1:
         best = max(heads, key=lambda i: scores[i][Role.HEADLINE])
+        after = next((i for i in range(best + 1, len(roles)) if roles[i] is not Role.NOT_PLACED), 0)
         for i in heads:
             if i < best:  # a line above the headline is the page's or letterhead's, not body
                 roles[i] = Role.NOT_PLACED
-            elif i != best:
-                roles[i] = Role.SUBHEADLINE if i == best + 1 else Role.BODY
+            elif i != best:  # the next placed line under the headline is its subheadline
+                roles[i] = Role.SUBHEADLINE if i == after else Role.BODY
     elif not heads:
         candidates = [
             i

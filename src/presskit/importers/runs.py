@@ -46,6 +46,11 @@ _DATE_LABEL = re.compile(
 _SENTENCE_END = re.compile(  # not after an initial or "Mr", "Dr", "Jr"
     r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?](?=\s+[A-ZÀ-Ý„“\"«])"
 )
+_NUMBER_LABEL = re.compile(
+    r"^(?:release|release no\.?|release number|news release|media advisory|advisory|"
+    r"statement|press release)\s*(?:no\.?|number|#)?\s*[:#]?\s*[a-z]{0,3}\d{1,4}[-–/.]\d+\S*",
+    re.IGNORECASE,
+)
 _CAPS_WORD = re.compile(r"^[^\w]*[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&'’./-]*[^\w]*$|^[|/–—-]+$")
 _CITY_WORD = re.compile(r"^[A-ZÀ-Ý][\w.'’-]*,?$")
 _AP_SEPARATOR = re.compile(r"^(?:--|–|—|-)$")
@@ -114,6 +119,8 @@ def _evidence_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
             cuts |= {match.start(), _next_token(tokens, match.end() + found[1][1])}
     if label := _issuer_label().match(text):
         cuts.add(_next_token(tokens, label.end()))
+    if label := _NUMBER_LABEL.match(text):  # "RELEASE: 12-428 NASA'S HUBBLE PROVIDES ..."
+        cuts.add(_next_token(tokens, label.end()))
     cuts |= _caps_cuts(text, tokens, head_end)
     cuts |= _dateline_cuts(text, tokens, head_end)
     return {c for c in cuts if 0 < c < len(text)}
@@ -168,7 +175,9 @@ def _dateline_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
             while city > 0 and tokens[city - 1][1].rstrip(",.").isupper() and number - city < 3:
                 city -= 1
             cuts.add(tokens[city][0])
-        if not word.endswith(",") or not _CITY_WORD.match(word):
+        if not word.endswith(",") or not _CITY_WORD.match(word) or _weekday(word):
+            continue
+        if tokens[number - 1][1].lower() in TITLE_SMALL_WORDS:  # "On Tuesday, Sept. 9, ..."
             continue
         found = find_date(text[start + len(word) : start + len(word) + 40])
         if found is None or text[start + len(word) :][: found[1][0]].strip():
@@ -180,6 +189,12 @@ def _dateline_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
         if _starts_words(text, end) and text[end:].lstrip()[:1].isupper():
             cuts.add(_next_token(tokens, end))
     return cuts
+
+
+def _weekday(word: str) -> bool:
+    from presskit.importers.features import weekday_names  # noqa: PLC0415
+
+    return word.strip(",.").lower() in weekday_names()
 
 
 def _ends_sentence(word: str) -> bool:

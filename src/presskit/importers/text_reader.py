@@ -88,11 +88,25 @@ def _continues(previous: str, line: str, width: int) -> bool:
     if previous.endswith(" ") and previous.strip():  # format=flowed: a soft line break
         return True
     previous = previous.strip()
-    if _ENDS_SENTENCE.search(previous) or len(previous) < 0.55 * width:
+    if _ENDS_SENTENCE.search(previous):
         return False
+    if len(previous) < 0.55 * width:  # a short line: only a sentence going on in lower case
+        return _lower_continuation(previous, line.strip())
     if _LABEL.match(line.strip()):  # "Release Date: ...", "Contact: ...", "WHO: ..."
         return False
     return not line.lstrip().startswith(("(", "+", "@")) and len(line.strip()) > 0
+
+
+def _lower_continuation(previous: str, line: str) -> bool:
+    """ "…der Europäischen Kommission zu den Anschlägen" then "in Brüssel": a line that goes
+    on in lower case after one without a stop (not an address, a list or a label)."""
+    return (
+        line[:1].islower()
+        and len(previous.split()) >= 3
+        and "@" not in line
+        and not re.match(r"(https?://|www\.)", line)
+        and not previous.endswith(",")
+    )
 
 
 def _add_block(document: SourceDocument, lines: list[tuple[int, str]], group: int) -> None:
