@@ -114,3 +114,27 @@ def test_a_page_menu_title_with_date_and_teaser_are_not_the_release() -> None:
     assert release.body.startswith("Kommissionspräsident Jean-Claude Juncker")
     assert "Interpol" not in release.body
     assert "Newsroom" not in release.body + release.headline
+
+
+def test_several_people_on_one_contact_line_are_each_a_contact() -> None:
+    """The Commission's "(For more information: A – Tel.: …, B – Tel.: …)" and a German
+    line with masked addresses and names in brackets joined by "und"."""
+    from presskit.importers.contacts import parse_contacts
+    from presskit.importers.model import Block
+
+    lines = {
+        "(Pour plus d'informations: Christian Wigand – tél.: +32 229 62253, Sara Soumillion "
+        "– tél.: +32 229 67094)": ["Christian Wigand", "Sara Soumillion"],
+        "Pressekontakt: gabriele [dot] imhoff [dot] eu (Gabriele Imhoff), Tel.: +49 (30) "
+        "2280-2820 und katrin [dot] abele [dot] eu (Katrin Abele), Tel.: +49 (30) 2280-2140": [
+            "Gabriele Imhoff",
+            "Katrin Abele",
+        ],
+        "Mary Wareham, Human Rights Watch, +1-646-203-8292 (mobile) or wareham@hrw.org": [
+            "Mary Wareham"
+        ],
+    }
+    for line, names in lines.items():
+        found = parse_contacts([Block(line)], "fr")
+        assert [p.contact.name for p in found] == names, line
+        assert all(p.contact.phones for p in found)

@@ -359,7 +359,8 @@ NOT_NAME_WORDS = frozenset({
     "media", "advisory", "news", "press", "release", "releases", "contact", "contacts",
     "information", "daily", "statement", "commission", "department", "office", "agency",
     "newsroom", "presse", "kontakt", "prensa", "contacto", "communiqué", "fecha", "datum",
-    "número", "date", "archived", "home", "page", "continue", "reading",
+    "número", "date", "archived", "home", "page", "continue", "reading", "weitere",
+    "informationen", "further", "more", "información", "informations", "plus",
 })  # fmt: skip
 """Words of a release's labels that make a line two capitalised words long, like a name."""
 
