@@ -20,7 +20,12 @@ PHRASE_CUES = (
 )  # fmt: skip
 """The phrase cues every language may fill; each becomes a feature ``cue_<name>``."""
 
-_END = [r"^(#\s*){3,}$", r"^[-–—]*\s*(30|end|ends|xxx)\s*[-–—]*$", r"^\*{3}$"]
+_END = [
+    r"^(#\s*){3,}$",
+    r"^[-–—]*\s*(30|end|ends|xxx)\s*[-–—]*$",
+    r"^\*{3}$",
+    r"^[-–—]\s*[A-Z]{2,8}\s*[-–—]$",  # the issuer's initials between dashes: "-NSF-"
+]
 
 DOC_TYPES: dict[str, tuple[str, ...]] = {
     "en": ("press release", "news release", "media advisory", "daily news", "fact ?sheet",
@@ -420,7 +425,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     Role.BOILERPLATE: {
         "bias": -3, "cue_about": 6.5, "cue_org_about": 2.6, "late": 1, "sentence": 0.5,
         "email": -1, "phone": -1.5, "early": -2.5, "chrome": -2, "cue_said": -1.5,
-        "dateline_start": -4, "cue_contact": -2,
+        "dateline_start": -4, "cue_contact": -2, "prose_after_end": 3,
     },
     Role.CONTACT: {
         "bias": -2.7, "cue_contact": 7, "email": 3.5, "phone": 3.5, "person_name": 1.5,

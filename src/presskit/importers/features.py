@@ -178,11 +178,15 @@ def _after_a_label(release: list[Block], features: list[dict[str, float]], prose
 
 
 def _after_the_end(release: list[Block], features: list[dict[str, float]]) -> None:
-    """Everything after an end mark ("###", "-end-") is past the body: "after_end"."""
+    """Everything after an end mark ("###", "-end-") is past the body: "after_end"; a
+    paragraph of prose there is most likely the boilerplate ("prose_after_end")."""
     ended = False
     for block in release:
+        own = features[block.index]
         if ended:
-            features[block.index]["after_end"] = 1.0
+            own["after_end"] = 1.0
+            if "sentence" in own and "long" in own:  # the issuer's description, unheaded
+                own["prose_after_end"] = 1.0
         ended = ended or "cue_end" in features[block.index]
 
 
