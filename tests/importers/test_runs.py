@@ -138,3 +138,21 @@ def test_several_people_on_one_contact_line_are_each_a_contact() -> None:
         found = parse_contacts([Block(line)], "fr")
         assert [p.contact.name for p in found] == names, line
         assert all(p.contact.phones for p in found)
+
+
+def test_a_contact_named_in_a_sentence_becomes_the_contact_and_the_sentence_stays() -> None:
+    result = import_text(
+        "You are viewing ARCHIVED content published online before January 20, 2025.\n\n"
+        "Service Offers Earth Day Story Ideas\n\n"
+        "Looking for story ideas for Earth Day? The Service can help with a series of "
+        "features on endangered species, posted daily during the week.\n\n"
+        "To receive an Earth Day packet (stories and photographs) contact Kim Mitchell at "
+        "612-725-3276, Ext. 234.\n"
+    )
+    release = result.release
+    assert release.headline == "Service Offers Earth Day Story Ideas"
+    assert [(c.name, [p.number for p in c.phones]) for c in release.contacts] == [
+        ("Kim Mitchell", ["612-725-3276"])
+    ]
+    assert "contact Kim Mitchell at 612-725-3276" in release.body
+    assert "ARCHIVED" not in release.body

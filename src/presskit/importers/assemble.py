@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from presskit.importers.contacts import parse_contacts
+from presskit.importers.contacts import contacts_in_sentence, parse_contacts
 from presskit.importers.dates import find_date, parse_dateline, parse_embargo
 from presskit.importers.features import EMAIL, HANDLE, URL, phrase_cues, trailing_date
 from presskit.importers.language import release_language
@@ -63,6 +63,8 @@ def assemble(document: SourceDocument, roles: list[Role], confidence: list[float
     sources.add("body", body)
     _boilerplate(release, by_role[Role.BOILERPLATE], sources)
     _contacts(release, by_role[Role.CONTACT], sources)
+    if not release.contacts:  # "Media planning to attend should contact A at 202-358-1730"
+        _contacts_in_prose(release, by_role[Role.BODY] + by_role[Role.NOT_PLACED], sources)
     _links(release, by_role[Role.LINKS], sources)
     _social(release, by_role, sources)
     if by_role[Role.END_MARK]:
@@ -275,6 +277,16 @@ def _contacts(release: Release, blocks: list[Block], sources: _Sources) -> None:
     for number, parsed in enumerate(parse_contacts(blocks, release.language), start=1):
         release.contacts.append(parsed.contact)
         sources.add(f"contacts[{number}]", parsed.blocks)
+
+
+def _contacts_in_prose(release: Release, blocks: list[Block], sources: _Sources) -> None:
+    """A release with no contact block that names one in a sentence ("... contact Kim
+    Mitchell at 612-725-3276"): that person becomes its contact; the sentence stays."""
+    for block in blocks:
+        for parsed in contacts_in_sentence(block, release.language):
+            if all(c.name != parsed.contact.name for c in release.contacts):
+                release.contacts.append(parsed.contact)
+                sources.add(f"contacts[{len(release.contacts)}]", parsed.blocks)
 
 
 def _links(release: Release, blocks: list[Block], sources: _Sources) -> None:

@@ -87,6 +87,28 @@ def _split_people(text: str) -> list[str]:
     return groups if len(groups) > 1 else [text]
 
 
+_IN_SENTENCE = re.compile(
+    r"\b(?:contact|call|e-?mail|reach|contacte[rz]?|kontaktieren sie|contacte con)\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,2})"
+    r"(?:,\s[^,.]{2,60},)?\s*(?:at|on|via|by|unter|au|al|en)?\s*(?:phone|telephone|email|e-mail)?\s*"
+    r"(?P<how>[\w.+-]+@[\w.-]+\.[A-Za-z]{2,}|\+?\(?\d[\d\s().-]{6,20}\d)",
+)
+
+
+def contacts_in_sentence(block: Block, language: str) -> list[ParsedContact]:
+    """People a sentence names as the ones to contact, with their number or address."""
+    found = []
+    for match in _IN_SENTENCE.finditer(block.text):
+        if not looks_like_name(match["name"]):
+            continue
+        tail = block.text[match.start("how") : match.start("how") + 120]
+        reach = re.split(r"(?<=\d)[.;](?:\s|$)|\.\s", tail, maxsplit=1)[0]
+        contact = _contact(f"{match['name']}\n{reach}", region_from_language(language))
+        if contact is not None:
+            found.append(ParsedContact(contact, [block]))
+    return found
+
+
 def _strip_heading(text: str) -> str:
     stripped = _CUE_HEAD.sub("", text.strip(), count=1)
     return stripped if "contact" in phrase_cues(text) or stripped != text.strip() else text

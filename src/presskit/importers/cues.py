@@ -118,6 +118,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(copyright|©)",
             r"^(navigation path|left navigation|additional tools|disclaimer|continue reading)$",
             r"^revision as of \d",  # a wiki page's history line
+            r"^you are viewing archived content\b",  # US federal sites' banner since 2025
             r"^other (available )?languages\s*:",
             r"^(home\s+)?archived\b.{0,20}\d{4}$",
             r"\bpublished this content on\b|^distributed by public\b",
@@ -134,6 +135,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^news\s*:",
             r"^(?=(?:\S+\s+){0,4}\S+$).*\b(media advisory|news release|press release|fact sheet)$",
             _doc_type_line("en"),
+            r"^\W*([^\W\d_] ){4,}[^\W\d_]\W*$",  # a label spaced out: "M E D I A"
             r"^(publication date|date of publication|release number|release no\.?)\s*:",
             r"^(release date|release number)\b(?!.*[.!?]$)",
         ],
@@ -415,7 +417,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "cue_about": -2, "cue_release": -5, "cue_embargo": -4, "cue_end": -7, "chrome": -4,
         "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
         "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2, "top_short": -1.5,
-        "before_credit": -5, "after_end": -4, "ends_with_date": -2,
+        "before_credit": -5, "after_end": -4, "ends_with_date": -2, "no_words": -3,
     },
     Role.LINKS: {
         "bias": -3, "cue_links": 5.5, "only_url": 2, "url": 1.5, "list_item": 0.4,
@@ -440,6 +442,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "bias": -1.5, "cue_chrome": 4.5, "chrome": 4.5, "cue_meta": 4.5, "very_short": 0.3,
         "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5, "top_short": 1.5,
         "before_credit": 6, "ends_with_date": 1.5, "menu": 5, "truncated_copy": 3,
+        "no_words": 2,
     },
 }  # fmt: skip
 

@@ -319,6 +319,7 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         "person_name": looks_like_name(text) and words <= 12,
         "sentence": words >= 8 and bool(_SENTENCE_END.search(text)),
         "short": 0 < words <= 16,
+        "no_words": words == 0,  # arrows, bullets, rules: a page's furniture
         "very_short": 0 < words <= 3,
         "long": words >= 30,
         "caps": words >= 2 and _is_caps(text),
