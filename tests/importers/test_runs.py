@@ -156,3 +156,46 @@ def test_a_contact_named_in_a_sentence_becomes_the_contact_and_the_sentence_stay
     ]
     assert "contact Kim Mitchell at 612-725-3276" in release.body
     assert "ARCHIVED" not in release.body
+
+
+def test_parts_glued_together_and_a_stored_date_are_cut_apart() -> None:
+    glued = "Presseartikel29. September 2017Vertretung in DeutschlandLesedauer: 1 Min"
+    assert split_run(glued) == [
+        "Presseartikel",
+        "29. September 2017",
+        "Vertretung in Deutschland",
+        "Lesedauer: 1 Min",
+    ]
+    stored = "date 2018-07 Juncker: Solidarität und Schutz der Außengrenzen gehen zusammen"
+    assert split_run(stored)[0] == "date 2018-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Wien (OTS) - Ab Juli 2018 wird Österreich den Vorsitz im Rat übernehmen.", "Wien"),
+        ("BERLIN (dpa) - Die Regierung hat heute einen Bericht beschlossen.", "Berlin"),
+        ("WASHINGTON -- The agency said today it would act on the report.", "Washington"),
+        ("SAN JUAN, Puerto Rico – Si sufrió daños, inscríbase hoy.", "San Juan, Puerto Rico"),
+    ],
+)
+def test_datelines_with_a_wire_tag_or_a_two_word_region(text: str, city: str) -> None:
+    from presskit.importers.dates import parse_dateline
+
+    found = parse_dateline(text)
+    assert found is not None and found.city == city
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AVISO - Pressekonferenz: Die EU aus der Sicht der Österreicher",
+        "Le 24 août 2016 : Inondations en Louisiane et dans le Mississippi",
+        "Juncker Messer-Attacke Finnland 21/08/2017",
+    ],
+)
+def test_no_city_in_a_type_an_article_or_a_title(text: str) -> None:
+    from presskit.importers.dates import parse_dateline
+
+    found = parse_dateline(text)
+    assert found is None or not found.city, found

@@ -24,11 +24,13 @@ _CUE_HEAD = re.compile(
     r"^(?:(?:news |media |press )?(?:contacts?|enquiries|inquiries|information|relations)"
     r"(?: information| details)?|for (?:further|more|additional) information,? (?:please )?"
     r"(?:contact|call)|(?:presse|medien)-? ?kontakte?|kontakt(?: für die presse)?|"
-    r"ansprechpartner(?:in)?|pressestelle|contacts? (?:presse|médias?)|relations? presse|"
+    r"ansprechpartner(?:in)?|pressestelle|rückfragen(?: (?:&|und) kontakt)?|"
+    r"contacts? (?:presse|médias?)|relations? presse|"
     r"contactos? (?:de prensa|para medios)|contacto|prensa|public affairs|spokes(?:person|man|woman))"  # noqa: E501
     r"\s*(?:\([^)]*\))?\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
+_SPACED_AT = re.compile(r"(?<=\w)\s+@\s+(?=[\w-]+\.)")
 _CITY_PREFIX = re.compile(r"^(?:in|à|en|in der|aus)\s+(?P<city>[^:]{2,40}):\s*", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:\n|,|;|\(|\)|\s[-–|/]\s|\bor\b|\boder\b|\bou\b|\bo\b)\s*")
 _OBFUSCATED = re.compile(r"\S+(?:\s*\[(?:dot|at)\]\s*\S+)+", re.IGNORECASE)  # "anna [dot] eu"
@@ -142,6 +144,7 @@ def _starts_person(block: Block, chunk: list[Block]) -> bool:
 
 def _contact(text: str, region: str) -> Contact | None:
     contact = Contact()
+    text = _SPACED_AT.sub("@", text)  # "Heinz-Rudolf.Miko @ ec.europa.eu"
     city = _CITY_PREFIX.match(text)
     if city:
         contact.city = city["city"].strip()

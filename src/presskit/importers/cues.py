@@ -30,8 +30,8 @@ _END = [
 DOC_TYPES: dict[str, tuple[str, ...]] = {
     "en": ("press release", "news release", "media advisory", "daily news", "fact ?sheet",
            "statement", "speech", "questions and answers", "q&a", "readout", "news"),
-    "de": ("pressemitteilung", "presseinformation", "tagesnachrichten", "faktenblatt",
-           "factsheet", "erklärung", "rede", "fragen und antworten"),
+    "de": ("pressemitteilung", "presseinformation", "presseartikel", "tagesnachrichten",
+           "faktenblatt", "factsheet", "erklärung", "rede", "fragen und antworten"),
     "fr": ("communiqué de presse", "fiche d['’]information", "questions et réponses",
            "déclaration", "discours", "nouvelles quotidiennes"),
     "es": ("comunicado de prensa", "nota de prensa", "ficha informativa",
@@ -113,7 +113,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^\(?(/|https?://)\S+\.(jpe?g|png|gif|webp|svg)\)?$",  # an image's address
             r"^[^.!?]{1,100}\s?[›»]\s?[^.!?]{1,100}$",  # a breadcrumb: Newsroom › Releases
             r"^(back to )?(the )?[\w.&-]+( [\w.&-]+)? (main|home) ?page$",
-            r"^\d+ min read$",
+            r"^\d+ min(ute)?s? read$",
+            r"^(reading time|temps de lecture|tiempo de lectura)\s*:",
             r"^(this release can be found|to (subscribe|unsubscribe)|to remove your address)",
             r"^(copyright|©)",
             r"^(navigation path|left navigation|additional tools|disclaimer|continue reading)$",
@@ -190,6 +191,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(zuletzt (aktualisiert|geändert)|stand:)",
             r"^(impressum|datenschutz|barrierefreiheit|kontakt|sitemap)$",
             r"^(weiterlesen|weitere sprachen|andere sprachen)\b",
+            r"^lesedauer\s*:",
         ],
         "meta": [
             r"^(datum|veröffentlicht|pressemitteilung nr\.?|nr\.)\s*:?\s*\d",
@@ -402,13 +404,14 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
         "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
         "handle": -2, "after_end": -3, "after_label": 2, "menu": -4, "truncated_copy": -3,
+        "type_prefix": 2,
     },
     Role.SUBHEADLINE: {
         **_NO_CUE, "bias": -3.2, "italic": 1.5, "heading": 0.8, "bold": 0.4, "early": 1.5,
         "short": 0.5, "long": -2, "big": 0.6, "centred": 0.4, "email": -5, "phone": -5,
         "late": -4, "list_item": -2, "table_cell": -2, "chrome": -3, "cue_said": -1.5,
         "dateline_start": -4, "date_only": -3, "person_name": -1.5, "url": -2,
-        "title_style": -1, "very_short": -1, "title_case": -0.8,
+        "title_style": -1, "very_short": -1, "title_case": -0.8, "before_lead": 1.5,
     },
     Role.DATELINE: {"bias": -4, "date_only": 6.5, "early": 1, "sentence": -3, "chrome": -2},
     Role.BODY: {

@@ -113,15 +113,20 @@ class DatelineMatch:
     end: int  # where the release's own words start, after the dateline
 
 
+_AGENCIES = r"AP|dpa|AFP|Reuters|EFE|ANSA|OTS|APA|KNA|epd|SDA|ATS|Belga|ANP|PAP|Lusa"
+"""News agencies and wires whose tag follows a dateline's city: "Wien (OTS) - ..."."""
 _SEPARATOR = re.compile(
-    r"^\s*(?:\((?:AP|dpa|AFP|Reuters|EFE|ANSA)\)\s*)?(?:/[A-Za-z -]{2,30}/\s*)?(?:[-–—:]+|\.\s*[-–—]+|\.(?=\s)|$)\s*"  # noqa: E501
+    rf"^\s*(?:\((?:{_AGENCIES})\)\s*)?"
+    r"(?:/[A-Za-z -]{2,30}/\s*)?(?:[-–—:]+|\.\s*[-–—]+|\.(?=\s)|$)\s*"
 )
 _PAREN = re.compile(r"^\(\s*(?P<inner>[^()]{3,90}?)\s*\)\s*[-–—:.]*\s*")
 _CITY = re.compile(r"^[^\W\d_][\w .,'’/&()-]{0,50}$")
 _CITY_TAIL = re.compile(r"[\s,]+(le|el|den|am|on|the|à|a)?[\s,]*$", re.I)
 _CITY_ONLY = re.compile(
     r"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,38}(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][a-z]{1,15})?){0,2})"
-    r"\s*(?:\((?:AP|dpa|AFP|Reuters)\))?\s*[-–—]{1,2}\s+"
+    rf"\s*(?:\((?:{_AGENCIES})\))?\s*[-–—]{{1,2}}\s+"
+    rf"|^(?P<tagged>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+)?)"  # "Wien (OTS) - "
+    rf"\s*\((?:{_AGENCIES})\)\s*[-–—]{{1,2}}\s+"
 )
 
 
@@ -152,9 +157,19 @@ def parse_dateline(text: str) -> DatelineMatch | None:
             style = DatelineStyle.AP if _month_first(text[found[1][0] :]) else DatelineStyle.LOCALE
             return DatelineMatch(_city(city), found[0], style, found[1][1] + after.end())
     match = _CITY_ONLY.match(text)
-    if match and len(match["city"]) >= 3:
-        return DatelineMatch(_city(match["city"]), None, DatelineStyle.AP, match.end())
+    city = match and (match["city"] or match["tagged"]).rstrip(" -–—")
+    if city and len(city) >= 3 and not _doc_type().fullmatch(city):
+        return DatelineMatch(_city(city), None, DatelineStyle.AP, match.end())
     return None
+
+
+@functools.cache
+def _doc_type() -> re.Pattern[str]:
+    """ "MEDIA ADVISORY - ...", "AVISO - ...": a document's type, not a city."""
+    from presskit.importers.cues import DOC_TYPES  # noqa: PLC0415
+
+    kinds = "|".join(k for kinds in DOC_TYPES.values() for k in kinds)
+    return re.compile(rf"(?:{kinds}|advisory|aviso)", re.IGNORECASE)
 
 
 def _month_first(date_text: str) -> bool:
@@ -195,6 +210,8 @@ def _set_apart(before_date: str, city: str) -> bool:
 
 def _looks_like_place(city: str) -> bool:
     words = city.replace(",", " ").split()
+    if city.strip().lower() in _CONNECTORS:  # "Le 24 août 2016 : …" has no city
+        return False
     return (
         bool(_CITY.match(city))
         and 0 < len(words) <= 6

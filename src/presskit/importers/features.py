@@ -15,6 +15,7 @@ import re
 import statistics
 
 from presskit.importers.cues import (
+    DOC_TYPES,
     MENU_WORDS,
     NOT_NAME_WORDS,
     PHRASE_CUES,
@@ -132,7 +133,7 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
             for b in release
             if word_count(b.text) >= 4
             and not (set(features[b.index]) & {"email", "phone", "date_only", "url"})
-            and not any(k.startswith("cue_") for k in features[b.index])
+            and not set(features[b.index]) & _NOT_A_HEADLINE
         ),
         None,
     )
@@ -217,11 +218,12 @@ _NOT_A_HEADLINE = {
 
 
 def _before_the_lead(release: list[Block], features: list[dict[str, float]], prose: int) -> None:
-    """A short line standing right before what follows a headline (a date line, a dateline,
-    the contact or release-number lines, the first paragraph of prose): "before_lead"."""
+    """A line of a title's length (up to 30 words, no full stop) standing right before what
+    follows a headline (a date line, a dateline, the contact or release-number lines, the
+    first paragraph of prose): "before_lead"."""
     for position, block in enumerate(release[: prose + 1]):
         own = features[block.index]
-        if position + 1 >= len(release) or "sentence" in own or "short" not in own:
+        if position + 1 >= len(release) or "sentence" in own or word_count(block.text) > 30:
             continue
         if set(own) & _NOT_A_HEADLINE:
             continue
@@ -238,7 +240,8 @@ def _repeats(blocks: list[Block], features: list[dict[str, float]]) -> None:
     capitals): the first is "repeated_later", the copy "repeats_earlier"."""
     seen: dict[str, int] = {}
     for block in blocks[:60]:
-        key = _normal(block.text)
+        dated = trailing_date(block.text)
+        key = _normal(block.text[: dated[1]] if dated else block.text)  # "Title June 17, 2021"
         if len(key) < 12:
             continue
         for earlier, at in seen.items():  # a page title cut short, then the whole headline
@@ -349,6 +352,8 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
             found["date_only"] = 1.0
         elif rest > 20:
             found["dateline_start"] = 1.0
+    if words >= 4 and _type_prefix().match(text):  # "Media Advisory: …", "AVISO - …"
+        found["type_prefix"] = 1.0
     if words >= 5 and "sentence" not in found and _menu_share(text) >= 0.5:
         found["menu"] = 1.0
     if "date_only" not in found and "sentence" not in found and trailing_date(text):
@@ -358,6 +363,13 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         if ratio >= 1.15:
             found["big"] = min(1.0, (ratio - 1.0) / 0.5)
     return found
+
+
+@functools.cache
+def _type_prefix() -> re.Pattern[str]:
+    """A headline that opens with the document's type: "Media Advisory: USGS to Host …"."""
+    kinds = "|".join(k for kinds in DOC_TYPES.values() for k in kinds)
+    return re.compile(rf"^(?:{kinds}|advisory|aviso|media call)\s*(?::|\s[-–—])\s*\S", re.I)
 
 
 def _menu_share(text: str) -> float:

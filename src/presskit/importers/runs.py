@@ -32,11 +32,13 @@ import re
 from presskit.importers.cues import DOC_TYPES, SENTENCE_STARTERS, TITLE_SMALL_WORDS
 from presskit.importers.dates import find_date
 from presskit.importers.features import phrase_cues
+from presskit.importers.language import detect_language
 
 _HEAD_WORDS = 80
 _TITLE_WORDS = 40  # a title run into its lead is at most this long
 _TOKEN = re.compile(r"\S+")
 _BRACKET_URL = re.compile(r"\[(?:https?://|www\.)[^\]\s]{1,500}\]")
+_STORED_DATE = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+")  # an archive's "date 2018-07"
 _DATE_LABEL = re.compile(
     r"(?:release date|date released|publication date|date of publication|released|"
     r"fecha de (?:publicación|emisión|difusión)|fecha|datum der veröffentlichung|"
@@ -50,6 +52,10 @@ _NUMBER_LABEL = re.compile(
     r"^(?:release|release no\.?|release number|news release|media advisory|advisory|"
     r"statement|press release)\s*(?:no\.?|number|#)?\s*[:#]?\s*[a-z]{0,3}\d{1,4}[-–/.]\d+\S*",
     re.IGNORECASE,
+)
+_GLUED = re.compile(  # a page's parts that lost their spaces: "Presseartikel29. September"
+    r"(?<=[a-zäöüßéèáíóú]{3})(?=\d{1,2}\.?\s[^\W\d_])|(?<=\d{4})(?=[A-ZÀ-Ý][a-zà-ÿ])"
+    r"|(?<=[a-zäöüßéèáíóú]{3})(?=[A-ZÀ-Ý][a-zà-ÿ]+:)"
 )
 _CAPS_WORD = re.compile(r"^[^\w]*[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&'’./-]*[^\w]*$|^[|/–—-]+$")
 _CITY_WORD = re.compile(r"^[A-ZÀ-Ý][\w.'’-]*,?$")
@@ -80,8 +86,9 @@ def split_run(text: str) -> list[str]:
         return [text]
     head_end = _head_end(text, tokens)
     cuts = _evidence_cuts(text, tokens, head_end)
+    cuts |= {m.start() for m in _GLUED.finditer(text, 0, 300)}
     starters = _starter_cuts(tokens, head_end)
-    if cuts:
+    if cuts and detect_language(text) == "en":  # German nouns are capitalised, too
         cuts |= starters
         cuts |= _title_run_cuts(tokens, head_end, cuts)
     cuts |= starters
@@ -117,6 +124,8 @@ def _evidence_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
         found = find_date(text[match.end() : match.end() + 40])
         if found is not None and found[1][0] == 0:
             cuts |= {match.start(), _next_token(tokens, match.end() + found[1][1])}
+    if label := _STORED_DATE.match(text):
+        cuts.add(label.end())
     if label := _issuer_label().match(text):
         cuts.add(_next_token(tokens, label.end()))
     if label := _NUMBER_LABEL.match(text):  # "RELEASE: 12-428 NASA'S HUBBLE PROVIDES ..."
