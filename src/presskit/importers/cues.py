@@ -120,6 +120,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(navigation path|left navigation|additional tools|disclaimer|continue reading)$",
             r"^revision as of \d",  # a wiki page's history line
             r"^you are viewing archived content\b",  # US federal sites' banner since 2025
+            r"^click here to\b(?=.{0,40}$)",
+            r"^(transcript of|page \d+\s*:)",  # document-sharing sites' furniture
             r"^other (available )?languages\s*:",
             r"^(home\s+)?archived\b.{0,20}\d{4}$",
             r"\bpublished this content on\b|^distributed by public\b",

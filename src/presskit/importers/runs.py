@@ -189,7 +189,8 @@ def _dateline_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
         if tokens[number - 1][1].lower() in TITLE_SMALL_WORDS:  # "On Tuesday, Sept. 9, ..."
             continue
         found = find_date(text[start + len(word) : start + len(word) + 40])
-        if found is None or text[start + len(word) :][: found[1][0]].strip():
+        between = text[start + len(word) :][: found[1][0]].strip().lower() if found else ""
+        if found is None or between not in ("", "le", "el", "den", "am", "the", "on"):
             continue
         if _ends_sentence(tokens[number - 1][1]):
             continue

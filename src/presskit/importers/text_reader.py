@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from presskit.importers.cues import TITLE_SMALL_WORDS
 from presskit.importers.model import Block, BlockKind, SourceDocument
 from presskit.importers.runs import split_run
 
@@ -52,7 +53,7 @@ def _add_paragraph(document: SourceDocument, lines: list[tuple[int, str]], group
         list_item = _LIST.match(line)
         starts_new = list_item is not None or _HEADING.match(line) is not None
         centred = _indent(line) >= 8
-        if centred and current and _indent(current[-1][1]) >= 8 and line.strip()[:1].islower():
+        if centred and current and _indent(current[-1][1]) >= 8 and _goes_on(current[-1][1], line):
             starts_new = False  # a centred headline broken over two lines
         elif centred or (current and _indent(current[-1][1]) >= 8):
             starts_new = True
@@ -91,10 +92,20 @@ def _continues(previous: str, line: str, width: int) -> bool:
     if _ENDS_SENTENCE.search(previous):
         return False
     if len(previous) < 0.55 * width:  # a short line: only a sentence going on in lower case
-        return _lower_continuation(previous, line.strip())
+        return _lower_continuation(previous, line.strip()) or _goes_on(previous, line)
     if _LABEL.match(line.strip()):  # "Release Date: ...", "Contact: ...", "WHO: ..."
         return False
     return not line.lstrip().startswith(("(", "+", "@")) and len(line.strip()) > 0
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """A title broken after a small word: "Census Bureau to Brief Reporters on" + "Census
+    2000 Long-Form Demographic Profiles"; or a line going on in lower case."""
+    last = previous.split()[-1].lower() if previous.split() else ""
+    line = line.strip()
+    return bool(line) and (
+        line[:1].islower() or (last in TITLE_SMALL_WORDS and len(previous.split()) >= 3)
+    )
 
 
 def _lower_continuation(previous: str, line: str) -> bool:
