@@ -101,7 +101,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
 def _goes_on(previous: str, line: str) -> bool:
     """A title broken after a small word: "Census Bureau to Brief Reporters on" + "Census
     2000 Long-Form Demographic Profiles"; or a line going on in lower case."""
-    last = previous.split()[-1].lower() if previous.split() else ""
+    last = previous.rsplit(maxsplit=1)[-1].lower() if previous.split() else ""
     line = line.strip()
     return bool(line) and (
         line[:1].islower() or (last in TITLE_SMALL_WORDS and len(previous.split()) >= 3)
