@@ -190,10 +190,15 @@ def _dateline(
 
 
 def _fallback_date(document: SourceDocument, by_role: dict[Role, list[Block]]):
-    """A date written on its own near the top (a "Release Date:" line), or the metadata's."""
+    """A date written on its own near the headline (a "Release Date:" line, a contact line
+    with the date), nearest first; else one in the headline's line; else the metadata's."""
     import datetime as dt  # noqa: PLC0415
 
-    for block in by_role[Role.DATELINE] + by_role[Role.NOT_PLACED][:6]:
+    head = by_role[Role.HEADLINE][0].index if by_role[Role.HEADLINE] else 0
+    near = sorted(
+        by_role[Role.NOT_PLACED] + by_role[Role.CONTACT], key=lambda b: abs(b.index - head)
+    )
+    for block in by_role[Role.DATELINE] + [b for b in near if abs(b.index - head) <= 8]:
         if not block.chrome and (date := find_date(block.text)) and len(block.text) < 60:
             return date[0]
     for block in by_role[Role.HEADLINE][:1]:

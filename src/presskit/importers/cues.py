@@ -25,6 +25,7 @@ _END = [
     r"^[-–—]*\s*(30|end|ends|xxx)\s*[-–—]*$",
     r"^\*{3}$",
     r"^[-–—]\s*[A-Z]{2,8}\s*[-–—]$",  # the issuer's initials between dashes: "-NSF-"
+    r"^[-–—]+\s*end( of)?( general)? (release|text|statement)\s*[-–—]+$",
 ]
 
 DOC_TYPES: dict[str, tuple[str, ...]] = {
@@ -121,6 +122,9 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^revision as of \d",  # a wiki page's history line
             r"^you are viewing archived content\b",  # US federal sites' banner since 2025
             r"^click here to\b(?=.{0,40}$)",
+            r"^alert\s*-\s*(warning|info|information|success|error)$",
+            r"^(this page has not been translated|sorry, there were no results|"
+            r"please reset the filter)",
             r"^(transcript of|page \d+\s*:)",  # document-sharing sites' furniture
             r"^other (available )?languages\s*:",
             r"^(home\s+)?archived\b.{0,20}\d{4}$",
@@ -414,6 +418,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "late": -4, "list_item": -2, "table_cell": -2, "chrome": -3, "cue_said": -1.5,
         "dateline_start": -4, "date_only": -3, "person_name": -1.5, "url": -2,
         "title_style": -1, "very_short": -1, "title_case": -0.8, "before_lead": 1.5,
+        "dated_line": -2,
     },
     Role.DATELINE: {"bias": -4, "date_only": 6.5, "early": 1, "sentence": -3, "chrome": -2},
     Role.BODY: {
@@ -447,7 +452,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "bias": -1.5, "cue_chrome": 4.5, "chrome": 4.5, "cue_meta": 4.5, "very_short": 0.3,
         "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5, "top_short": 1.5,
         "before_credit": 6, "ends_with_date": 1.5, "menu": 5, "truncated_copy": 3,
-        "no_words": 2,
+        "no_words": 2, "dated_line": 1,
     },
 }  # fmt: skip
 

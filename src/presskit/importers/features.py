@@ -152,7 +152,7 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
             found["early"] = 0.5
         if position < first_prose:  # above the first paragraph of prose: the top matter
             found["early"] = max(found.get("early", 0.0), 0.7)
-        if count >= 10 and position >= 0.65 * count:
+        if count >= 10 and position > first_prose and position >= 0.65 * count:
             found["late"] = 1.0
         if block.index == first_text:
             found["first_text"] = 1.0
@@ -356,6 +356,8 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         found["type_prefix"] = 1.0
     if words >= 5 and "sentence" not in found and _menu_share(text) >= 0.5:
         found["menu"] = 1.0
+    if "date_only" not in found and "sentence" not in found and words <= 14 and find_date(text):
+        found["dated_line"] = 1.0  # "DHS News and Updates - Sat, 09/02/2023 - 08:41"
     if "date_only" not in found and "sentence" not in found and trailing_date(text):
         found["ends_with_date"] = 1.0  # a list's teaser, or a headline with its date
     if median_size and block.size:

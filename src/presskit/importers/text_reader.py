@@ -21,6 +21,7 @@ _EMPHASIS = re.compile(r"^(\*\*|__)(?P<text>.+)\1$")
 _ITALIC = re.compile(r"^([*_])(?P<text>[^*_].*)\1$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’)]$")
 _QUOTE = re.compile(r"^\s*>\s?")
+_ENDS_DATE = re.compile(r"(\d{1,2}:\d{2}(\s?[ap]\.?m\.?)?|\b\d{4})$", re.IGNORECASE)
 _RUN_REACH = 12  # blocks from the top where a run-together head is looked for
 _LABEL = re.compile(r"^[A-ZÀ-Ý][\w’'-]*(?: [\w’'-]+){0,2}\s?:(?:\s|$)")
 
@@ -89,7 +90,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
     if previous.endswith(" ") and previous.strip():  # format=flowed: a soft line break
         return True
     previous = previous.strip()
-    if _ENDS_SENTENCE.search(previous):
+    if _ENDS_SENTENCE.search(previous) or _ENDS_DATE.search(previous):
         return False
     if len(previous) < 0.55 * width:  # a short line: only a sentence going on in lower case
         return _lower_continuation(previous, line.strip()) or _goes_on(previous, line)
