@@ -153,6 +153,12 @@ def parse_dateline(text: str) -> DatelineMatch | None:
     if found is not None and found[1][0] > 0:
         city = _CITY_TAIL.sub("", text[: found[1][0]])
         after = _SEPARATOR.match(text[found[1][1] :])
+        if city.endswith("(") and text[found[1][1] :].startswith(
+            ")"
+        ):  # "BOSTON, MASS (July 15, 2024) –"
+            city = city.rstrip(" (")
+            after = _SEPARATOR.match(text[found[1][1] + 1 :])
+            found = (found[0], (found[1][0], found[1][1] + 1))
         if after and _looks_like_place(city) and _set_apart(text[: found[1][0]], city):
             style = DatelineStyle.AP if _month_first(text[found[1][0] :]) else DatelineStyle.LOCALE
             return DatelineMatch(_city(city), found[0], style, found[1][1] + after.end())

@@ -16,6 +16,7 @@ import statistics
 
 from presskit.importers.cues import (
     DOC_TYPES,
+    ISSUER_WORDS,
     MENU_WORDS,
     NOT_NAME_WORDS,
     PHRASE_CUES,
@@ -352,6 +353,8 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
             found["date_only"] = 1.0
         elif rest > 20:
             found["dateline_start"] = 1.0
+    if words <= 8 and "sentence" not in found and text.lower().startswith(ISSUER_WORDS):
+        found["issuer"] = 1.0
     if words >= 4 and _type_prefix().match(text):  # "Media Advisory: …", "AVISO - …"
         found["type_prefix"] = 1.0
     if words >= 5 and "sentence" not in found and _menu_share(text) >= 0.5:

@@ -85,9 +85,12 @@ def _one_headline(
             elif i != best:  # the next placed line under the headline is its subheadline
                 roles[i] = Role.SUBHEADLINE if i == after else Role.BODY
     elif not heads:
+        prose = next(  # a headline stands above the release's first paragraph of prose
+            (b.index for b in document.blocks if len(b.text.split()) >= 25 and not b.chrome), 40
+        )
         candidates = [
             i
-            for i, block in enumerate(document.blocks[:40])
+            for i, block in enumerate(document.blocks[: min(prose, 40)])
             if not block.chrome
             and roles[i] in (Role.BODY, Role.NOT_PLACED, Role.SUBHEADLINE)
             and scores[i][Role.NOT_PLACED] < 3  # not a page's label or chrome
