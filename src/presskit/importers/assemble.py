@@ -106,7 +106,7 @@ class _Sources:
 def _headlines(release: Release, by_role: dict[Role, list[Block]], sources: _Sources) -> None:
     if by_role[Role.HEADLINE]:
         head = by_role[Role.HEADLINE][0]
-        release.headline = " ".join(head.text.split())
+        release.headline = " ".join(head.text.split()).rstrip(" [(")  # a link's bracket
         if (dated := trailing_date(release.headline)) is not None:  # "Title 21/08/2017"
             release.headline = release.headline[: dated[1]].rstrip(" ,|–—-")
         sources.add("headline", [head])

@@ -371,11 +371,11 @@ MENU_WORDS = frozenset({
 """Words of a site's menu. A line of five words or more, most of them these and no
 sentence, is a menu that lost its line breaks (feature ``menu``)."""
 
-ISSUER_WORDS = (
-    "department", "office", "agency", "bureau", "ministry", "administration", "service",
-    "commission", "directorate", "u.s.", "united states", "public affairs", "ministerium",
-    "ministère", "ministerio", "vertretung", "représentation", "representación",
-)  # fmt: skip
+ISSUER = (
+    r"^(u\.s\.|united states|public affairs)\b|^(department|office|agency|bureau|ministry|"
+    r"administration|commission|directorate|ministerium|ministère|ministerio|vertretung|"
+    r"représentation|representación)\s+(of|for|de|du|des|der|für|in|en)\b"
+)
 """First words of a line that names the issuing body ("Department of Justice", "Office of
 Public Affairs"): such a short line under a headline is the letterhead, not a subheadline."""
 
@@ -419,7 +419,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
         "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
         "handle": -2, "after_end": -3, "after_label": 2, "menu": -4, "truncated_copy": -3,
-        "issuer": -2,
+        "issuer": -4, "address": -3,
         "type_prefix": 2,
     },
     Role.SUBHEADLINE: {
@@ -428,7 +428,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "late": -4, "list_item": -2, "table_cell": -2, "chrome": -3, "cue_said": -1.5,
         "dateline_start": -4, "date_only": -3, "person_name": -1.5, "url": -2,
         "title_style": -1, "very_short": -1, "title_case": -0.8, "before_lead": 1.5,
-        "dated_line": -2, "issuer": -2.5,
+        "dated_line": -2, "issuer": -2.5, "caps": -1.5,
     },
     Role.DATELINE: {"bias": -4, "date_only": 6.5, "early": 1, "sentence": -3, "chrome": -2},
     Role.BODY: {
@@ -462,7 +462,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "bias": -1.5, "cue_chrome": 4.5, "chrome": 4.5, "cue_meta": 4.5, "very_short": 0.3,
         "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5, "top_short": 1.5,
         "before_credit": 6, "ends_with_date": 1.5, "menu": 5, "truncated_copy": 3,
-        "no_words": 2, "dated_line": 1, "issuer": 1.5,
+        "no_words": 2, "dated_line": 1, "issuer": 1.5, "address": 1,
     },
 }  # fmt: skip
 

@@ -70,6 +70,7 @@ def _date_patterns() -> list[re.Pattern[str]]:
         re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
         re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})\b"),
         re.compile(r"\b(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\b"),
+        re.compile(r"(?<![\d/])(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<yy>\d{2})(?![\d/])"),
     ]
 
 
@@ -99,8 +100,12 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
     day = int(groups["day"])
     if groups.get("mnum") and month > 12 >= day:  # 21/08/2017: written day first
         month, day = day, month
+    if groups.get("year"):
+        year = int(groups["year"])
+    else:  # "1/11/94": a release's own date, so not far in the future
+        year = int(groups["yy"]) + (1900 if int(groups["yy"]) > 50 else 2000)
     try:
-        return dt.date(int(groups["year"]), month or 0, day)
+        return dt.date(year, month or 0, day)
     except (TypeError, ValueError):
         return None
 

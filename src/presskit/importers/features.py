@@ -16,7 +16,7 @@ import statistics
 
 from presskit.importers.cues import (
     DOC_TYPES,
-    ISSUER_WORDS,
+    ISSUER,
     MENU_WORDS,
     NOT_NAME_WORDS,
     PHRASE_CUES,
@@ -39,6 +39,11 @@ _NAME = re.compile(
     r"^(?:(?:Mr|Ms|Mrs|Dr|Prof|Sr|Sra|Herr|Frau|M|Mme)\.?\s+)?"
     r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý]\.)?(?:\s+(?:de|van|von|der|da|del|la|le)?\s*"
     r"[A-ZÀ-Ý][A-Za-zà-ÿ'’-]+){1,2}$"
+)
+_STREET = re.compile(
+    r"\b\d{1,5} (?:[A-Z][\w.'’-]*\s){1,3}(?:Street|St\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|"
+    r"Road|Rd\.?|Drive|Dr\.?|Court|Way|Place|Lane|Parkway|Pkwy\.?)(?:\W|$)"
+    r"|\b(?:Straße|Strasse|straße|Platz|rue|avenue|calle|Avenida)\b.{0,20}\d"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b")
@@ -139,7 +144,11 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
         None,
     )
     first_prose = next(
-        (rank[b.index] for b in release if word_count(b.text) >= 25 and b.text.count("|") < 2),
+        (
+            rank[b.index]
+            for b in release
+            if word_count(b.text) >= 25 and b.text.count("|") < 2 and not _is_caps(b.text)
+        ),
         len(release),
     )  # prose, not a wiki's revision line or a menu with separators
     count = max(len(release), 1)
@@ -353,8 +362,10 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
             found["date_only"] = 1.0
         elif rest > 20:
             found["dateline_start"] = 1.0
-    if words <= 8 and "sentence" not in found and text.lower().startswith(ISSUER_WORDS):
+    if words <= 12 and "sentence" not in found and re.match(ISSUER, text, re.IGNORECASE):
         found["issuer"] = 1.0
+    if _STREET.search(text) and words <= 16:
+        found["address"] = 1.0  # "134 Union Boulevard", "1000 Independence Avenue, SW"
     if words >= 4 and _type_prefix().match(text):  # "Media Advisory: …", "AVISO - …"
         found["type_prefix"] = 1.0
     if words >= 5 and "sentence" not in found and _menu_share(text) >= 0.5:

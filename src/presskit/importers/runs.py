@@ -38,6 +38,10 @@ _HEAD_WORDS = 80
 _TITLE_WORDS = 40  # a title run into its lead is at most this long
 _TOKEN = re.compile(r"\S+")
 _BRACKET_URL = re.compile(r"\[(?:https?://|www\.)[^\]\s]{1,500}\]")
+_CONTACT_LABEL = re.compile(
+    r"(?<=\S )(?:(?:media |press |news )?contacts?|kontakt|contacto|pressekontakt)\s*:\s+(?=[A-ZÀ-Ý])",
+    re.IGNORECASE,
+)
 _STORED_DATE = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+")  # an archive's "date 2018-07"
 _DATE_LABEL = re.compile(
     r"(?:release date|date released|publication date|date of publication|released|"
@@ -124,6 +128,8 @@ def _evidence_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
         found = find_date(text[match.end() : match.end() + 40])
         if found is not None and found[1][0] == 0:
             cuts |= {match.start(), _next_token(tokens, match.end() + found[1][1])}
+    for label in _CONTACT_LABEL.finditer(text, 0, head_end):  # "NOAA 94-4 Contact: Barry …"
+        cuts.add(label.start())
     if label := _STORED_DATE.match(text):
         cuts.add(label.end())
     if label := _issuer_label().match(text):

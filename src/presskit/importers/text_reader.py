@@ -33,17 +33,51 @@ def read_text(text: str, name: str, fmt: str = "text") -> SourceDocument:
     document = SourceDocument(name=name, format=fmt, lines=list(lines))
     if lines and all(_QUOTE.match(line) or not line.strip() for line in lines if line.strip()):
         lines = [_QUOTE.sub("", line) for line in lines]  # a wholly quoted message
-    group = 0
-    paragraph: list[tuple[int, str]] = []
+    paragraphs: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate([*lines, ""], start=1):
         if line.strip():
-            paragraph.append((number, line))
-            continue
-        if paragraph:
-            group += 1
+            paragraphs[-1].append((number, line))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    for group, paragraph in enumerate(_double_spaced_titles(paragraphs[:-1]), start=1):
+        if len(paragraph) > 1 and all(_capitals(line) for _, line in paragraph):
+            _add_block(document, paragraph, group)  # a title in capitals, line by line
+        else:
             _add_paragraph(document, paragraph, group)
-            paragraph = []
     return document
+
+
+def _double_spaced_titles(paragraphs: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+    """A headline typed double-spaced, a blank line after each of its lines ("U.S. FISH AND
+    WILDLIFE SERVICE ANNOUNCES START OF" / "PUBLIC COMMENT PERIOD FOR" / ...), is one
+    paragraph: a one-line paragraph in capitals that stops after a small word, a comma or a
+    semicolon goes on in the next one when that is in capitals too."""
+    merged: list[list[tuple[int, str]]] = []
+    for paragraph in paragraphs:
+        if (
+            merged
+            and _title_goes_on(merged[-1][-1][1], paragraph[0][1])
+            and (len(merged[-1]) == 1 or all(_capitals(line) for _, line in merged[-1]))
+            and len(paragraph) == 1
+        ):
+            merged[-1] = merged[-1] + paragraph
+        else:
+            merged.append(paragraph)
+    return merged
+
+
+def _title_goes_on(previous: str, line: str) -> bool:
+    last = previous.strip().rsplit(maxsplit=1)[-1] if previous.strip() else ""
+    return (
+        _capitals(previous)
+        and _capitals(line)
+        and (last.lower() in TITLE_SMALL_WORDS or last[-1:] in ",;")
+    )
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 def _add_paragraph(document: SourceDocument, lines: list[tuple[int, str]], group: int) -> None:
