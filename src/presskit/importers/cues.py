@@ -120,6 +120,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(copyright|©)",
             r"^(navigation path|left navigation|additional tools|disclaimer|continue reading)$",
             r"^revision as of \d",  # a wiki page's history line
+            r"^from (wikipedia|the [a-z ]{3,30} (library|wiki|archive|encyclopedia))\b.{0,30}$",
             r"^you are viewing archived content\b",  # US federal sites' banner since 2025
             r"^click here to\b(?=.{0,40}$)",
             r"^\d+ (seconds?|minutes?|hours?|days?|weeks?|months?)( \d+ \w+)? ago$",

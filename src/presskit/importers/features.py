@@ -133,6 +133,9 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
     title = _normal(document.title)
     features = [_own_features(b, median, title) for b in blocks]
     _repeats(blocks, features)
+    for found in features:  # a line said twice is the title, even when it names the issuer
+        if "repeated_later" in found or "repeats_earlier" in found:
+            found.pop("issuer", None)
     first_text = next(
         (
             b.index
@@ -362,7 +365,7 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
             found["date_only"] = 1.0
         elif rest > 20:
             found["dateline_start"] = 1.0
-    if words <= 12 and "sentence" not in found and re.match(ISSUER, text, re.IGNORECASE):
+    if words <= 8 and "sentence" not in found and re.match(ISSUER, text, re.IGNORECASE):
         found["issuer"] = 1.0
     if _STREET.search(text) and words <= 16:
         found["address"] = 1.0  # "134 Union Boulevard", "1000 Independence Avenue, SW"

@@ -39,7 +39,8 @@ _TITLE_WORDS = 40  # a title run into its lead is at most this long
 _TOKEN = re.compile(r"\S+")
 _BRACKET_URL = re.compile(r"\[(?:https?://|www\.)[^\]\s]{1,500}\]")
 _CONTACT_LABEL = re.compile(
-    r"(?<=\S )(?:(?:media |press |news )?contacts?|kontakt|contacto|pressekontakt)\s*:\s+(?=[A-ZÀ-Ý])",
+    r"(?<=\S )(?:(?:media |press |news )?contacts?|kontakt|contacto|pressekontakt)"
+    r"\s*:\s+(?=[A-ZÀ-Ý])",
     re.IGNORECASE,
 )
 _STORED_DATE = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+")  # an archive's "date 2018-07"
