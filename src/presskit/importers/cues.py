@@ -45,7 +45,10 @@ page's label, not the headline (the ``meta`` cue); :mod:`.runs` cuts a run after
 
 def _doc_type_line(language: str) -> str:
     kinds = "|".join(DOC_TYPES[language])
-    return rf"^([^.!?]{{0,60}}\s[-–|]\s*)?({kinds})(\s+[\d/ .-]{{6,14}})?$"
+    return (
+        rf"^([^.!?]{{0,60}}\s[-–|]\s*)?({kinds})(\s+[\d/ .-]{{6,14}})?$"
+        rf"|^({kinds})\b(?=(?:\s+\S+){{0,9}}$).{{0,50}}\b[a-z]{{0,4}}\d{{2,4}}[-–]\d{{2,5}}\b"
+    )  # "Comunicado de prensa sobre desastres 24-672": the type and the release's number
 
 
 PHRASES: dict[str, dict[str, list[str]]] = {
