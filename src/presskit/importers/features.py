@@ -246,6 +246,21 @@ def _before_the_lead(release: list[Block], features: list[dict[str, float]], pro
         after = features[release[following].index] if following < len(release) else {}
         if following == prose or any(k in after for k in _LEAD):
             own["before_lead"] = 1.0
+            _title_above(release, features, position)
+
+
+def _title_above(release: list[Block], features: list[dict[str, float]], position: int) -> None:
+    """A wire's title, subtitle, then "Wien (OTS) - …": the title-like line right above a
+    line before the lead is the headline's place too ("title_above_lead")."""
+    above = position - 1
+    while above >= 0 and _aside(features[release[above].index]):
+        above -= 1
+    if above < 0:
+        return
+    own = features[release[above].index]
+    if not (set(own) & (_NOT_A_HEADLINE | {"sentence", "issuer", "address", "dated_line"})):
+        if word_count(release[above].text) <= 30:
+            own["title_above_lead"] = 1.0
 
 
 def _repeats(blocks: list[Block], features: list[dict[str, float]]) -> None:
