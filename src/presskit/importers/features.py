@@ -258,9 +258,9 @@ def _title_above(release: list[Block], features: list[dict[str, float]], positio
     if above < 0:
         return
     own = features[release[above].index]
-    if not (set(own) & (_NOT_A_HEADLINE | {"sentence", "issuer", "address", "dated_line"})):
-        if word_count(release[above].text) <= 30:
-            own["title_above_lead"] = 1.0
+    blocked = _NOT_A_HEADLINE | {"sentence", "issuer", "address", "dated_line"}
+    if not set(own) & blocked and word_count(release[above].text) <= 30:
+        own["title_above_lead"] = 1.0
 
 
 def _repeats(blocks: list[Block], features: list[dict[str, float]]) -> None:
