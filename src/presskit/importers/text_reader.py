@@ -22,8 +22,9 @@ _QUOTE = re.compile(r"^\s*>\s?")
 _LABEL = re.compile(r"^[A-ZÀ-Ý][\w’'-]*(?: [\w’'-]+){0,2}\s?:(?:\s|$)")
 
 
-def read_text(text: str, name: str, fmt: str = "text") -> SourceDocument:
-    """The blocks of plain text; source lines are the text's own lines."""
+def read_text(text: str, name: str, fmt: str = "text", *, whole: bool = False) -> SourceDocument:
+    """The blocks of plain text; source lines are the text's own lines. ``whole``: the lines
+    are already whole (a PDF's, joined by its layout), each line one block."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     document = SourceDocument(name=name, format=fmt, lines=list(lines))
@@ -37,12 +38,14 @@ def read_text(text: str, name: str, fmt: str = "text") -> SourceDocument:
             continue
         if paragraph:
             group += 1
-            _add_paragraph(document, paragraph, group)
+            _add_paragraph(document, paragraph, group, whole)
             paragraph = []
     return document
 
 
-def _add_paragraph(document: SourceDocument, lines: list[tuple[int, str]], group: int) -> None:
+def _add_paragraph(
+    document: SourceDocument, lines: list[tuple[int, str]], group: int, whole: bool = False
+) -> None:
     width = max(40, *(len(line.strip()) for _, line in lines))
     wrapped = _wrapped(lines, width)
     current: list[tuple[int, str]] = []
@@ -54,7 +57,9 @@ def _add_paragraph(document: SourceDocument, lines: list[tuple[int, str]], group
             starts_new = False  # a centred headline broken over two lines
         elif centred or (current and _indent(current[-1][1]) >= 8):
             starts_new = True
-        if current and (starts_new or not (wrapped or _continues(current[-1][1], line, width))):
+        if current and (
+            starts_new or whole or not (wrapped or _continues(current[-1][1], line, width))
+        ):
             _add_block(document, current, group)
             current = []
         current.append((number, line))
