@@ -6,7 +6,8 @@ reading the page sees:
 
 - **page furniture** goes: lines repeated at the top or bottom of most pages (running
   headers and footers), page numbers ("Page 2 of 3", "- 2 -"), a page-two header naming its
-  page, and "- more -" marks; an end mark ("-30-") is never taken for a page number;
+  page, a browser's print stamps (the page's address, the date and time) and "- more -"
+  marks; an end mark ("-30-") is never taken for a page number;
 - **reading order**: a line the PDF draws late but that stands above the text of its column
   (a web page's header printed by a browser) is put back where it stands;
 - **paragraphs** end where the space between baselines grows beyond the text's own line
@@ -37,6 +38,10 @@ PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(page|p\.|seite|página|pagina)?\s*\d{1,4}\s*((of|/|von|de|sur)\s*\d{1,4})?[-–—\s]*$",
     re.I,
 )
+_PRINT_STAMP = re.compile(
+    r"^(https?://\S+|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(:\d{2})?\s*([ap]\.?m\.?)?)$",
+    re.I,
+)  # a browser's print: the page's address, the date and time
 _PAGE_NAMED = re.compile(
     r"\b(page|seite|página|pagina)\s*\d{1,3}\b|\b\d{1,3}\s*(of|von|/)\s*\d{1,3}\b", re.I
 )
@@ -94,7 +99,7 @@ def lay_out(lines: list[PdfLine], hyphenates: bool | None = None) -> Layout:
     made the PDF hyphenates on its own (None: not known)."""
     drop = furniture(lines)
     kept = [line for i, line in enumerate(lines) if i not in drop]
-    kept = [line for page in _pages(kept) for line in reading_order(page)]
+    kept = [line for page in _pages(kept) for line in _bullets(reading_order(page))]
     pitch = _pitch(kept)
     sizes = [line.size for line in kept if line.size > 0]
     body = statistics.median(sizes) if sizes else 0.0
@@ -124,34 +129,40 @@ def lay_out(lines: list[PdfLine], hyphenates: bool | None = None) -> Layout:
 
 def furniture(lines: list[PdfLine]) -> set[int]:
     """Indices of running headers and footers, page numbers and "-more-" marks."""
-    from presskit.importers.features import phrase_cues  # noqa: PLC0415
-
     pages = _page_indices(lines)
-    edges: Counter[str] = Counter()
-    for indices in pages.values():
-        for i in {*indices[:2], *indices[-2:]}:
-            edges[_shape(lines[i].text)] += 1
-    repeated = {
-        text for text, n in edges.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)
-    }
+    edges = {number: _edges(lines, indices) for number, indices in pages.items()}
+    seen: Counter[str] = Counter()
+    for number in pages:
+        seen.update({_shape(lines[i].text) for i in edges[number]})
+    repeated = {text for text, n in seen.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)}
     drop = set()
     for number, indices in pages.items():
         for i in indices:
-            text = lines[i].text
-            edge = i in indices[:2] or i in indices[-2:]
-            if MORE.match(text) or (
-                edge
-                and "end" not in phrase_cues(text)
-                and (
-                    PAGE_NUMBER.match(text)
-                    or _shape(text) in repeated
-                    or (
-                        number > min(pages) and len(text.split()) <= 14 and _PAGE_NAMED.search(text)
-                    )
-                )
+            if MORE.match(lines[i].text) or (
+                i in edges[number] and _is_furniture(lines[i].text, repeated, number > min(pages))
             ):
                 drop.add(i)
     return drop
+
+
+def _edges(lines: list[PdfLine], indices: list[int]) -> set[int]:
+    """The lines on a page's two highest and two lowest baselines."""
+    heights = sorted({round(lines[i].baseline) for i in indices})
+    edge = {*heights[:2], *heights[-2:]}
+    return {i for i in indices if round(lines[i].baseline) in edge}
+
+
+def _is_furniture(text: str, repeated: set[str], later_page: bool) -> bool:
+    from presskit.importers.features import phrase_cues  # noqa: PLC0415
+
+    if "end" in phrase_cues(text):  # "-30-" is the end, not page 30
+        return False
+    return bool(
+        PAGE_NUMBER.match(text)
+        or _PRINT_STAMP.match(text)
+        or _shape(text) in repeated
+        or (later_page and len(text.split()) <= 14 and _PAGE_NAMED.search(text))
+    )
 
 
 def reading_order(page: list[PdfLine]) -> list[PdfLine]:
@@ -172,11 +183,29 @@ def reading_order(page: list[PdfLine]) -> list[PdfLine]:
         if beside and all(ln.right <= left or ln.left >= right for ln in beside):
             ordered.extend(run)  # a column of its own
             continue
-        at = next(
-            (k for k, ln in enumerate(ordered) if ln.baseline < run[0].baseline), len(ordered)
-        )
-        ordered[at:at] = run
+        for line in run:  # each line where it stands (a page's header on top, its footer below)
+            at = next((k for k, ln in enumerate(ordered) if ln.baseline < line.baseline), None)
+            ordered.insert(len(ordered) if at is None else at, line)
     return ordered
+
+
+def _bullets(lines: list[PdfLine]) -> list[PdfLine]:
+    """A list's bullet, drawn apart from its item's text, put in front of it."""
+    out: list[PdfLine] = []
+    for line in lines:
+        if _BULLET.match(f"{line.text} x") and len(line.text) <= 3:
+            item = next(
+                (ln for ln in [*out[-1:], *lines] if abs(ln.baseline - line.baseline) < 2
+                 and ln.left > line.right and ln is not line), None,
+            )  # fmt: skip
+            if item is not None:
+                item.text, item.left = f"{line.text} {item.text}", line.left
+                item.links = [
+                    (a + len(line.text) + 1, b + len(line.text) + 1, u) for a, b, u in item.links
+                ]
+                continue
+        out.append(line)
+    return out
 
 
 def join(lines: list[PdfLine], vocabulary: set[str], hyphenates: bool | None) -> str:
@@ -293,6 +322,8 @@ def _alignment(line: PdfLine, left: float, right: float) -> str:
     "left" (flush left, or set somewhere else)."""
     if right > left and line.right - line.left >= 0.9 * (right - left):
         return "full"
+    if right > left and abs(line.left - left) < 2:
+        return "left"  # flush with the text's left edge
     middle = (line.left + line.right) / 2
     centres = (line.width / 2, (left + right) / 2) if right > left else (line.width / 2,)
     return "centre" if any(abs(middle - c) < 6 for c in centres) else "left"
@@ -341,8 +372,18 @@ def _tidy_links(text: str) -> str:
 
 
 def _same_address(printed: str, url: str) -> bool:
-    printed, url = printed.rstrip("/").lower(), url.rstrip("/").lower()
-    return bool(printed) and (url == printed or url.endswith(printed) or printed.endswith(url))
+    """Whether ``printed`` (a link's address as a print style shows it: whole, or the path
+    of a page on the same site) is ``url``."""
+    from urllib.parse import urlsplit  # noqa: PLC0415
+
+    printed, url = printed.lower(), url.lower()
+    if printed.startswith("/"):
+        parts = urlsplit(url)
+        url = parts.path + (f"?{parts.query}" if parts.query else "")
+    printed, url = printed.rstrip("/"), url.rstrip("/")
+    if url == printed:
+        return True
+    return bool(printed and url) and (url.endswith(printed) or printed.endswith(url))
 
 
 def _plain(text: str) -> str:

@@ -90,16 +90,41 @@ def _page_lines(pdf: Any, number: int) -> list[PdfLine]:
     try:
         count = textpage.count_chars()
         text = textpage.get_text_range(0, count) if count > 0 else ""
-        links = _link_areas(pdf, page) if len(text) == count else []
+        width = page.get_width()
+        if len(text) != count:  # PDFium's text and its characters disagree: text alone
+            return [PdfLine(number, piece.strip(), width=width) for _, piece in _pieces(text)]
+        links = _link_areas(pdf, page)
         return [
-            _line(textpage, start, piece, page=number, width=page.get_width(), links=links)
-            if len(text) == count
-            else PdfLine(number, piece.strip(), width=page.get_width())
+            _line(textpage, start, part, page=number, width=width, links=links)
             for start, piece in _pieces(text)
+            for start, part in _spaced_apart(textpage, start, piece)
         ]
     finally:
         textpage.close()
         page.close()
+
+
+def _spaced_apart(textpage: Any, start: int, piece: str) -> list[tuple[int, str]]:
+    """A line PDFium made of texts far apart on one baseline (a page's left and right
+    footer, a table's cells) as its parts."""
+    text = piece.strip()
+    left, _, right, _ = textpage.get_charbox(start)
+    last = textpage.get_charbox(start + len(text) - 1)[2]
+    size = max(textpage.get_charbox(start)[3] - textpage.get_charbox(start)[1], 4.0)
+    if last - left < 0.75 * size * len(text):  # as wide as its letters: no wide gap
+        return [(start, text)]
+    parts: list[tuple[int, str]] = []
+    begin, previous_right = 0, right
+    for offset in range(1, len(text)):
+        if text[offset].isspace():
+            continue
+        box_left = textpage.get_charbox(start + offset)[0]
+        if box_left - previous_right > 3 * size and text[begin:offset].strip():
+            parts.append((start + begin, text[begin:offset].strip()))
+            begin = offset
+        previous_right = textpage.get_charbox(start + offset)[2]
+    parts.append((start + begin, text[begin:].strip()))
+    return parts
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
@@ -174,7 +199,8 @@ def _link_areas(pdf: Any, page: Any) -> list[tuple[float, float, float, float, s
         url = buffer.value.decode("utf-8", "replace").strip()
         rect = raw.FS_RECTF()
         if url and len(url) < 2000 and raw.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
-            areas.append((rect.left, rect.bottom, rect.right, rect.top, url))
+            x, y = sorted((rect.left, rect.right)), sorted((rect.bottom, rect.top))
+            areas.append((x[0], y[0], x[1], y[1], url))
         if len(areas) > 2000:
             break
     return areas

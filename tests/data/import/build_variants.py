@@ -10,7 +10,8 @@ forwarded by a colleague; a newsroom web page with navigation, cookie banner, re
 and footer; and the two Word files saved as PDF by LibreOffice (``soffice``, needed only to
 build them), the second as many offices print a release: 12 pt Times at 1.5 lines, the
 organization's name and "News Release" as a running header, "Page N of M" in the footer and
-"- more -" at the foot of each page the release runs over. The expected fields of a variant are the hand-checked fields of its release
+"- more -" at the foot of each page the release runs over; and the newsroom page printed to
+PDF as a browser does (WeasyPrint standing in). The expected fields of a variant are the hand-checked fields of its release
 (expected.json), with the end mark the layout writes. The files are committed; run this
 again only to change the layouts.
 """
@@ -433,6 +434,36 @@ def _more_before_page(word: Path, pdf: Path, page: int, end_mark: str) -> bool:
     return False
 
 
+PRINT_STYLE = """
+@page { size: letter; margin: 0.6in 0.5in;
+  @top-left { content: "%(title)s"; font: 8pt sans-serif }
+  @top-right { content: "https://www.agency.example.gov/news/release"; font: 8pt sans-serif }
+  @bottom-left { content: counter(page) " of " counter(pages); font: 8pt sans-serif }
+  @bottom-right { content: "3/1/21, 9:00 AM"; font: 8pt sans-serif } }
+body { font: 10.5pt sans-serif } h1 { font-size: 22pt } nav li { display: inline }
+a[href]::after { content: " (" attr(href) ")" }
+"""
+"""A browser's print of a web page: title, address, page count and time in the margins,
+and (as many government sites' print styles do) each link's address after it."""
+
+
+def pdf_browser_print(spec: dict, path: Path) -> str:
+    """The newsroom web page as a browser prints it to PDF (WeasyPrint stands in for the
+    browser): its navigation, cookie notice and footer, the margins' title, address, page
+    count and time, and each link's address printed after it."""
+    from weasyprint import CSS, HTML
+
+    with tempfile.TemporaryDirectory(prefix="presskit-variants-") as folder:
+        page = Path(folder) / "page.html"
+        end_mark = html_newsroom(spec, page)
+        title = re.sub(r'(["\\])', r"\\\1", f"{spec['headline']} | Newsroom")
+        HTML(
+            string=page.read_text(encoding="utf-8"),
+            base_url="https://www.agency.example.gov/news/release",
+        ).write_pdf(path, stylesheets=[CSS(string=PRINT_STYLE % {"title": title})])
+    return end_mark
+
+
 LAYOUTS = {
     "docx-title-top": (".docx", docx_title_top),
     "docx-centred-table": (".docx", docx_centred_table),
@@ -441,6 +472,7 @@ LAYOUTS = {
     "html-newsroom": (".html", html_newsroom),
     "pdf-title-top": (".pdf", pdf_title_top),
     "pdf-letterhead": (".pdf", pdf_letterhead),
+    "pdf-browser-print": (".pdf", pdf_browser_print),
 }
 
 
