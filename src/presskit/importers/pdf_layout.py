@@ -75,14 +75,7 @@ class PdfLine:
     width: float = 612.0  # the page's
     first_word: float = 0.0  # the width of its first word
     links: list[tuple[int, int, str]] = field(default_factory=list)  # text span -> URL
-
-    @property
-    def centred(self) -> bool:
-        middle = (self.left + self.right) / 2
-        return (
-            abs(middle - self.width / 2) < self.width * 0.04
-            and (self.right - self.left) < 0.6 * self.width
-        )
+    align: str = ""  # "centre", "full" (margin to margin) or "left": set by the layout
 
 
 @dataclass
@@ -100,31 +93,35 @@ def lay_out(lines: list[PdfLine], hyphenates: bool | None = None) -> Layout:
     drop = furniture(lines)
     kept = [line for i, line in enumerate(lines) if i not in drop]
     kept = [line for page in _pages(kept) for line in _bullets(reading_order(page))]
-    pitch = _pitch(kept)
     sizes = [line.size for line in kept if line.size > 0]
     body = statistics.median(sizes) if sizes else 0.0
     margins = _margins(kept, body)
     for line in kept:
         line.align = _alignment(line, *margins.get(line.page, (0.0, line.width)))
     words = _vocabulary(kept)
-    out: list[str] = []
-    looks: list[list[PdfLine]] = []
-    for paragraph in _paragraphs(kept, pitch, body):
-        if out:
-            out.append("")
-            looks.append([])
-        big = body > 0 and paragraph[0].size >= 1.15 * body
-        current: list[PdfLine] = [paragraph[0]]
-        for previous, line in zip(paragraph, paragraph[1:], strict=False):  # noqa: RUF007
-            if big or _wraps(previous, line, *margins.get(previous.page, (0.0, line.width))):
-                current.append(line)
-                continue
-            out.append(join(current, words, hyphenates))
-            looks.append(current)
-            current = [line]
-        out.append(join(current, words, hyphenates))
-        looks.append(current)
-    return Layout(out, looks, len(drop))
+    layout = Layout([], [], len(drop))
+    for paragraph in _paragraphs(kept, _pitch(kept), body):
+        if layout.lines:
+            layout.lines.append("")
+            layout.looks.append([])
+        for group in _line_groups(paragraph, margins, big=0 < body * 1.15 <= paragraph[0].size):
+            layout.lines.append(join(group, words, hyphenates))
+            layout.looks.append(group)
+    return layout
+
+
+def _line_groups(
+    paragraph: list[PdfLine], margins: dict[int, tuple[float, float]], *, big: bool
+) -> list[list[PdfLine]]:
+    """A paragraph's lines in groups that make one line each: wrapped lines together, lines
+    that stand apart alone; a paragraph in a big font (a headline) is one group."""
+    groups = [[paragraph[0]]]
+    for previous, line in zip(paragraph, paragraph[1:], strict=False):  # noqa: RUF007
+        if big or _wraps(previous, line, *margins.get(previous.page, (0.0, line.width))):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
 
 
 def furniture(lines: list[PdfLine]) -> set[int]:
@@ -303,18 +300,26 @@ def _pitch(lines: list[PdfLine]) -> float:
 
 
 def _margins(lines: list[PdfLine], body: float) -> dict[int, tuple[float, float]]:
-    """Per page, where the text's lines begin on the left and end on the right."""
-    margins: dict[int, tuple[float, float]] = {}
-    for number, page in _pages_by_number(lines).items():
-        text = [
-            ln for ln in page if abs(ln.size - body) <= 0.8 and ln.right - ln.left > 0.4 * ln.width
-        ]
-        if text:
-            lefts = sorted(ln.left for ln in text)
-            rights = sorted(ln.right for ln in text)
-            at = min(len(text) - 1, int(len(text) * 0.9))
-            margins[number] = (lefts[len(text) - 1 - at], rights[at])
-    return margins
+    """Per page, where the text's lines begin on the left and end on the right: the edges of
+    its wide lines of the body's size (of the document's when the page has none; of all its
+    lines of that size when the text is set in a narrow column)."""
+    text = [ln for ln in lines if abs(ln.size - body) <= 0.8]
+    wide = [ln for ln in text if ln.right - ln.left > 0.4 * ln.width] or text
+    if not wide:
+        return {}
+    whole = _edges_of(wide)
+    pages = _pages_by_number(wide)
+    return {
+        number: _edges_of(pages[number]) if number in pages else whole
+        for number in _pages_by_number(lines)
+    }
+
+
+def _edges_of(lines: list[PdfLine]) -> tuple[float, float]:
+    lefts = sorted(ln.left for ln in lines)
+    rights = sorted(ln.right for ln in lines)
+    at = min(len(lines) - 1, int(len(lines) * 0.9))
+    return lefts[len(lines) - 1 - at], rights[at]
 
 
 def _alignment(line: PdfLine, left: float, right: float) -> str:

@@ -107,11 +107,13 @@ def _page_lines(pdf: Any, number: int) -> list[PdfLine]:
 def _spaced_apart(textpage: Any, start: int, piece: str) -> list[tuple[int, str]]:
     """A line PDFium made of texts far apart on one baseline (a page's left and right
     footer, a table's cells) as its parts."""
+    from pypdfium2 import raw  # noqa: PLC0415
+
     text = piece.strip()
     left, _, right, _ = textpage.get_charbox(start)
     last = textpage.get_charbox(start + len(text) - 1)[2]
-    size = max(textpage.get_charbox(start)[3] - textpage.get_charbox(start)[1], 4.0)
-    if last - left < 0.75 * size * len(text):  # as wide as its letters: no wide gap
+    size = max(raw.FPDFText_GetFontSize(textpage.raw, start), 4.0)
+    if last - left < 0.8 * size * len(text):  # as wide as its letters: no wide gap
         return [(start, text)]
     parts: list[tuple[int, str]] = []
     begin, previous_right = 0, right
@@ -119,7 +121,7 @@ def _spaced_apart(textpage: Any, start: int, piece: str) -> list[tuple[int, str]
         if text[offset].isspace():
             continue
         box_left = textpage.get_charbox(start + offset)[0]
-        if box_left - previous_right > 3 * size and text[begin:offset].strip():
+        if box_left - previous_right > 2 * size and text[begin:offset].strip():
             parts.append((start + begin, text[begin:offset].strip()))
             begin = offset
         previous_right = textpage.get_charbox(start + offset)[2]
@@ -163,8 +165,10 @@ def _line(
         page, text, round(raw.FPDFText_GetFontSize(textpage.raw, start), 1), bold, italic,
         left, right, y.value, width, first_word,
     )  # fmt: skip
-    if links:
-        line.links = _link_spans(textpage, start, text, links)
+    size = max(line.size, 4.0)
+    near = [a for a in links if a[1] - size <= line.baseline <= a[3] + size]
+    if near:
+        line.links = _link_spans(textpage, start, text, near)
     return line
 
 
