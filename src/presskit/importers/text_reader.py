@@ -26,8 +26,9 @@ _RUN_REACH = 12  # blocks from the top where a run-together head is looked for
 _LABEL = re.compile(r"^[A-ZÀ-Ý][\w’'-]*(?: [\w’'-]+){0,2}\s?:(?:\s|$)")
 
 
-def read_text(text: str, name: str, fmt: str = "text") -> SourceDocument:
-    """The blocks of plain text; source lines are the text's own lines."""
+def read_text(text: str, name: str, fmt: str = "text", *, whole: bool = False) -> SourceDocument:
+    """The blocks of plain text; source lines are the text's own lines. ``whole``: the lines
+    are already whole (a PDF's, joined by its layout), each line one block."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     document = SourceDocument(name=name, format=fmt, lines=list(lines))
@@ -39,11 +40,12 @@ def read_text(text: str, name: str, fmt: str = "text") -> SourceDocument:
             paragraphs[-1].append((number, line))
         elif paragraphs[-1]:
             paragraphs.append([])
-    for group, paragraph in enumerate(_double_spaced_titles(paragraphs[:-1]), start=1):
-        if len(paragraph) > 1 and all(_capitals(line) for _, line in paragraph):
+    found = paragraphs[:-1] if whole else _double_spaced_titles(paragraphs[:-1])
+    for group, paragraph in enumerate(found, start=1):
+        if not whole and len(paragraph) > 1 and all(_capitals(line) for _, line in paragraph):
             _add_block(document, paragraph, group)  # a title in capitals, line by line
         else:
-            _add_paragraph(document, paragraph, group)
+            _add_paragraph(document, paragraph, group, whole)
     return document
 
 
@@ -80,7 +82,9 @@ def _capitals(line: str) -> bool:
     return len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
-def _add_paragraph(document: SourceDocument, lines: list[tuple[int, str]], group: int) -> None:
+def _add_paragraph(
+    document: SourceDocument, lines: list[tuple[int, str]], group: int, whole: bool = False
+) -> None:
     width = max(40, *(len(line.strip()) for _, line in lines))
     wrapped = _wrapped(lines, width)
     current: list[tuple[int, str]] = []
@@ -92,7 +96,9 @@ def _add_paragraph(document: SourceDocument, lines: list[tuple[int, str]], group
             starts_new = False  # a centred headline broken over two lines
         elif centred or (current and _indent(current[-1][1]) >= 8):
             starts_new = True
-        if current and (starts_new or not (wrapped or _continues(current[-1][1], line, width))):
+        if current and (
+            starts_new or whole or not (wrapped or _continues(current[-1][1], line, width))
+        ):
             _add_block(document, current, group)
             current = []
         current.append((number, line))
