@@ -39,7 +39,7 @@ PAGE_NUMBER = re.compile(
     re.I,
 )
 _PRINT_STAMP = re.compile(
-    r"^(https?://\S+|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(:\d{2})?\s*([ap]\.?m\.?)?)$",
+    r"^((https?|file)://\S+|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(:\d{2})?\s*([ap]\.?m\.?)?)$",
     re.I,
 )  # a browser's print: the page's address, the date and time
 _PAGE_NAMED = re.compile(
