@@ -42,6 +42,8 @@ _ABOUT = re.compile(
     r"\s+(?P<name>.{2,80}?)\s*(?:[:.\-–]\s*|$)",
     re.IGNORECASE,
 )
+_RELEASE_NUMBER_TAIL = re.compile(r"[:\s]*\((?:[A-Z]{1,5}[- ]?)?\d{2,4}[-–]\d{2,5}\)$")
+"""A release number after a headline: "… ALITO, JR.: (05-580)"."""
 _MD_SPECIAL = re.compile(r"^(\s*)([#>+*-]|\d+[.)])(\s)")
 
 
@@ -106,7 +108,7 @@ class _Sources:
 def _headlines(release: Release, by_role: dict[Role, list[Block]], sources: _Sources) -> None:
     if by_role[Role.HEADLINE]:
         head = by_role[Role.HEADLINE][0]
-        release.headline = " ".join(head.text.split()).rstrip(" [(")  # a link's bracket
+        release.headline = _RELEASE_NUMBER_TAIL.sub("", " ".join(head.text.split())).rstrip(" [(")
         if (dated := trailing_date(release.headline)) is not None:  # "Title 21/08/2017"
             release.headline = release.headline[: dated[1]].rstrip(" ,|–—-")
         sources.add("headline", [head])

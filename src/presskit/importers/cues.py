@@ -45,7 +45,10 @@ page's label, not the headline (the ``meta`` cue); :mod:`.runs` cuts a run after
 
 def _doc_type_line(language: str) -> str:
     kinds = "|".join(DOC_TYPES[language])
-    return rf"^([^.!?]{{0,60}}\s[-–|]\s*)?({kinds})(\s+[\d/ .-]{{6,14}})?$"
+    return (
+        rf"^([^.!?]{{0,60}}\s[-–|]\s*)?({kinds})(\s+[\d/ .-]{{6,14}})?$"
+        rf"|^({kinds})\b(?=(?:\s+\S+){{0,9}}$).{{0,50}}\b[a-z]{{0,4}}\d{{2,4}}[-–]\d{{2,5}}\b"
+    )  # "Comunicado de prensa sobre desastres 24-672": the type and the release's number
 
 
 PHRASES: dict[str, dict[str, list[str]]] = {
@@ -120,6 +123,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(copyright|©)",
             r"^(navigation path|left navigation|additional tools|disclaimer|continue reading)$",
             r"^revision as of \d",  # a wiki page's history line
+            r"^from (wikipedia|the [a-z ]{3,30} (library|wiki|archive|encyclopedia))\b.{0,30}$",
             r"^you are viewing archived content\b",  # US federal sites' banner since 2025
             r"^click here to\b(?=.{0,40}$)",
             r"^\d+ (seconds?|minutes?|hours?|days?|weeks?|months?)( \d+ \w+)? ago$",
@@ -419,7 +423,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
         "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
         "handle": -2, "after_end": -3, "after_label": 2, "menu": -4, "truncated_copy": -3,
-        "issuer": -4, "address": -3,
+        "issuer": -4, "address": -3, "title_above_lead": 2.5,
         "type_prefix": 2,
     },
     Role.SUBHEADLINE: {

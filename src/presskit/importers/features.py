@@ -133,6 +133,9 @@ def block_features(document: SourceDocument) -> list[dict[str, float]]:
     title = _normal(document.title)
     features = [_own_features(b, median, title) for b in blocks]
     _repeats(blocks, features)
+    for found in features:  # a line said twice is the title, even when it names the issuer
+        if "repeated_later" in found or "repeats_earlier" in found:
+            found.pop("issuer", None)
     first_text = next(
         (
             b.index
@@ -243,6 +246,21 @@ def _before_the_lead(release: list[Block], features: list[dict[str, float]], pro
         after = features[release[following].index] if following < len(release) else {}
         if following == prose or any(k in after for k in _LEAD):
             own["before_lead"] = 1.0
+            _title_above(release, features, position)
+
+
+def _title_above(release: list[Block], features: list[dict[str, float]], position: int) -> None:
+    """A wire's title, subtitle, then "Wien (OTS) - …": the title-like line right above a
+    line before the lead is the headline's place too ("title_above_lead")."""
+    above = position - 1
+    while above >= 0 and _aside(features[release[above].index]):
+        above -= 1
+    if above < 0:
+        return
+    own = features[release[above].index]
+    blocked = _NOT_A_HEADLINE | {"sentence", "issuer", "address", "dated_line"}
+    if not set(own) & blocked and word_count(release[above].text) <= 30:
+        own["title_above_lead"] = 1.0
 
 
 def _repeats(blocks: list[Block], features: list[dict[str, float]]) -> None:
@@ -362,7 +380,7 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
             found["date_only"] = 1.0
         elif rest > 20:
             found["dateline_start"] = 1.0
-    if words <= 12 and "sentence" not in found and re.match(ISSUER, text, re.IGNORECASE):
+    if words <= 8 and "sentence" not in found and re.match(ISSUER, text, re.IGNORECASE):
         found["issuer"] = 1.0
     if _STREET.search(text) and words <= 16:
         found["address"] = 1.0  # "134 Union Boulevard", "1000 Independence Avenue, SW"

@@ -39,7 +39,8 @@ _TITLE_WORDS = 40  # a title run into its lead is at most this long
 _TOKEN = re.compile(r"\S+")
 _BRACKET_URL = re.compile(r"\[(?:https?://|www\.)[^\]\s]{1,500}\]")
 _CONTACT_LABEL = re.compile(
-    r"(?<=\S )(?:(?:media |press |news )?contacts?|kontakt|contacto|pressekontakt)\s*:\s+(?=[A-ZÀ-Ý])",
+    r"(?<=\S )(?:(?:media |press |news )?contacts?|kontakt|contacto|pressekontakt)"
+    r"\s*:\s+(?=[A-ZÀ-Ý])",
     re.IGNORECASE,
 )
 _STORED_DATE = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+")  # an archive's "date 2018-07"
@@ -59,8 +60,9 @@ _NUMBER_LABEL = re.compile(
 )
 _GLUED = re.compile(  # a page's parts that lost their spaces: "Presseartikel29. September"
     r"(?<=[a-zäöüßéèáíóú]{3})(?=\d{1,2}\.?\s[^\W\d_])|(?<=\d{4})(?=[A-ZÀ-Ý][a-zà-ÿ])"
-    r"|(?<=[a-zäöüßéèáíóú]{3})(?=[A-ZÀ-Ý][a-zà-ÿ]+:)"
+    r"|(?<=[a-zäöüßéèáíóú]{3})(?=[A-ZÀ-Ý][a-zà-ÿ]+:)|(?<=\b[A-ZÀ-Ý]{4})(?=[A-ZÀ-Ý][a-zà-ÿ]{1,3}\s)"
 )
+_PAREN_DATELINE = re.compile(r"\((?P<city>[A-ZÀ-Ý][^()\d,]{1,40}),\s*(?P<date>[^()]{6,30})\)")
 _CAPS_WORD = re.compile(r"^[^\w]*[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&'’./-]*[^\w]*$|^[|/–—-]+$")
 _CITY_WORD = re.compile(r"^[A-ZÀ-Ý][\w.'’-]*,?$")
 _AP_SEPARATOR = re.compile(r"^(?:--|–|—|-)$")
@@ -109,7 +111,8 @@ def split_run(text: str) -> list[str]:
 
 def _head_end(text: str, tokens: list[tuple[int, str]]) -> int:
     """Where the searched head ends: the first sentence's full stop, or _HEAD_WORDS words."""
-    limit = tokens[min(len(tokens), _HEAD_WORDS) - 1][0]
+    start, word = tokens[min(len(tokens), _HEAD_WORDS) - 1]
+    limit = start + len(word)
     found = _SENTENCE_END.search(text, 0, limit)
     return found.start() if found else limit
 
@@ -137,6 +140,9 @@ def _evidence_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
     if label := _NUMBER_LABEL.match(text):  # "RELEASE: 12-428 NASA'S HUBBLE PROVIDES ..."
         cuts.add(_next_token(tokens, label.end()))
     cuts |= _caps_cuts(text, tokens, head_end)
+    for match in _PAREN_DATELINE.finditer(text, 0, head_end):  # "… (Bruxelles, 22/03/2024)"
+        if match.start() and find_date(match["date"]):
+            cuts |= {match.start(), _next_token(tokens, match.end())}
     cuts |= _dateline_cuts(text, tokens, head_end)
     return {c for c in cuts if 0 < c < len(text)}
 
