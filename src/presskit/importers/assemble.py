@@ -47,20 +47,26 @@ _RELEASE_NUMBER_TAIL = re.compile(r"[:\s]*\((?:[A-Z]{1,5}[- ]?)?\d{2,4}[-–]\d{
 _MD_SPECIAL = re.compile(r"^(\s*)([#>+*-]|\d+[.)])(\s)")
 
 
-def assemble(document: SourceDocument, roles: list[Role], confidence: list[float]) -> ImportResult:
-    """The release the roles describe, with provenance and warnings."""
+def assemble(
+    document: SourceDocument,
+    roles: list[Role],
+    confidence: list[float],
+    chosen: frozenset[int] = frozenset(),
+) -> ImportResult:
+    """The release the roles describe, with provenance and warnings. ``chosen``: the blocks
+    whose role the person gave in the Import Review (their dateline comes first)."""
     by_role: dict[Role, list[Block]] = {role: [] for role in Role}
     for block, role in zip(document.blocks, roles, strict=True):
         by_role[role].append(block)
     text = "\n".join(b.text for b in document.blocks if not b.chrome)
     release = Release(language=release_language(document.language, text))
-    result = ImportResult(release, document, list(roles), list(confidence))
+    result = ImportResult(release, document, list(roles), list(confidence), chosen=chosen)
     result.warnings.extend(document.warnings)
     sources = _Sources(result)
 
     _headlines(release, by_role, sources)
     _release_line(release, by_role[Role.RELEASE_LINE], sources, result.warnings)
-    body = _dateline(release, by_role, document, sources)
+    body = _dateline(release, by_role, document, sources, chosen)
     release.body = _markdown(body)
     sources.add("body", body)
     _boilerplate(release, by_role[Role.BOILERPLATE], sources)
@@ -106,12 +112,13 @@ class _Sources:
 
 
 def _headlines(release: Release, by_role: dict[Role, list[Block]], sources: _Sources) -> None:
-    if by_role[Role.HEADLINE]:
-        head = by_role[Role.HEADLINE][0]
-        release.headline = _RELEASE_NUMBER_TAIL.sub("", " ".join(head.text.split())).rstrip(" [(")
+    if by_role[Role.HEADLINE]:  # one block; several when the person chose a broken line
+        heads = by_role[Role.HEADLINE]
+        headline = " ".join(" ".join(b.text.split()) for b in heads)
+        release.headline = _RELEASE_NUMBER_TAIL.sub("", headline).rstrip(" [(")
         if (dated := trailing_date(release.headline)) is not None:  # "Title 21/08/2017"
             release.headline = release.headline[: dated[1]].rstrip(" ,|–—-")
-        sources.add("headline", [head])
+        sources.add("headline", heads)
     if by_role[Role.SUBHEADLINE]:
         release.subheadline = " ".join(" ".join(b.text.split()) for b in by_role[Role.SUBHEADLINE])
         sources.add("subheadline", by_role[Role.SUBHEADLINE])
@@ -160,19 +167,28 @@ def _dateline(
     by_role: dict[Role, list[Block]],
     document: SourceDocument,
     sources: _Sources,
+    chosen: frozenset[int] = frozenset(),
 ) -> list[Block]:
-    """Fill the dateline; returns the body blocks with the dateline taken off the first."""
+    """Fill the dateline; returns the body blocks with the dateline taken off the first (and
+    the text after a dateline block's own place and date, which stays in the body)."""
     body = list(by_role[Role.BODY])
     found = None
     source: list[Block] = []
+    lines = sorted(by_role[Role.DATELINE], key=lambda b: b.index not in chosen)
     first = next((b for b in body if b.kind is not BlockKind.HEADING), None)
     match = parse_dateline(first.text) if first else None
+    if lines and lines[0].index in chosen and parse_dateline(lines[0].text) is not None:
+        match = None  # the person named the dateline: the lead keeps its text
     if first is not None and match is not None and len(first.text) - match.end > 20:
         found, source = match, [first]
         rest = first.text[match.end :]
         body[body.index(first)] = _replace(first, rest, _strip_prefix(first.md, rest))
-    for block in by_role[Role.DATELINE]:
+    for block in lines:
         own = parse_dateline(block.text)
+        if own is not None and len(block.text) - own.end > 20:  # a lead with its dateline
+            rest = block.text[own.end :]
+            body.append(_replace(block, rest, _strip_prefix(block.md, rest)))
+            body.sort(key=lambda b: b.index)
         date = own.date if own is not None else (find_date(block.text) or (None,))[0]
         if found is None and own is not None:
             found, source = own, [block]

@@ -136,6 +136,7 @@ class ImportResult:
     fields: dict[str, FieldSource] = field(default_factory=dict)  # "headline", "contacts[1]"
     warnings: list[str] = field(default_factory=list)
     presskit_source: bool = False  # the release came whole out of a Presskit PDF
+    chosen: frozenset[int] = frozenset()  # blocks whose role the person gave in the review
 
     def not_placed(self) -> list[Block]:
         """Blocks of the release that fit no field (page chrome excluded)."""

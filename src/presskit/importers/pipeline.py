@@ -14,12 +14,13 @@ raise :class:`ImportCancelled` to stop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from presskit.importers.assemble import assemble
 from presskit.importers.formats import reader_for
 from presskit.importers.guards import read_limited
+from presskit.importers.leftovers import note, unused
 from presskit.importers.model import ImportResult, Role, SourceDocument
 from presskit.importers.roles import assign_roles
 
@@ -60,16 +61,47 @@ def import_document(document: SourceDocument, progress: Progress | None = None) 
     progress(0.6, "Finding the headline, body, contacts and boilerplate")
     roles, confidence = assign_roles(document)
     progress(0.9, "Assembling the release")
-    return assemble(document, roles, confidence)
+    return settle(document, roles, confidence)
 
 
-def reassign(result: ImportResult, index: int, role: Role) -> ImportResult:
-    """The same import with block ``index`` given ``role`` by the person (confidence 1)."""
+SINGLE = (Role.HEADLINE, Role.SUBHEADLINE, Role.DATELINE, Role.END_MARK)
+"""Roles a release has once: choosing new blocks for one replaces the blocks it had."""
+
+
+def reassign(result: ImportResult, indices: int | Iterable[int], role: Role) -> ImportResult:
+    """The same import with the blocks at ``indices`` given ``role`` by the person.
+
+    A release has one headline, subheadline, dateline and end mark: the blocks that held
+    that role before become not placed (listed, never dropped and never moved into the
+    body unasked; the person can give them a role of their own). Several blocks chosen
+    together for one of them form it together (a headline broken over two lines).
+    """
+    role = Role(role)  # a role that went through a Qt item's data comes back as str
+    chosen = {indices} if isinstance(indices, int) else set(indices)
     roles = list(result.roles)
     confidence = list(result.confidence)
-    roles[index], confidence[index] = role, 1.0
-    if role is Role.HEADLINE:  # one headline: the one it replaces goes to the body
+    if role in SINGLE:
         for i, other in enumerate(roles):
-            if other is Role.HEADLINE and i != index:
-                roles[i] = Role.BODY
-    return assemble(result.document, roles, confidence)
+            if other is role and i not in chosen:
+                roles[i] = Role.NOT_PLACED
+    for index in chosen:
+        roles[index], confidence[index] = role, 1.0
+    return settle(result.document, roles, confidence, result.chosen | chosen)
+
+
+def settle(
+    document: SourceDocument,
+    roles: list[Role],
+    confidence: list[float],
+    chosen: frozenset[int] = frozenset(),
+) -> ImportResult:
+    """Assemble the release; blocks their role could not use are listed as not placed."""
+    result = assemble(document, roles, confidence, chosen)
+    useless = unused(result)
+    if not useless:
+        return result
+    notes = [note(result, index) for index in useless]
+    roles = [Role.NOT_PLACED if i in useless else r for i, r in enumerate(roles)]
+    result = assemble(document, roles, confidence, chosen)
+    result.warnings[len(document.warnings) : len(document.warnings)] = notes
+    return result

@@ -30,7 +30,7 @@ import functools
 import re
 
 from presskit.importers.cues import DOC_TYPES, SENTENCE_STARTERS, TITLE_SMALL_WORDS
-from presskit.importers.dates import find_date
+from presskit.importers.dates import ZONES, find_date
 from presskit.importers.features import phrase_cues
 from presskit.importers.language import detect_language
 
@@ -88,8 +88,8 @@ def split_run(text: str) -> list[str]:
     it is not such a run."""
     text = " ".join(text.split())
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
-    if len(tokens) < 6:
-        return [text]
+    if len(tokens) < 6 or phrase_cues(text[:80]) & {"release", "embargo"}:
+        return [text]  # "Embargoed until 10:00 EST, March 2, 2026" is one line
     head_end = _head_end(text, tokens)
     cuts = _evidence_cuts(text, tokens, head_end)
     cuts |= {m.start() for m in _GLUED.finditer(text, 0, 300)}
@@ -197,6 +197,8 @@ def _dateline_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
                 city -= 1
             cuts.add(tokens[city][0])
         if not word.endswith(",") or not _CITY_WORD.match(word) or _weekday(word):
+            continue
+        if word.strip(",").lower() in ZONES:  # "10:00 EST, March 2": a time, not a place
             continue
         if tokens[number - 1][1].lower() in TITLE_SMALL_WORDS:  # "On Tuesday, Sept. 9, ..."
             continue
