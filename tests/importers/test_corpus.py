@@ -15,10 +15,11 @@ sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
 
 from import_corpus import corpus, document_path, score_all, summary
 
-THRESHOLDS = {"word": 0.98, "email": 0.98, "web page": 0.98, "text": 0.64, "pdf": 0.80}
+THRESHOLDS = {"word": 0.98, "email": 0.98, "web page": 0.98, "text": 0.64, "pdf": 0.96}
 """Shares of fields right, held at what the corpus reaches on 2 Dec 2026 (word, email and web
-pages 100%, raw text with web chrome 65.7%, the one PDF 5 fields of 6). The issue asks 0.75
-of raw text; see docs/import.md for where it falls short."""
+pages 100%, raw text with web chrome 65.7%, the one PDF 5 fields of 6; PDFs 100% of 262
+fields in 33 documents since the pdfimport work). The issue asks 0.75 of raw text; see
+docs/import.md for where it falls short."""
 
 
 @pytest.fixture(scope="module")

@@ -141,18 +141,21 @@ def test_contacts_side_by_side_in_a_table(tmp_path: Path) -> None:
 
 
 def test_links_become_markdown_and_printed_addresses_go(tmp_path: Path) -> None:
-    css = "a[href]::after { content: ' (' attr(href) ')' }"
+    css = "a[href^=http]::after { content: ' (' attr(href) ')' }"
     html = (
         "<h1>Agency Opens a Research Station on the Coast</h1>"
         "<p>NORTHPORT, May 1, 2024 – The station's data will be open on the "
         "<a href='https://coast.example.gov/data'>agency's data portal</a> from June. "
         f"{BODY}</p><p>Reporters may write to the "
-        "<a href='mailto:press@coast.example.gov'>press office</a> for a visit.</p><p>###</p>"
+        "<a href='mailto:press@coast.example.gov'>press office</a> for a visit, and read the "
+        "<a href='file:///home/jane/Drafts/station.docx'>first draft</a>.</p><p>###</p>"
     )
     body = import_file(_pdf(tmp_path, html, css)).release.body
     assert "[agency's data portal](https://coast.example.gov/data) from June" in body
     assert "[press office](mailto:press@coast.example.gov) for a visit" in body
     assert "(https://coast.example.gov/data)" not in body.replace("](https://coast", "")
+    assert "read the first draft." in body  # a file on the author's disk is no link to keep
+    assert "file:" not in body
 
 
 def test_a_header_drawn_after_the_text_is_read_first(tmp_path: Path) -> None:

@@ -34,18 +34,18 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(page|p\.|seite|página|pagina)?\s*\d{1,4}\s*((of|/|von|de|sur)\s*\d{1,4})?[-–—\s]*$",
     re.I,
 )
 _PRINT_STAMP = re.compile(
-    r"^(https?://\S+|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(:\d{2})?\s*([ap]\.?m\.?)?)$",
+    r"^((https?|file)://\S+|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(:\d{2})?\s*([ap]\.?m\.?)?)$",
     re.I,
 )  # a browser's print: the page's address, the date and time
 _PAGE_NAMED = re.compile(
     r"\b(page|seite|página|pagina)\s*\d{1,3}\b|\b\d{1,3}\s*(of|von|/)\s*\d{1,3}\b", re.I
 )
-MORE = re.compile(r"^[-–—(\s]*(more|mehr|suite|sigue|continued)[-–—)\s.]*$", re.I)
+_MORE = re.compile(r"^[-–—(\s]*(more|mehr|suite|sigue|continued)[-–—)\s.]*$", re.I)
 _BULLET = re.compile(r"^\s*([•‣◦▪●■–-]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?:\"”’)]$")
 _HYPHENS = "-\u2010\u00ad"  # hyphen-minus, hyphen (typesetters' hyphenation), soft hyphen
@@ -135,7 +135,7 @@ def furniture(lines: list[PdfLine]) -> set[int]:
     drop = set()
     for number, indices in pages.items():
         for i in indices:
-            if MORE.match(lines[i].text) or (
+            if _MORE.match(lines[i].text) or (
                 i in edges[number] and _is_furniture(lines[i].text, repeated, number > min(pages))
             ):
                 drop.add(i)
@@ -155,7 +155,7 @@ def _is_furniture(text: str, repeated: set[str], later_page: bool) -> bool:
     if "end" in phrase_cues(text):  # "-30-" is the end, not page 30
         return False
     return bool(
-        PAGE_NUMBER.match(text)
+        _PAGE_NUMBER.match(text)
         or _PRINT_STAMP.match(text)
         or _shape(text) in repeated
         or (later_page and len(text.split()) <= 14 and _PAGE_NAMED.search(text))

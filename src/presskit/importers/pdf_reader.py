@@ -201,6 +201,8 @@ def _link_areas(pdf: Any, page: Any) -> list[tuple[float, float, float, float, s
         buffer = ctypes.create_string_buffer(max(size, 1))
         raw.FPDFAction_GetURIPath(pdf.raw, action, buffer, size)
         url = buffer.value.decode("utf-8", "replace").strip()
+        if not re.match(r"(https?|mailto|tel):", url, re.I):
+            continue  # a file on the author's disk, a script: not a link to keep
         rect = raw.FS_RECTF()
         if url and len(url) < 2000 and raw.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
             x, y = sorted((rect.left, rect.right)), sorted((rect.bottom, rect.top))

@@ -11,7 +11,9 @@ and footer; and the two Word files saved as PDF by LibreOffice (``soffice``, nee
 build them), the second as many offices print a release: 12 pt Times at 1.5 lines, the
 organization's name and "News Release" as a running header, "Page N of M" in the footer and
 "- more -" at the foot of each page the release runs over; and the newsroom page printed to
-PDF as a browser does (WeasyPrint standing in). The expected fields of a variant are the hand-checked fields of its release
+PDF as a browser does, by WeasyPrint with a print style that shows links' addresses and by
+Chromium (``chromium``, needed only to build them) with its own header and footer. The
+expected fields of a variant are the hand-checked fields of its release
 (expected.json), with the end mark the layout writes. The files are committed; run this
 again only to change the layouts.
 """
@@ -464,6 +466,23 @@ def pdf_browser_print(spec: dict, path: Path) -> str:
     return end_mark
 
 
+def pdf_chrome_print(spec: dict, path: Path) -> str:
+    """The newsroom web page saved as PDF by Chromium with its own print header and footer
+    (date and time, title, address, page number); no request leaves the machine."""
+    with tempfile.TemporaryDirectory(prefix="presskit-variants-") as folder:
+        page = Path(folder) / "page.html"
+        end_mark = html_newsroom(spec, page)
+        site = '<head><base href="https://www.agency.example.gov/news/release">'
+        page.write_text(page.read_text(encoding="utf-8").replace("<head>", site), "utf-8")
+        subprocess.run(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+             "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={folder}/profile",
+             f"--print-to-pdf={path}", page.as_uri()],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+    return end_mark
+
+
 LAYOUTS = {
     "docx-title-top": (".docx", docx_title_top),
     "docx-centred-table": (".docx", docx_centred_table),
@@ -473,6 +492,7 @@ LAYOUTS = {
     "pdf-title-top": (".pdf", pdf_title_top),
     "pdf-letterhead": (".pdf", pdf_letterhead),
     "pdf-browser-print": (".pdf", pdf_browser_print),
+    "pdf-chrome-print": (".pdf", pdf_chrome_print),
 }
 
 
