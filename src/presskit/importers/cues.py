@@ -388,7 +388,8 @@ NOT_NAME_WORDS = frozenset({
     "information", "daily", "statement", "commission", "department", "office", "agency",
     "newsroom", "presse", "kontakt", "prensa", "contacto", "communiqué", "fecha", "datum",
     "número", "date", "archived", "home", "page", "continue", "reading", "weitere",
-    "informationen", "further", "more", "información", "informations", "plus",
+    "informationen", "further", "more", "información", "informations", "plus", "share",
+    "twitter", "facebook", "linkedin", "email", "print", "tweet", "related",
 })  # fmt: skip
 """Words of a release's labels that make a line two capitalised words long, like a name."""
 
