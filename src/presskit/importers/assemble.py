@@ -12,7 +12,14 @@ from collections.abc import Iterable
 
 from presskit.importers.contacts import contacts_in_sentence, parse_contacts
 from presskit.importers.dates import find_date, parse_dateline, parse_embargo
-from presskit.importers.features import EMAIL, HANDLE, URL, phrase_cues, trailing_date
+from presskit.importers.features import (
+    EMAIL,
+    HANDLE,
+    URL,
+    bare_headline,
+    phrase_cues,
+    trailing_date,
+)
 from presskit.importers.language import release_language
 from presskit.importers.model import (
     Block,
@@ -115,9 +122,9 @@ def _headlines(release: Release, by_role: dict[Role, list[Block]], sources: _Sou
     if by_role[Role.HEADLINE]:  # one block; several when the person chose a broken line
         heads = by_role[Role.HEADLINE]
         headline = " ".join(" ".join(b.text.split()) for b in heads)
-        release.headline = _RELEASE_NUMBER_TAIL.sub("", headline).rstrip(" [(")
+        release.headline = bare_headline(_RELEASE_NUMBER_TAIL.sub("", headline)).rstrip(" [(")
         if (dated := trailing_date(release.headline)) is not None:  # "Title 21/08/2017"
-            release.headline = release.headline[: dated[1]].rstrip(" ,|–—-")
+            release.headline = release.headline[: dated[1]].rstrip(" ,|–—-[(")
         sources.add("headline", heads)
     if by_role[Role.SUBHEADLINE]:
         release.subheadline = " ".join(" ".join(b.text.split()) for b in by_role[Role.SUBHEADLINE])

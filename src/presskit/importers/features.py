@@ -406,6 +406,48 @@ def _type_prefix() -> re.Pattern[str]:
     return re.compile(rf"^(?:{kinds}|advisory|aviso|media call)\s*(?::|\s[-–—])\s*\S", re.I)
 
 
+_LABELS = (
+    r"press releases?",
+    r"news releases?",
+    r"media advisor(?:y|ies)",
+    r"advisory",
+    r"news",
+    r"pressemitteilung(?:en)?",
+    r"communiqués? de presse",
+    r"comunicados? de prensa",
+    r"notas? de prensa",
+)  # the types a list page puts before a title; "Questions and answers: …" is the title's own
+
+
+@functools.cache
+def _label_prefix() -> re.Pattern[str]:
+    kinds = "|".join(_LABELS)
+    return re.compile(
+        rf"^(?:[^:]{{0,25}}?\s[-–]\s)?(?:[A-Z]{{2,8}}\s)?(?:{kinds})\s*:\s+",
+        re.IGNORECASE,
+    )
+
+
+_WHEN_TAIL = re.compile(
+    r"[,\s]+(?:(?:[Tt]oday|[Tt]omorrow|[Tt]onight),?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)(?:at\s+)?"
+    r"\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s*[A-Z]{1,4}T)?\.?$"
+)
+
+
+def bare_headline(text: str) -> str:
+    """A headline without the label a list page puts before it ("Press Releases: ",
+    "OSHA News Release: ", "US - Media Advisory: ") or the hour an advisory adds after it
+    ("… Today June 12 at 12:00 p.m. ET")."""
+    label = _label_prefix().match(text)
+    if label and word_count(text[label.end() :]) >= 3:
+        text = text[label.end() :]
+    when = _WHEN_TAIL.search(text)
+    if when and word_count(text[: when.start()]) >= 3:
+        text = text[: when.start()]
+    return text.strip()
+
+
 def _menu_share(text: str) -> float:
     """The share of a line's words that are words of a site's menu."""
     words = [w.lower() for w in _WORDS.findall(text)]
