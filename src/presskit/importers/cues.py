@@ -126,6 +126,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^from (wikipedia|the [a-z ]{3,30} (library|wiki|archive|encyclopedia))\b.{0,30}$",
             r"^you are viewing archived content\b",  # US federal sites' banner since 2025
             r"^click here to\b(?=.{0,40}$)",
+            r"^(browse latest\b|channel:\s)|\bviewing all \d+ (articles|posts|items)$",
             r"^\d+ (seconds?|minutes?|hours?|days?|weeks?|months?)( \d+ \w+)? ago$",
             r"^alert\s*-\s*(warning|info|information|success|error)$",
             r"^(this page has not been translated|sorry, there were no results|"
@@ -379,6 +380,8 @@ ISSUER = (
     r"^(u\.s\.|united states|public affairs)\b|^(department|office|agency|bureau|ministry|"
     r"administration|commission|directorate|ministerium|ministère|ministerio|vertretung|"
     r"représentation|representación)\s+(of|for|de|du|des|der|für|in|en)\b"
+    r"|(office of (public affairs|communications|the spokesperson|media relations)|"
+    r"public affairs( office)?|press office|communications office)(,? region \w+)?$"
 )
 """First words of a line that names the issuing body ("Department of Justice", "Office of
 Public Affairs"): such a short line under a headline is the letterhead, not a subheadline."""

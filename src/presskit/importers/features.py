@@ -388,6 +388,9 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         found["type_prefix"] = 1.0
     if words >= 5 and "sentence" not in found and _menu_share(text) >= 0.5:
         found["menu"] = 1.0
+    parts = [p for p in re.split(r"\s[|•·]\s", text) if p.strip()]
+    if len(parts) >= 3 and max(word_count(p) for p in parts) <= 4:
+        found["menu"] = 1.0  # "Home | En Español | Contact Us | A to Z"
     if "date_only" not in found and "sentence" not in found and words <= 14 and find_date(text):
         found["dated_line"] = 1.0  # "DHS News and Updates - Sat, 09/02/2023 - 08:41"
     if "date_only" not in found and "sentence" not in found and trailing_date(text):
