@@ -106,6 +106,9 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^you are here\b",
             r"^was this page helpful",
             r"^(an official website of the united states government|here's how you know)",
+            r"^(the \.gov means it['’]?s official|federal government websites (often|always) end"
+            r"|the site is secure|the https:// ensures)|\bdot gov$",
+            r"^(we['’]ve made some changes to|[\w.]+['’]s? website will operate in a diminished)",
             r"^(official websites use \.gov|secure \.gov websites use https)",
             r"^(privacy policy|terms of (use|service)|accessibility|contact us|site map|sitemap|"
             r"foia|no fear act|usa\.gov|inspector general)$",
@@ -377,7 +380,8 @@ MENU_WORDS = frozenset({
 sentence, is a menu that lost its line breaks (feature ``menu``)."""
 
 ISSUER = (
-    r"^(u\.s\.|united states|public affairs)\b|^(department|office|agency|bureau|ministry|"
+    r"^(u\.s\.|united states|public affairs)\b|^(national )?(institutes?|centers?|centres?|"
+    r"council|foundation|survey)\s+(of|for|on)\b|^(department|office|agency|bureau|ministry|"
     r"administration|commission|directorate|ministerium|ministère|ministerio|vertretung|"
     r"représentation|representación)\s+(of|for|de|du|des|der|für|in|en)\b"
     r"|(office of (public affairs|communications|the spokesperson|media relations)|"

@@ -88,14 +88,7 @@ def _one_headline(
         prose = next(  # a headline stands above the release's first paragraph of prose
             (b.index for b in document.blocks if len(b.text.split()) >= 25 and not b.chrome), 40
         )
-        candidates = [
-            i
-            for i, block in enumerate(document.blocks[: min(prose, 40)])
-            if not block.chrome
-            and roles[i] in (Role.BODY, Role.NOT_PLACED, Role.SUBHEADLINE)
-            and scores[i][Role.NOT_PLACED] < 3  # not a page's label or chrome
-            and scores[i][Role.HEADLINE] > -4
-        ]
+        candidates = _headline_candidates(document, roles, scores, min(prose, 40))
         if candidates:
             roles[max(candidates, key=lambda i: scores[i][Role.HEADLINE])] = Role.HEADLINE
     heads = [i for i, role in enumerate(roles) if role is Role.HEADLINE]
@@ -103,6 +96,19 @@ def _one_headline(
         if roles[i] is Role.BODY:  # a page's teaser or menu above the headline
             roles[i] = Role.NOT_PLACED
     return roles
+
+
+def _headline_candidates(
+    document: SourceDocument, roles: list[Role], scores: list[dict[Role, float]], limit: int
+) -> list[int]:
+    return [
+        i
+        for i, block in enumerate(document.blocks[:limit])
+        if not block.chrome
+        and roles[i] in (Role.BODY, Role.NOT_PLACED, Role.SUBHEADLINE)
+        and scores[i][Role.NOT_PLACED] < 3  # not a page's label or chrome
+        and scores[i][Role.HEADLINE] > -4
+    ]
 
 
 def _confidence(roles: list[Role], scores: list[dict[Role, float]]) -> list[float]:
