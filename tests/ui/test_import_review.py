@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QListWidget,
     QMenu,
+    QProgressDialog,
     QPushButton,
     QTextBrowser,
 )
@@ -68,8 +69,6 @@ def test_import_review_reassign_accept_undo(qtbot, window, tmp_path: Path) -> No
             dialog.findChild(QPushButton, "import-reassign"), Qt.MouseButton.LeftButton
         )
         seen["after"] = dialog.result.release.boilerplate
-        # docs/screenshots/import-review.png was taken here; the test keeps its own copy.
-        dialog.grab().save(str(tmp_path / "import-review.png"))
         qtbot.mouseClick(dialog.findChild(QPushButton, "import-accept"), Qt.MouseButton.LeftButton)
 
     seen = _review_then(qtbot, review)
@@ -232,6 +231,8 @@ def test_a_block_made_the_headline_puts_the_old_one_in_not_placed(
             )
         seen["old"] = _role_of(dialog, OLD_HEAD)
         seen["fields"] = dialog.findChild(QTextBrowser, "import-fields").toPlainText()
+        # docs/screenshots/import-review.png was taken here; the test keeps its own copy.
+        dialog.grab().save(str(tmp_path / "import-review.png"))
         qtbot.mouseClick(dialog.findChild(QPushButton, "import-accept"), Qt.MouseButton.LeftButton)
 
     seen = _review_then(qtbot, review)
@@ -303,3 +304,56 @@ def test_the_review_without_a_mouse(qtbot, window) -> None:
     assert STOCKPILE not in model.body and "According to US officials" not in model.body
     window.undo_action.trigger()  # the import, reassignments and all, is one step
     assert window.doc.model.subheadline == "" and window.doc.model.headline == ""
+
+
+def _long_word_file(path: Path, paragraphs: int) -> None:
+    """A Word file of ``paragraphs`` varied paragraphs (about 50 a page)."""
+    import random
+
+    import docx
+
+    rng = random.Random(1)
+    words = [
+        "agency",
+        "announced",
+        "programme",
+        "river",
+        "city",
+        "council",
+        "budget",
+        "school",
+        "water",
+        "road",
+    ]
+    word = docx.Document()
+    word.add_paragraph("A Long Report", style="Title")
+    for _ in range(paragraphs):
+        word.add_paragraph(" ".join(rng.choice(words) for _ in range(25)).capitalize() + ".")
+    word.save(path)
+
+
+def test_a_long_word_file_shows_progress_and_cancel_stops_it(qtbot, window, tmp_path: Path) -> None:
+    """A 100-page Word file: the import runs on its thread behind a progress dialog whose bar
+    moves; Cancel closes it at once, the thread stops within a second or so, no review opens
+    and the open document is as it was."""
+    source = tmp_path / "long.docx"
+    _long_word_file(source, 5000)
+    headline = window.doc.model.headline
+    flow = window.import_flow
+    flow.import_path(source)
+
+    def progress() -> QProgressDialog | None:
+        shown = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        return shown[0] if shown else None
+
+    qtbot.waitUntil(lambda: progress() is not None and progress().value() > 5, timeout=30_000)
+    dialog = progress()
+    assert dialog.labelText().startswith("Reading paragraph")
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert progress() is None and not flow.service.busy
+    assert window.statusBar().currentMessage() == "Import cancelled"
+    qtbot.waitUntil(lambda: not flow.service.winding_down, timeout=10_000)
+    qtbot.wait(200)  # a result that arrived after Cancel would open the review now
+    assert not isinstance(QApplication.activeModalWidget(), ImportReviewDialog)
+    assert window.doc.model.headline == headline and not window.doc.is_dirty

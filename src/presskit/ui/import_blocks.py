@@ -82,45 +82,58 @@ class BlockList(QListWidget):
 class BlockDelegate(QStyledItemDelegate):
     """Paints a block: gutter (lines, field) | wrapped text, on the field's colour."""
 
+    def __init__(self, view: QListWidget):
+        super().__init__(view)
+        self._looks: dict[str, tuple[QFont, QFont, int]] = {}  # per font: text, small, gutter
+        self._heights: dict[tuple[int, int, str], int] = {}  # (row, width, font): height
+
     def _view(self) -> QListWidget:
         view = self.parent()
         assert isinstance(view, QListWidget)
         return view
 
-    def _fonts(self) -> tuple[QFont, QFont]:
+    def _look(self) -> tuple[QFont, QFont, int]:
+        """The text font, the gutter's small font and the gutter's width (the longest field
+        name's), worked out once per font."""
         text = self._view().font()
-        small = QFont(text)
-        small.setPointSizeF(max(7.0, text.pointSizeF() * 0.85))
-        return text, small
-
-    def _gutter(self) -> int:
-        _, small = self._fonts()
-        metrics = QFontMetrics(small)
-        widest = max(metrics.horizontalAdvance(name) for name in ROLE_NAMES.values())
-        return max(widest, metrics.horizontalAdvance("page chrome, left out") // 2) + 2 * _PAD
+        key = text.key()
+        if key not in self._looks:
+            small = QFont(text)
+            small.setPointSizeF(max(7.0, text.pointSizeF() * 0.85))
+            metrics = QFontMetrics(small)
+            widest = max(metrics.horizontalAdvance(name) for name in ROLE_NAMES.values())
+            chrome = metrics.horizontalAdvance("page chrome, left out") // 2
+            self._looks[key] = (text, small, max(widest, chrome) + 2 * _PAD)
+        return self._looks[key]
 
     def _text_rect(self, rect: QRect) -> QRect:
-        return rect.adjusted(self._gutter() + 2 * _PAD, _PAD, -_PAD - 2, -_PAD)
+        return rect.adjusted(self._look()[2] + 2 * _PAD, _PAD, -_PAD - 2, -_PAD)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        text, small = self._fonts()
+        """The block's wrapped text's height, kept per width (a block's text never changes:
+        reassigning only recolours, so the list lays out again from the kept heights)."""
         view = self._view()
         width = view.viewport().width() - 2 * view.spacing()
-        box = self._text_rect(QRect(0, 0, max(width, 200), 100_000))
-        flags = Qt.TextFlag.TextWordWrap
-        high = QFontMetrics(text).boundingRect(box, flags, str(index.data())).height()
-        gutter = 2 * QFontMetrics(small).lineSpacing()
-        return QSize(width, max(high, gutter) + 2 * _PAD)
+        text, small, _ = self._look()
+        key = (index.row(), width, text.key())
+        if key not in self._heights:
+            box = self._text_rect(QRect(0, 0, max(width, 200), 100_000))
+            flags = Qt.TextFlag.TextWordWrap
+            high = QFontMetrics(text).boundingRect(box, flags, str(index.data())).height()
+            gutter = 2 * QFontMetrics(small).lineSpacing()
+            self._heights[key] = max(high, gutter) + 2 * _PAD
+        return QSize(width, self._heights[key])
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        text, small = self._fonts()
+        text, small, width = self._look()
+        small = QFont(small)
         rect = QRect(option.rect)  # type: ignore[attr-defined]
         state = option.state  # type: ignore[attr-defined]
         painter.save()
         background = index.data(Qt.ItemDataRole.BackgroundRole)
         colour = background.color() if background is not None else QColor("#ffffff")
         painter.fillRect(rect, colour)
-        gutter = QRect(rect.left(), rect.top(), self._gutter() + _PAD, rect.height())
+        gutter = QRect(rect.left(), rect.top(), width + _PAD, rect.height())
         painter.fillRect(gutter, colour.darker(108))
         foreground = index.data(Qt.ItemDataRole.ForegroundRole)
         ink = foreground.color() if foreground is not None else QColor("#000000")

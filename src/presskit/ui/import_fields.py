@@ -32,18 +32,22 @@ NOTES_SHOWN = 6
 "Not placed" list too)."""
 
 
-def fields_html(result: ImportResult) -> str:
-    """The imported fields as readable HTML, each with its source lines."""
+def fields_html(result: ImportResult, muted: str = "#555555", alert: str = "#c62828") -> str:
+    """The imported fields as readable HTML, each with its source lines; ``muted`` and
+    ``alert`` are the colours of the line numbers and of a missing field's note (from the
+    palette: they must be readable on a dark one too)."""
+    missing = f'<i style="color:{alert}">none found: choose a block for it</i>'
     rows = [
-        _row(LABELS[name], "", '<i style="color:#a00000">none found: choose a block for it</i>')
+        _row(LABELS[name], "", missing, muted)
         for name in ("headline", "body")
         if name not in result.fields
     ]
     names = sorted((name for name in result.fields if name != "embargo"), key=_sort_key)
     for name in names:
-        value = _value(result.release, result, name)
-        rows.append(_row(_label(name), _lines(result.fields[name]), value))
-    rows.append(_row("Language", "", html.escape(result.release.language or "unknown")))
+        value = _value(result.release, result, name, muted)
+        rows.append(_row(_label(name), _lines(result.fields[name]), value, muted))
+    language = html.escape(result.release.language or "unknown")
+    rows.append(_row("Language", "", language, muted))
     unplaced = result.not_placed()
     if unplaced:
         rows.append(
@@ -93,19 +97,19 @@ def _lines(source: FieldSource) -> str:
     return f"line {spans}" if one else f"lines {spans}" if spans else ""
 
 
-def _row(label: str, lines: str, value: str) -> str:
-    where = f' <span style="color:#555">{lines}</span>' if lines else ""
+def _row(label: str, lines: str, value: str, muted: str) -> str:
+    where = f' <span style="color:{muted}">{lines}</span>' if lines else ""
     return f'<p style="margin:0 0 8px 0"><b>{html.escape(label)}</b>{where}<br>{value}</p>'
 
 
-def _value(release: Release, result: ImportResult, name: str) -> str:
+def _value(release: Release, result: ImportResult, name: str, muted: str) -> str:
     """One field's value as HTML."""
     if name == "status":
         return html.escape(release_line(release))
     if name == "dateline":
         return html.escape(dateline_text(release))
     if name == "body":
-        return _body(release.body)
+        return _body(release.body, muted)
     found = _NUMBERED.match(name)
     if found and found["base"] == "contacts":
         return _contact(release.contacts[int(found["n"]) - 1])
@@ -115,7 +119,7 @@ def _value(release: Release, result: ImportResult, name: str) -> str:
     return html.escape(_short(str(value), 600)).replace("\n", "<br>")
 
 
-def _body(body: str) -> str:
+def _body(body: str, muted: str) -> str:
     """The body's first and last paragraphs and how many there are."""
     paragraphs = [p for p in body.split("\n\n") if p.strip()]
     if len(paragraphs) <= 2:
@@ -123,7 +127,7 @@ def _body(body: str) -> str:
     first, last = (html.escape(_short(p, 400)) for p in (paragraphs[0], paragraphs[-1]))
     between = len(paragraphs) - 2
     many = "s" if between != 1 else ""
-    middle = f'<span style="color:#555">… {between} paragraph{many} …</span>'
+    middle = f'<span style="color:{muted}">… {between} paragraph{many} …</span>'
     return f"{first}<br>{middle}<br>{last}"
 
 

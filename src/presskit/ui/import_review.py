@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,7 @@ from presskit.ui.import_blocks import (
     role_menu_names,
 )
 from presskit.ui.import_fields import fields_html, notes_html
+from presskit.ui.palette import invalid_colour
 
 _CHROME = "#f2f2f2"
 
@@ -92,11 +93,15 @@ class ImportReviewDialog(QDialog):
     def _block_list(self) -> QListWidget:
         blocks = BlockList()
         blocks.menu_requested.connect(self._context_menu)
+        blocks.itemSelectionChanged.connect(self._follow_selection)
         blocks.setObjectName("import-source")
         blocks.setAccessibleName("Source blocks")
         blocks.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         blocks.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         blocks.setResizeMode(QListWidget.ResizeMode.Adjust)
+        blocks.setWordWrap(True)  # and a new width lays the blocks out again (their heights)
+        blocks.setLayoutMode(QListWidget.LayoutMode.Batched)  # a long source: no freeze
+        blocks.setBatchSize(200)
         blocks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         blocks.setItemDelegate(BlockDelegate(blocks))
         blocks.setSpacing(1)
@@ -168,7 +173,9 @@ class ImportReviewDialog(QDialog):
             sure_text = "your choice" if row in result.chosen else f"{sure:.0%} sure"
             item.setToolTip(f"{what} (line {where}; {sure_text})")
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, what)
-        self.fields.setHtml(fields_html(result))
+        palette = self.fields.palette()
+        muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        self.fields.setHtml(fields_html(result, muted, invalid_colour(palette).name()))
         notes = notes_html(result)
         self.notes.setText(notes)
         self.notes.setVisible(bool(notes))
@@ -185,6 +192,12 @@ class ImportReviewDialog(QDialog):
 
     def selected_rows(self) -> list[int]:
         return sorted(self.blocks.row(item) for item in self.blocks.selectedItems())
+
+    def _follow_selection(self) -> None:
+        """The role box shows what the selected blocks are, when they are all one thing."""
+        roles = {self.result.roles[row] for row in self.selected_rows()}
+        if len(roles) == 1:
+            self.role.setCurrentIndex(self.role.findData(roles.pop()))
 
     def _reassign_selected(self) -> None:
         self.reassign_rows(self.selected_rows(), Role(self.role.currentData()))
@@ -217,7 +230,7 @@ class ImportReviewDialog(QDialog):
 
 def _legend() -> QLabel:
     swatches = " ".join(
-        f'<span style="background:{COLOURS[role]}">&nbsp;'
+        f'<span style="background:{COLOURS[role]}; color:#000000">&nbsp;'
         f"{html.escape(ROLE_NAMES[role]).replace(' ', '&nbsp;')}&nbsp;</span>"
         for role in Role
     )
