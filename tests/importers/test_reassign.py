@@ -144,9 +144,10 @@ def test_prose_marked_contact_or_links_or_release_line_is_listed(seed: ImportRes
 
 def test_a_release_line_and_a_link_chosen_by_the_person() -> None:
     shelter = import_text(SHELTER)
-    embargo = at(shelter, "Embargoed until")
-    assert shelter.release.status.value == "embargoed"
-    plain = reassign(shelter, embargo, Role.BODY)
+    embargo = at(shelter, "Embargoed until")  # at the bottom: the scorer leaves it unplaced
+    marked = reassign(shelter, embargo, Role.RELEASE_LINE)
+    assert marked.release.status.value == "embargoed"
+    plain = reassign(marked, embargo, Role.BODY)
     assert plain.release.status.value != "embargoed"
     again = reassign(plain, embargo, Role.RELEASE_LINE)
     assert again.release.status.value == "embargoed"
@@ -187,7 +188,10 @@ def test_every_block_given_any_role_keeps_every_word(seed: ImportResult, role: R
                 assert sum(other.text in place for place in places) <= 1, other.text[:40]
 
 
-def test_a_line_the_scorer_made_a_contact_but_holds_none_is_listed() -> None:
-    result = import_file(CENSUS)
+def test_a_contact_line_that_holds_no_contact_is_listed() -> None:
+    """A block made a press contact (by the person here; the scorer once read this page's
+    "Disclaimer" as one) that names no one and gives no number is listed as not placed."""
+    census = import_file(CENSUS)
+    result = reassign(census, at(census, "Disclaimer"), Role.CONTACT)
     assert "Disclaimer" in unplaced(result)
-    assert any("line 12 (read as Press contact)" in w for w in result.warnings)
+    assert any("line 12 (you marked Press contact)" in w for w in result.warnings)

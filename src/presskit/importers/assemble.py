@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from presskit.importers.contacts import parse_contacts
+from presskit.importers.contacts import contacts_in_sentence, parse_contacts
 from presskit.importers.dates import find_date, parse_dateline, parse_embargo
-from presskit.importers.features import EMAIL, HANDLE, URL, phrase_cues
+from presskit.importers.features import EMAIL, HANDLE, URL, phrase_cues, trailing_date
 from presskit.importers.language import release_language
 from presskit.importers.model import (
     Block,
@@ -42,6 +42,8 @@ _ABOUT = re.compile(
     r"\s+(?P<name>.{2,80}?)\s*(?:[:.\-–]\s*|$)",
     re.IGNORECASE,
 )
+_RELEASE_NUMBER_TAIL = re.compile(r"[:\s]*\((?:[A-Z]{1,5}[- ]?)?\d{2,4}[-–]\d{2,5}\)$")
+"""A release number after a headline: "… ALITO, JR.: (05-580)"."""
 _MD_SPECIAL = re.compile(r"^(\s*)([#>+*-]|\d+[.)])(\s)")
 
 
@@ -69,6 +71,8 @@ def assemble(
     sources.add("body", body)
     _boilerplate(release, by_role[Role.BOILERPLATE], sources)
     _contacts(release, by_role[Role.CONTACT], sources)
+    if not release.contacts:  # "Media planning to attend should contact A at 202-358-1730"
+        _contacts_in_prose(release, by_role[Role.BODY] + by_role[Role.NOT_PLACED], sources)
     _links(release, by_role[Role.LINKS], sources)
     _social(release, by_role, sources)
     if by_role[Role.END_MARK]:
@@ -109,8 +113,12 @@ class _Sources:
 
 def _headlines(release: Release, by_role: dict[Role, list[Block]], sources: _Sources) -> None:
     if by_role[Role.HEADLINE]:  # one block; several when the person chose a broken line
-        release.headline = " ".join(" ".join(b.text.split()) for b in by_role[Role.HEADLINE])
-        sources.add("headline", by_role[Role.HEADLINE])
+        heads = by_role[Role.HEADLINE]
+        headline = " ".join(" ".join(b.text.split()) for b in heads)
+        release.headline = _RELEASE_NUMBER_TAIL.sub("", headline).rstrip(" [(")
+        if (dated := trailing_date(release.headline)) is not None:  # "Title 21/08/2017"
+            release.headline = release.headline[: dated[1]].rstrip(" ,|–—-")
+        sources.add("headline", heads)
     if by_role[Role.SUBHEADLINE]:
         release.subheadline = " ".join(" ".join(b.text.split()) for b in by_role[Role.SUBHEADLINE])
         sources.add("subheadline", by_role[Role.SUBHEADLINE])
@@ -200,12 +208,20 @@ def _dateline(
 
 
 def _fallback_date(document: SourceDocument, by_role: dict[Role, list[Block]]):
-    """A date written on its own near the top (a "Release Date:" line), or the metadata's."""
+    """A date written on its own near the headline (a "Release Date:" line, a contact line
+    with the date), nearest first; else one in the headline's line; else the metadata's."""
     import datetime as dt  # noqa: PLC0415
 
-    for block in by_role[Role.DATELINE] + by_role[Role.NOT_PLACED][:6]:
+    head = by_role[Role.HEADLINE][0].index if by_role[Role.HEADLINE] else 0
+    near = sorted(
+        by_role[Role.NOT_PLACED] + by_role[Role.CONTACT], key=lambda b: abs(b.index - head)
+    )
+    for block in by_role[Role.DATELINE] + [b for b in near if abs(b.index - head) <= 8]:
         if not block.chrome and (date := find_date(block.text)) and len(block.text) < 60:
             return date[0]
+    for block in by_role[Role.HEADLINE][:1]:
+        if (dated := trailing_date(block.text)) is not None:
+            return dated[0]
     if document.published:
         try:
             return dt.date.fromisoformat(document.published[:10])
@@ -284,6 +300,16 @@ def _contacts(release: Release, blocks: list[Block], sources: _Sources) -> None:
     for number, parsed in enumerate(parse_contacts(blocks, release.language), start=1):
         release.contacts.append(parsed.contact)
         sources.add(f"contacts[{number}]", parsed.blocks)
+
+
+def _contacts_in_prose(release: Release, blocks: list[Block], sources: _Sources) -> None:
+    """A release with no contact block that names one in a sentence ("... contact Kim
+    Mitchell at 612-725-3276"): that person becomes its contact; the sentence stays."""
+    for block in blocks:
+        for parsed in contacts_in_sentence(block, release.language):
+            if all(c.name != parsed.contact.name for c in release.contacts):
+                release.contacts.append(parsed.contact)
+                sources.add(f"contacts[{len(release.contacts)}]", parsed.blocks)
 
 
 def _links(release: Release, blocks: list[Block], sources: _Sources) -> None:

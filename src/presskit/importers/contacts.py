@@ -24,13 +24,16 @@ _CUE_HEAD = re.compile(
     r"^(?:(?:news |media |press )?(?:contacts?|enquiries|inquiries|information|relations)"
     r"(?: information| details)?|for (?:further|more|additional) information,? (?:please )?"
     r"(?:contact|call)|(?:presse|medien)-? ?kontakte?|kontakt(?: für die presse)?|"
-    r"ansprechpartner(?:in)?|pressestelle|contacts? (?:presse|médias?)|relations? presse|"
+    r"ansprechpartner(?:in)?|pressestelle|rückfragen(?: (?:&|und) kontakt)?|"
+    r"contacts? (?:presse|médias?)|relations? presse|"
     r"contactos? (?:de prensa|para medios)|contacto|prensa|public affairs|spokes(?:person|man|woman))"  # noqa: E501
     r"\s*(?:\([^)]*\))?\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
+_SPACED_AT = re.compile(r"(?<=\w)\s+@\s+(?=[\w-]+\.)")
 _CITY_PREFIX = re.compile(r"^(?:in|à|en|in der|aus)\s+(?P<city>[^:]{2,40}):\s*", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:\n|,|;|\s[-–|/]\s|\bor\b|\boder\b|\bou\b|\bo\b)\s*")
+_SPLIT = re.compile(r"\s*(?:\n|,|;|\(|\)|\s[-–|/]\s|\bor\b|\boder\b|\bou\b|\bo\b)\s*")
+_OBFUSCATED = re.compile(r"\S+(?:\s*\[(?:dot|at)\]\s*\S+)+", re.IGNORECASE)  # "anna [dot] eu"
 _ORG_WORDS = re.compile(
     r"\b(headquarters|center|centre|office|agency|department|university|institute|"
     r"watch|international|foundation|association|ministry|commission|council|bureau|"
@@ -54,12 +57,58 @@ def parse_contacts(blocks: list[Block], language: str) -> list[ParsedContact]:
         text = "\n".join(_strip_heading(block.text) for block in chunk).strip()
         if not text:
             continue
-        contact = _contact(text, region)
-        if contact is not None:
-            parsed.append(ParsedContact(contact, chunk))
+        people = [c for part in _split_people(text) if (c := _contact(part, region))]
+        if people:
+            parsed.extend(ParsedContact(contact, chunk) for contact in people)
         elif parsed:
             parsed[-1].blocks.extend(chunk)  # a stray line (an address) of the contact above
     return parsed
+
+
+_LEAD_LABEL = re.compile(r"^\(?[^:()\d]{2,60}:\s*(?=[A-ZÀ-Ý])")
+_PEOPLE_SEPARATOR = re.compile(r"\s*[;,]\s*|\s+(?:and|und|et|y)\s+(?=[^\W\d_])")
+_PERSON_PARTS = re.compile(r"\s*(?:[:(),;]|\s[-–]\s)\s*")
+
+
+def _split_people(text: str) -> list[str]:
+    """Several people in one block ("(For more information: Christian Wigand – Tel.: +32 229
+    62253, Sara Soumillion – Tel.: +32 229 67094)"): a part each, cut at the comma, semicolon
+    or "and" where a new name follows one that already has a number or an address."""
+    if len(phone_numbers(text)) + len(EMAIL.findall(text)) < 2:
+        return [text]
+    groups: list[str] = []
+    for line in text.split("\n"):
+        for number, part in enumerate(_PEOPLE_SEPARATOR.split(line)):
+            part = _LEAD_LABEL.sub("", part.strip(" ()"))  # noqa: PLW2901
+            named = any(looks_like_name(p) for p in _PERSON_PARTS.split(part) if p)
+            reachable = groups and (phone_numbers(groups[-1]) or EMAIL.search(groups[-1]))
+            if groups and not (named and reachable):
+                groups[-1] += (", " if number else "\n") + part
+            else:
+                groups.append(part)
+    return groups if len(groups) > 1 else [text]
+
+
+_IN_SENTENCE = re.compile(
+    r"\b(?:contact|call|e-?mail|reach|contacte[rz]?|kontaktieren sie|contacte con)\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,2})"
+    r"(?:,\s[^,.]{2,60},)?\s*(?:at|on|via|by|unter|au|al|en)?\s*(?:phone|telephone|email|e-mail)?\s*"
+    r"(?P<how>[\w.+-]+@[\w.-]+\.[A-Za-z]{2,}|\+?\(?\d[\d\s().-]{6,20}\d)",
+)
+
+
+def contacts_in_sentence(block: Block, language: str) -> list[ParsedContact]:
+    """People a sentence names as the ones to contact, with their number or address."""
+    found = []
+    for match in _IN_SENTENCE.finditer(block.text):
+        if not looks_like_name(match["name"]):
+            continue
+        tail = block.text[match.start("how") : match.start("how") + 120]
+        reach = re.split(r"(?<=\d)[.;](?:\s|$)|\.\s", tail, maxsplit=1)[0]
+        contact = _contact(f"{match['name']}\n{reach}", region_from_language(language))
+        if contact is not None:
+            found.append(ParsedContact(contact, [block]))
+    return found
 
 
 def _strip_heading(text: str) -> str:
@@ -95,6 +144,7 @@ def _starts_person(block: Block, chunk: list[Block]) -> bool:
 
 def _contact(text: str, region: str) -> Contact | None:
     contact = Contact()
+    text = _SPACED_AT.sub("@", text)  # "Heinz-Rudolf.Miko @ ec.europa.eu"
     city = _CITY_PREFIX.match(text)
     if city:
         contact.city = city["city"].strip()
@@ -105,7 +155,7 @@ def _contact(text: str, region: str) -> Contact | None:
     rest = EMAIL.sub(" ", text)
     for phone in contact.phones:
         rest = rest.replace(phone.number, " ")
-    rest = URL.sub(" ", rest)
+    rest = URL.sub(" ", _OBFUSCATED.sub(" ", rest))
     parts = [p for line in rest.split("\n") for p in _line_parts(line)]
     parts = [p for p in parts if p and not _is_label(p) and re.search(r"[^\W\d_]{2}", p)]
     for part in parts:

@@ -20,7 +20,36 @@ PHRASE_CUES = (
 )  # fmt: skip
 """The phrase cues every language may fill; each becomes a feature ``cue_<name>``."""
 
-_END = [r"^(#\s*){3,}$", r"^[-–—]*\s*(30|end|ends|xxx)\s*[-–—]*$", r"^\*{3}$"]
+_END = [
+    r"^(#\s*){3,}$",
+    r"^[-–—]*\s*(30|end|ends|xxx)\s*[-–—]*$",
+    r"^\*{3}$",
+    r"^[-–—]\s*[A-Z]{2,8}\s*[-–—]$",  # the issuer's initials between dashes: "-NSF-"
+    r"^[-–—]+\s*end( of)?( general)? (release|text|statement)\s*[-–—]+$",
+]
+
+DOC_TYPES: dict[str, tuple[str, ...]] = {
+    "en": ("press release", "news release", "media advisory", "daily news", "fact ?sheet",
+           "statement", "speech", "questions and answers", "q&a", "readout", "news"),
+    "de": ("pressemitteilung", "presseinformation", "presseartikel", "tagesnachrichten",
+           "faktenblatt", "factsheet", "erklärung", "rede", "fragen und antworten"),
+    "fr": ("communiqué de presse", "fiche d['’]information", "questions et réponses",
+           "déclaration", "discours", "nouvelles quotidiennes"),
+    "es": ("comunicado de prensa", "nota de prensa", "ficha informativa",
+           "preguntas y respuestas", "declaración", "discurso", "noticias diarias"),
+}  # fmt: skip
+"""What kind of document a release says it is, in each language. A line that is only that,
+perhaps after the issuer ("European Commission - Daily News") and before a date, is the
+page's label, not the headline (the ``meta`` cue); :mod:`.runs` cuts a run after it."""
+
+
+def _doc_type_line(language: str) -> str:
+    kinds = "|".join(DOC_TYPES[language])
+    return (
+        rf"^([^.!?]{{0,60}}\s[-–|]\s*)?({kinds})(\s+[\d/ .-]{{6,14}})?$"
+        rf"|^({kinds})\b(?=(?:\s+\S+){{0,9}}$).{{0,50}}\b[a-z]{{0,4}}\d{{2,4}}[-–]\d{{2,5}}\b"
+    )  # "Comunicado de prensa sobre desastres 24-672": the type and the release's number
+
 
 PHRASES: dict[str, dict[str, list[str]]] = {
     "en": {
@@ -88,9 +117,24 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^\(?(/|https?://)\S+\.(jpe?g|png|gif|webp|svg)\)?$",  # an image's address
             r"^[^.!?]{1,100}\s?[›»]\s?[^.!?]{1,100}$",  # a breadcrumb: Newsroom › Releases
             r"^(back to )?(the )?[\w.&-]+( [\w.&-]+)? (main|home) ?page$",
-            r"^\d+ min read$",
+            r"^\d+ min(ute)?s? read$",
+            r"^(reading time|temps de lecture|tiempo de lectura)\s*:",
             r"^(this release can be found|to (subscribe|unsubscribe)|to remove your address)",
             r"^(copyright|©)",
+            r"^(navigation path|left navigation|additional tools|disclaimer|continue reading)$",
+            r"^revision as of \d",  # a wiki page's history line
+            r"^from (wikipedia|the [a-z ]{3,30} (library|wiki|archive|encyclopedia))\b.{0,30}$",
+            r"^you are viewing archived content\b",  # US federal sites' banner since 2025
+            r"^click here to\b(?=.{0,40}$)",
+            r"^\d+ (seconds?|minutes?|hours?|days?|weeks?|months?)( \d+ \w+)? ago$",
+            r"^alert\s*-\s*(warning|info|information|success|error)$",
+            r"^(this page has not been translated|sorry, there were no results|"
+            r"please reset the filter)",
+            r"^(transcript of|page \d+\s*:)",  # document-sharing sites' furniture
+            r"^other (available )?languages\s*:",
+            r"^(home\s+)?archived\b.{0,20}\d{4}$",
+            r"\bpublished this content on\b|^distributed by public\b",
+            r"^(page content transcription|if your browser does not display the page)",
         ],
         "meta": [
             r"^(release|release no\.?|release number|news release|media advisory|advisory|"
@@ -102,6 +146,10 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(photo|image|video|credit|credits)\s*:",
             r"^news\s*:",
             r"^(?=(?:\S+\s+){0,4}\S+$).*\b(media advisory|news release|press release|fact sheet)$",
+            _doc_type_line("en"),
+            r"^\W*([^\W\d_] ){4,}[^\W\d_]\W*$",  # a label spaced out: "M E D I A"
+            r"^(publication date|date of publication|release number|release no\.?)\s*:",
+            r"^(release date|release number)\b(?!.*[.!?]$)",
         ],
         "said": [r"\b(said|says|added|explained|noted|stated|commented|according to)\b"],
         "job_title": [
@@ -153,8 +201,15 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(verwandte|ähnliche|weitere) (artikel|nachrichten|meldungen)\b",
             r"^(zuletzt (aktualisiert|geändert)|stand:)",
             r"^(impressum|datenschutz|barrierefreiheit|kontakt|sitemap)$",
+            r"^(weiterlesen|weitere sprachen|andere sprachen)\b",
+            r"^lesedauer\s*:",
         ],
-        "meta": [r"^(datum|veröffentlicht|pressemitteilung nr\.?|nr\.)\s*:?\s*\d"],
+        "meta": [
+            r"^(datum|veröffentlicht|pressemitteilung nr\.?|nr\.)\s*:?\s*\d",
+            _doc_type_line("de"),
+            r"^(datum der veröffentlichung|veröffentlichungsdatum|veröffentlicht am|einzelheiten|"
+            r"autor(in)?)\s*:?(\s*\d.*)?$",
+        ],
         "said": [r"\b(sagt|sagte|erklärt|erklärte|betont|betonte|ergänzt|ergänzte|so)\b"],
         "job_title": [
             r"(leiter(in)?|sprecher(in)?|referent(in)?|geschäftsführer(in)?|vorstand|"
@@ -199,8 +254,14 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(articles?|actualités) (liés|similaires|connexes|associées)",
             r"^(dernière mise à jour|mis à jour le)",
             r"^(mentions légales|plan du site|accessibilité|données personnelles)$",
+            r"^(continuer à lire|autres langues( disponibles)?\s*:|transcription du contenu)",
+            r"^si votre navigateur n",
         ],
-        "meta": [r"^(date|publié le|mis en ligne)\s*:?\s*\d"],
+        "meta": [
+            r"^(date|publié le|mis en ligne)\s*:?\s*\d",
+            _doc_type_line("fr"),
+            r"^(date de publication|numéro de (publication|communiqué))\s*:",
+        ],
         "said": [
             r"\b(a déclaré|déclare|a dit|a souligné|souligne|explique|a expliqué|selon|"
             r"a ajouté|ajoute|affirme|a affirmé)\b"
@@ -244,8 +305,15 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(noticias|artículos) (relacionad[oa]s|similares)",
             r"^(última actualización|actualizado el)",
             r"^(aviso legal|mapa del sitio|accesibilidad|política de privacidad)$",
+            r"^(seguir leyendo|otros idiomas( disponibles)?\s*:|transcripción del contenido)",
+            r"^si su navegador no\b",
+            r"^»?\s*in english$",
         ],
-        "meta": [r"^(fecha|publicado)\s*:?\s*\d"],
+        "meta": [
+            r"^(fecha|publicado)\s*:?\s*\d",
+            _doc_type_line("es"),
+            r"^(fecha de (publicación|emisión|difusión)|número de (publicación|comunicado))\s*:",
+        ],
         "said": [r"\b(dijo|afirmó|declaró|señaló|explicó|aseguró|según|añadió|destacó|subrayó)\b"],
         "job_title": [
             r"(director|directora|portavoz|responsable|jefe|jefa|presidente|presidenta|"
@@ -273,6 +341,15 @@ STOP_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Common words of each language, to tell the language of a source without metadata."""
 
+SENTENCE_STARTERS: dict[str, tuple[str, ...]] = {
+    "en": ("The", "This", "These", "Today", "Tomorrow", "Yesterday", "Our", "We"),
+    "de": ("Der", "Die", "Das", "Heute", "Am", "Zum", "Zur", "Mit", "Nach"),
+    "fr": ("Le", "La", "Les", "Aujourd'hui", "Aujourd’hui", "Cette", "Ce"),
+    "es": ("El", "La", "Los", "Las", "Hoy", "Este", "Esta"),
+}  # fmt: skip
+"""Words that open a release's first sentence; one right after a title's last word, with no
+full stop between, shows a title and its lead run together (:mod:`.runs`)."""
+
 PHONE_LABELS: dict[str, tuple[str, ...]] = {
     "mobile": ("mobile", "mob", "cell", "cellphone", "mobil", "handy", "portable", "móvil",
                "movil", "celular", "gsm"),
@@ -283,6 +360,37 @@ PHONE_LABELS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Words near a phone number that become its label (the key), such as "(mobile)"; the
 words under "" only say "phone" and give no label."""
+
+MENU_WORDS = frozenset({
+    "home", "about", "news", "newsroom", "media", "multimedia", "publications", "maps",
+    "imagery", "data", "tools", "education", "jobs", "careers", "partnerships", "library",
+    "contact", "events", "topics", "programs", "services", "resources", "research", "science",
+    "search", "help", "faq", "blog", "podcasts", "videos", "photos", "images", "subscribe",
+    "social", "login", "menu", "grants", "regulations", "laws", "offices", "newsletter",
+    "calendar", "speeches", "testimony", "reports", "archive", "archives", "sitemap",
+    "startseite", "aktuelles", "presse", "themen", "kontakt", "karriere", "veranstaltungen",
+    "publikationen", "accueil", "actualités", "emplois", "thèmes", "événements", "inicio",
+    "noticias", "prensa", "contacto", "publicaciones", "eventos", "empleo", "temas",
+})  # fmt: skip
+"""Words of a site's menu. A line of five words or more, most of them these and no
+sentence, is a menu that lost its line breaks (feature ``menu``)."""
+
+ISSUER = (
+    r"^(u\.s\.|united states|public affairs)\b|^(department|office|agency|bureau|ministry|"
+    r"administration|commission|directorate|ministerium|ministère|ministerio|vertretung|"
+    r"représentation|representación)\s+(of|for|de|du|des|der|für|in|en)\b"
+)
+"""First words of a line that names the issuing body ("Department of Justice", "Office of
+Public Affairs"): such a short line under a headline is the letterhead, not a subheadline."""
+
+NOT_NAME_WORDS = frozenset({
+    "media", "advisory", "news", "press", "release", "releases", "contact", "contacts",
+    "information", "daily", "statement", "commission", "department", "office", "agency",
+    "newsroom", "presse", "kontakt", "prensa", "contacto", "communiqué", "fecha", "datum",
+    "número", "date", "archived", "home", "page", "continue", "reading", "weitere",
+    "informationen", "further", "more", "información", "informations", "plus",
+})  # fmt: skip
+"""Words of a release's labels that make a line two capitalised words long, like a name."""
 
 TITLE_SMALL_WORDS = frozenset({
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
@@ -314,13 +422,17 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "late": -4, "date_only": -4, "list_item": -3, "table_cell": -2, "chrome": -3,
         "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
         "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
+        "handle": -2, "after_end": -3, "after_label": 2, "menu": -4, "truncated_copy": -3,
+        "issuer": -4, "address": -3, "title_above_lead": 2.5,
+        "type_prefix": 2,
     },
     Role.SUBHEADLINE: {
         **_NO_CUE, "bias": -3.2, "italic": 1.5, "heading": 0.8, "bold": 0.4, "early": 1.5,
         "short": 0.5, "long": -2, "big": 0.6, "centred": 0.4, "email": -5, "phone": -5,
         "late": -4, "list_item": -2, "table_cell": -2, "chrome": -3, "cue_said": -1.5,
         "dateline_start": -4, "date_only": -3, "person_name": -1.5, "url": -2,
-        "title_style": -1, "very_short": -1, "title_case": -0.8,
+        "title_style": -1, "very_short": -1, "title_case": -0.8, "before_lead": 1.5,
+        "dated_line": -2, "issuer": -2.5, "caps": -1.5,
     },
     Role.DATELINE: {"bias": -4, "date_only": 6.5, "early": 1, "sentence": -3, "chrome": -2},
     Role.BODY: {
@@ -329,7 +441,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "cue_about": -2, "cue_release": -5, "cue_embargo": -4, "cue_end": -7, "chrome": -4,
         "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
         "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2, "top_short": -1.5,
-        "before_credit": -5,
+        "before_credit": -5, "after_end": -4, "ends_with_date": -2, "no_words": -3,
     },
     Role.LINKS: {
         "bias": -3, "cue_links": 5.5, "only_url": 2, "url": 1.5, "list_item": 0.4,
@@ -339,7 +451,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     Role.BOILERPLATE: {
         "bias": -3, "cue_about": 6.5, "cue_org_about": 2.6, "late": 1, "sentence": 0.5,
         "email": -1, "phone": -1.5, "early": -2.5, "chrome": -2, "cue_said": -1.5,
-        "dateline_start": -4, "cue_contact": -2,
+        "dateline_start": -4, "cue_contact": -2, "prose_after_end": 3,
     },
     Role.CONTACT: {
         "bias": -2.7, "cue_contact": 7, "email": 3.5, "phone": 3.5, "person_name": 1.5,
@@ -353,7 +465,8 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     Role.NOT_PLACED: {
         "bias": -1.5, "cue_chrome": 4.5, "chrome": 4.5, "cue_meta": 4.5, "very_short": 0.3,
         "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5, "top_short": 1.5,
-        "before_credit": 6,
+        "before_credit": 6, "ends_with_date": 1.5, "menu": 5, "truncated_copy": 3,
+        "no_words": 2, "dated_line": 1, "issuer": 1.5, "address": 1,
     },
 }  # fmt: skip
 

@@ -70,6 +70,7 @@ def _date_patterns() -> list[re.Pattern[str]]:
         re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
         re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})\b"),
         re.compile(r"\b(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\b"),
+        re.compile(r"(?<![\d/])(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<yy>\d{2})(?![\d/])"),
     ]
 
 
@@ -96,8 +97,15 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
         month = month_numbers().get(groups["month"].lower().rstrip("."))
     else:
         month = int(groups["mnum"])
+    day = int(groups["day"])
+    if groups.get("mnum") and month > 12 >= day:  # 21/08/2017: written day first
+        month, day = day, month
+    if groups.get("year"):
+        year = int(groups["year"])
+    else:  # "1/11/94": a release's own date, so not far in the future
+        year = int(groups["yy"]) + (1900 if int(groups["yy"]) > 50 else 2000)
     try:
-        return dt.date(int(groups["year"]), month or 0, int(groups["day"]))
+        return dt.date(year, month or 0, day)
     except (TypeError, ValueError):
         return None
 
@@ -110,15 +118,20 @@ class DatelineMatch:
     end: int  # where the release's own words start, after the dateline
 
 
+_AGENCIES = r"AP|dpa|AFP|Reuters|EFE|ANSA|OTS|APA|KNA|epd|SDA|ATS|Belga|ANP|PAP|Lusa"
+"""News agencies and wires whose tag follows a dateline's city: "Wien (OTS) - ..."."""
 _SEPARATOR = re.compile(
-    r"^\s*(?:\((?:AP|dpa|AFP|Reuters|EFE|ANSA)\)\s*)?(?:/[A-Za-z -]{2,30}/\s*)?(?:[-–—:]+|\.\s*[-–—]+|\.(?=\s)|$)\s*"  # noqa: E501
+    rf"^\s*(?:\((?:{_AGENCIES})\)\s*)?"
+    r"(?:/[A-Za-z -]{2,30}/\s*)?(?:[-–—:]+|\.\s*[-–—]+|\.(?=\s)|$)\s*"
 )
 _PAREN = re.compile(r"^\(\s*(?P<inner>[^()]{3,90}?)\s*\)\s*[-–—:.]*\s*")
 _CITY = re.compile(r"^[^\W\d_][\w .,'’/&()-]{0,50}$")
 _CITY_TAIL = re.compile(r"[\s,]+(le|el|den|am|on|the|à|a)?[\s,]*$", re.I)
 _CITY_ONLY = re.compile(
-    r"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,38}(?:,\s*[A-Z][A-Za-z.]{1,15}){0,2})"
-    r"\s*(?:\((?:AP|dpa|AFP|Reuters)\))?\s*[-–—]{1,2}\s+"
+    r"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,38}(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][a-z]{1,15})?){0,2})"
+    rf"\s*(?:\((?:{_AGENCIES})\))?\s*[-–—]{{1,2}}\s+"
+    rf"|^(?P<tagged>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+)?)"  # "Wien (OTS) - "
+    rf"\s*\((?:{_AGENCIES})\)\s*[-–—]{{1,2}}\s+"
 )
 
 
@@ -145,13 +158,29 @@ def parse_dateline(text: str) -> DatelineMatch | None:
     if found is not None and found[1][0] > 0:
         city = _CITY_TAIL.sub("", text[: found[1][0]])
         after = _SEPARATOR.match(text[found[1][1] :])
-        if after and _looks_like_place(city):
+        if city.endswith("(") and text[found[1][1] :].startswith(
+            ")"
+        ):  # "BOSTON, MASS (July 15, 2024) –"
+            city = city.rstrip(" (")
+            after = _SEPARATOR.match(text[found[1][1] + 1 :])
+            found = (found[0], (found[1][0], found[1][1] + 1))
+        if after and _looks_like_place(city) and _set_apart(text[: found[1][0]], city):
             style = DatelineStyle.AP if _month_first(text[found[1][0] :]) else DatelineStyle.LOCALE
             return DatelineMatch(_city(city), found[0], style, found[1][1] + after.end())
     match = _CITY_ONLY.match(text)
-    if match and len(match["city"]) >= 3:
-        return DatelineMatch(_city(match["city"]), None, DatelineStyle.AP, match.end())
+    city = match and (match["city"] or match["tagged"]).rstrip(" -–—")
+    if city and len(city) >= 3 and not _doc_type().fullmatch(city):
+        return DatelineMatch(_city(city), None, DatelineStyle.AP, match.end())
     return None
+
+
+@functools.cache
+def _doc_type() -> re.Pattern[str]:
+    """ "MEDIA ADVISORY - ...", "AVISO - ...": a document's type, not a city."""
+    from presskit.importers.cues import DOC_TYPES  # noqa: PLC0415
+
+    kinds = "|".join(k for kinds in DOC_TYPES.values() for k in kinds)
+    return re.compile(rf"(?:{kinds}|advisory|aviso)", re.IGNORECASE)
 
 
 def _month_first(date_text: str) -> bool:
@@ -184,8 +213,16 @@ _CONNECTORS = frozenset(
 )
 
 
+def _set_apart(before_date: str, city: str) -> bool:
+    """A city with a comma before the date, or a short one: "Bruxelles, le 7 juin" and
+    "Brussels 16 July", not a title ending in a date ("Juncker Messer-Attacke Finnland 21/08")."""
+    return "," in before_date[len(city) :] or len(city.split()) <= 2
+
+
 def _looks_like_place(city: str) -> bool:
     words = city.replace(",", " ").split()
+    if city.strip().lower() in _CONNECTORS:  # "Le 24 août 2016 : …" has no city
+        return False
     return (
         bool(_CITY.match(city))
         and 0 < len(words) <= 6

@@ -8,13 +8,22 @@ Each feature is a number from 0 to 1: where the block stands ("early", "late"), 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import re
 import statistics
 
-from presskit.importers.cues import PHRASE_CUES, PHRASES, TITLE_SMALL_WORDS
-from presskit.importers.dates import parse_dateline
+from presskit.importers.cues import (
+    DOC_TYPES,
+    ISSUER,
+    MENU_WORDS,
+    NOT_NAME_WORDS,
+    PHRASE_CUES,
+    PHRASES,
+    TITLE_SMALL_WORDS,
+)
+from presskit.importers.dates import find_date, parse_dateline
 from presskit.importers.model import Block, BlockKind, SourceDocument, Tick
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
@@ -31,8 +40,13 @@ _NAME = re.compile(
     r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý]\.)?(?:\s+(?:de|van|von|der|da|del|la|le)?\s*"
     r"[A-ZÀ-Ý][A-Za-zà-ÿ'’-]+){1,2}$"
 )
+_STREET = re.compile(
+    r"\b\d{1,5} (?:[A-Z][\w.'’-]*\s){1,3}(?:Street|St\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|"
+    r"Road|Rd\.?|Drive|Dr\.?|Court|Way|Place|Lane|Parkway|Pkwy\.?)(?:\W|$)"
+    r"|\b(?:Straße|Strasse|straße|Platz|rue|avenue|calle|Avenida)\b.{0,20}\d"
+)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b")
 
 
 @functools.cache
@@ -82,10 +96,27 @@ def phone_numbers(text: str) -> list[str]:
     return found
 
 
+def trailing_date(text: str) -> tuple[dt.date, int] | None:
+    """A date that ends a title-like line ("Juncker Messer-Attacke Finnland 21/08/2017"),
+    and where it starts; None when the line does not end in one or is only a date."""
+    text = text.rstrip()
+    tail = max(0, len(text) - 40)
+    found = find_date(text[tail:])
+    if found is None:
+        return None
+    start, end = tail + found[1][0], tail + found[1][1]
+    if len(text) - end > 1 or word_count(text[:start]) < 2:
+        return None
+    return found[0], start
+
+
 def looks_like_name(text: str) -> bool:
-    """Whether ``text`` (its first comma part) reads like a person's name."""
+    """Whether ``text`` (its first comma part) reads like a person's name: name-shaped words,
+    none of them a word of a release's labels ("Media Advisory", "Daily News")."""
     first = re.split(r"\s*(?:,|\s[-–|]\s|:)\s*", text.strip(), maxsplit=1)[0]
-    return bool(_NAME.match(first)) and len(first) <= 40
+    if not _NAME.match(first) or len(first) > 40:
+        return False
+    return not any(word.lower() in NOT_NAME_WORDS for word in first.split())
 
 
 def word_count(text: str) -> int:
@@ -107,17 +138,27 @@ def block_features(document: SourceDocument, tick: Tick | None = None) -> list[d
             tick(block.index, len(blocks))
         features.append(_own_features(block, median, title))
     _repeats(blocks, features)
+    for found in features:  # a line said twice is the title, even when it names the issuer
+        if "repeated_later" in found or "repeats_earlier" in found:
+            found.pop("issuer", None)
     first_text = next(
         (
             b.index
             for b in release
             if word_count(b.text) >= 4
             and not (set(features[b.index]) & {"email", "phone", "date_only", "url"})
-            and not any(k.startswith("cue_") for k in features[b.index])
+            and not set(features[b.index]) & _NOT_A_HEADLINE
         ),
         None,
     )
-    first_prose = next((rank[b.index] for b in release if word_count(b.text) >= 25), len(release))
+    first_prose = next(
+        (
+            rank[b.index]
+            for b in release
+            if word_count(b.text) >= 25 and b.text.count("|") < 2 and not _is_caps(b.text)
+        ),
+        len(release),
+    )  # prose, not a wiki's revision line or a menu with separators
     count = max(len(release), 1)
     for block, found in zip(blocks, features, strict=True):
         if block.chrome:
@@ -129,7 +170,7 @@ def block_features(document: SourceDocument, tick: Tick | None = None) -> list[d
             found["early"] = 0.5
         if position < first_prose:  # above the first paragraph of prose: the top matter
             found["early"] = max(found.get("early", 0.0), 0.7)
-        if count >= 6 and position >= 0.65 * count:
+        if count >= 10 and position > first_prose and position >= 0.65 * count:
             found["late"] = 1.0
         if block.index == first_text:
             found["first_text"] = 1.0
@@ -137,7 +178,35 @@ def block_features(document: SourceDocument, tick: Tick | None = None) -> list[d
             found["top_short"] = 1.0  # a line of the top matter: not yet the body
     _before_the_lead(release, features, first_prose)
     _captions(release, features)
+    _after_the_end(release, features)
+    _after_a_label(release, features, first_prose)
     return features
+
+
+def _after_a_label(release: list[Block], features: list[dict[str, float]], prose: int) -> None:
+    """The first line after a release's label or number ("MEDIA ADVISORY: M10-075",
+    "Daily News") in the top matter, past any chrome: "after_label", where headlines stand."""
+    for position, block in enumerate(release[:prose]):
+        if "cue_meta" not in features[block.index]:
+            continue
+        following = position + 1
+        while following < len(release) and _aside(features[release[following].index]):
+            following += 1
+        if following < len(release) and "cue_meta" not in features[release[following].index]:
+            features[release[following].index]["after_label"] = 1.0
+
+
+def _after_the_end(release: list[Block], features: list[dict[str, float]]) -> None:
+    """Everything after an end mark ("###", "-end-") is past the body: "after_end"; a
+    paragraph of prose there is most likely the boilerplate ("prose_after_end")."""
+    ended = False
+    for block in release:
+        own = features[block.index]
+        if ended:
+            own["after_end"] = 1.0
+            if "sentence" in own and "long" in own:  # the issuer's description, unheaded
+                own["prose_after_end"] = 1.0
+        ended = ended or "cue_end" in features[block.index]
 
 
 _CREDIT = re.compile(r"^(photo |image |video )?(credits?|courtesy)\s*:", re.IGNORECASE)
@@ -151,24 +220,52 @@ def _captions(release: list[Block], features: list[dict[str, float]]) -> None:
 
 
 _LEAD = ("date_only", "dateline_start", "cue_contact", "cue_meta")
+_ASIDE = ("cue_chrome", "chrome", "repeats_earlier", "only_url")
+
+
+def _aside(features: dict[str, float]) -> bool:
+    """A block a reader's eye skips between a headline and what follows it."""
+    return any(k in features for k in _ASIDE)
+
+
 _NOT_A_HEADLINE = {
     "cue_release", "cue_embargo", "cue_contact", "cue_about", "cue_links", "cue_social",
     "cue_chrome", "cue_meta", "cue_end", "date_only", "email", "phone", "url", "very_short",
+    "handle",
 }  # fmt: skip
 
 
 def _before_the_lead(release: list[Block], features: list[dict[str, float]], prose: int) -> None:
-    """A short line standing right before what follows a headline (a date line, a dateline,
-    the contact or release-number lines, the first paragraph of prose): "before_lead"."""
+    """A line of a title's length (up to 30 words, no full stop) standing right before what
+    follows a headline (a date line, a dateline, the contact or release-number lines, the
+    first paragraph of prose): "before_lead"."""
     for position, block in enumerate(release[: prose + 1]):
         own = features[block.index]
-        if position + 1 >= len(release) or "sentence" in own or "short" not in own:
+        if position + 1 >= len(release) or "sentence" in own or word_count(block.text) > 30:
             continue
         if set(own) & _NOT_A_HEADLINE:
             continue
-        after = features[release[position + 1].index]
-        if position + 1 == prose or any(k in after for k in _LEAD):
+        following = position + 1
+        while following < prose and _aside(features[release[following].index]):
+            following += 1  # "Bookmark and Share", a page's label: look past them
+        after = features[release[following].index] if following < len(release) else {}
+        if following == prose or any(k in after for k in _LEAD):
             own["before_lead"] = 1.0
+            _title_above(release, features, position)
+
+
+def _title_above(release: list[Block], features: list[dict[str, float]], position: int) -> None:
+    """A wire's title, subtitle, then "Wien (OTS) - …": the title-like line right above a
+    line before the lead is the headline's place too ("title_above_lead")."""
+    above = position - 1
+    while above >= 0 and _aside(features[release[above].index]):
+        above -= 1
+    if above < 0:
+        return
+    own = features[release[above].index]
+    blocked = _NOT_A_HEADLINE | {"sentence", "issuer", "address", "dated_line"}
+    if not set(own) & blocked and word_count(release[above].text) <= 30:
+        own["title_above_lead"] = 1.0
 
 
 def _repeats(blocks: list[Block], features: list[dict[str, float]]) -> None:
@@ -176,9 +273,13 @@ def _repeats(blocks: list[Block], features: list[dict[str, float]]) -> None:
     capitals): the first is "repeated_later", the copy "repeats_earlier"."""
     seen: dict[str, int] = {}
     for block in blocks[:60]:
-        key = _normal(block.text)
+        dated = trailing_date(block.text)
+        key = _normal(block.text[: dated[1]] if dated else block.text)  # "Title June 17, 2021"
         if len(key) < 12:
             continue
+        for earlier, at in seen.items():  # a page title cut short, then the whole headline
+            if key.startswith(earlier + " ") and len(earlier) >= 0.5 * len(key):
+                features[at]["truncated_copy"] = 1.0
         if key in seen:
             features[block.index]["repeats_earlier"] = 1.0
             features[seen[key]]["repeated_later"] = 1.0
@@ -192,7 +293,7 @@ def _date_words(text: str) -> bool:
 
     words = re.findall(r"[^\W\d_]+", text.lower())
     months = month_numbers()
-    weekdays = _weekday_names()
+    weekdays = weekday_names()
     allowed = {
         "at",
         "am",
@@ -226,7 +327,7 @@ def _date_words(text: str) -> bool:
 
 
 @functools.cache
-def _weekday_names() -> frozenset[str]:
+def weekday_names() -> frozenset[str]:
     from babel.dates import get_day_names  # noqa: PLC0415
 
     from presskit.importers.cues import PHRASES  # noqa: PLC0415
@@ -254,6 +355,7 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         "person_name": looks_like_name(text) and words <= 12,
         "sentence": words >= 8 and bool(_SENTENCE_END.search(text)),
         "short": 0 < words <= 16,
+        "no_words": words == 0,  # arrows, bullets, rules: a page's furniture
         "very_short": 0 < words <= 3,
         "long": words >= 30,
         "caps": words >= 2 and _is_caps(text),
@@ -283,11 +385,36 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
             found["date_only"] = 1.0
         elif rest > 20:
             found["dateline_start"] = 1.0
+    if words <= 8 and "sentence" not in found and re.match(ISSUER, text, re.IGNORECASE):
+        found["issuer"] = 1.0
+    if _STREET.search(text) and words <= 16:
+        found["address"] = 1.0  # "134 Union Boulevard", "1000 Independence Avenue, SW"
+    if words >= 4 and _type_prefix().match(text):  # "Media Advisory: …", "AVISO - …"
+        found["type_prefix"] = 1.0
+    if words >= 5 and "sentence" not in found and _menu_share(text) >= 0.5:
+        found["menu"] = 1.0
+    if "date_only" not in found and "sentence" not in found and words <= 14 and find_date(text):
+        found["dated_line"] = 1.0  # "DHS News and Updates - Sat, 09/02/2023 - 08:41"
+    if "date_only" not in found and "sentence" not in found and trailing_date(text):
+        found["ends_with_date"] = 1.0  # a list's teaser, or a headline with its date
     if median_size and block.size:
         ratio = block.size / median_size
         if ratio >= 1.15:
             found["big"] = min(1.0, (ratio - 1.0) / 0.5)
     return found
+
+
+@functools.cache
+def _type_prefix() -> re.Pattern[str]:
+    """A headline that opens with the document's type: "Media Advisory: USGS to Host …"."""
+    kinds = "|".join(k for kinds in DOC_TYPES.values() for k in kinds)
+    return re.compile(rf"^(?:{kinds}|advisory|aviso|media call)\s*(?::|\s[-–—])\s*\S", re.I)
+
+
+def _menu_share(text: str) -> float:
+    """The share of a line's words that are words of a site's menu."""
+    words = [w.lower() for w in _WORDS.findall(text)]
+    return sum(w in MENU_WORDS for w in words) / max(len(words), 1)
 
 
 def _is_title_case(text: str) -> bool:

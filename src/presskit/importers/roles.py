@@ -81,17 +81,22 @@ def _one_headline(
     heads = [i for i, role in enumerate(roles) if role is Role.HEADLINE]
     if len(heads) > 1:
         best = max(heads, key=lambda i: scores[i][Role.HEADLINE])
+        after = next((i for i in range(best + 1, len(roles)) if roles[i] is not Role.NOT_PLACED), 0)
         for i in heads:
             if i < best:  # a line above the headline is the page's or letterhead's, not body
                 roles[i] = Role.NOT_PLACED
-            elif i != best:
-                roles[i] = Role.SUBHEADLINE if i == best + 1 else Role.BODY
+            elif i != best:  # the next placed line under the headline is its subheadline
+                roles[i] = Role.SUBHEADLINE if i == after else Role.BODY
     elif not heads:
+        prose = next(  # a headline stands above the release's first paragraph of prose
+            (b.index for b in document.blocks if len(b.text.split()) >= 25 and not b.chrome), 40
+        )
         candidates = [
             i
-            for i, block in enumerate(document.blocks[:40])
+            for i, block in enumerate(document.blocks[: min(prose, 40)])
             if not block.chrome
             and roles[i] in (Role.BODY, Role.NOT_PLACED, Role.SUBHEADLINE)
+            and scores[i][Role.NOT_PLACED] < 3  # not a page's label or chrome
             and scores[i][Role.HEADLINE] > -4
         ]
         if candidates:

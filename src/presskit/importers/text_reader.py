@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from presskit.importers.cues import TITLE_SMALL_WORDS
 from presskit.importers.model import Block, BlockKind, SourceDocument
+from presskit.importers.runs import split_run
 
 _LIST = re.compile(r"^\s*(?P<mark>[-*•‣◦–]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>[^#\s].*?)\s*#*\s*$")
@@ -19,30 +21,70 @@ _EMPHASIS = re.compile(r"^(\*\*|__)(?P<text>.+)\1$")
 _ITALIC = re.compile(r"^([*_])(?P<text>[^*_].*)\1$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’)]$")
 _QUOTE = re.compile(r"^\s*>\s?")
+_ENDS_DATE = re.compile(r"(\d{1,2}:\d{2}(\s?[ap]\.?m\.?)?|\b\d{4})$", re.IGNORECASE)
+_RUN_REACH = 12  # blocks from the top where a run-together head is looked for
 _LABEL = re.compile(r"^[A-ZÀ-Ý][\w’'-]*(?: [\w’'-]+){0,2}\s?:(?:\s|$)")
 
 
-def read_text(text: str, name: str, fmt: str = "text") -> SourceDocument:
-    """The blocks of plain text; source lines are the text's own lines."""
+def read_text(text: str, name: str, fmt: str = "text", *, whole: bool = False) -> SourceDocument:
+    """The blocks of plain text; source lines are the text's own lines. ``whole``: the lines
+    are already whole (a PDF's, joined by its layout), each line one block."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     document = SourceDocument(name=name, format=fmt, lines=list(lines))
     if lines and all(_QUOTE.match(line) or not line.strip() for line in lines if line.strip()):
         lines = [_QUOTE.sub("", line) for line in lines]  # a wholly quoted message
-    group = 0
-    paragraph: list[tuple[int, str]] = []
+    paragraphs: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate([*lines, ""], start=1):
         if line.strip():
-            paragraph.append((number, line))
-            continue
-        if paragraph:
-            group += 1
-            _add_paragraph(document, paragraph, group)
-            paragraph = []
+            paragraphs[-1].append((number, line))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    found = paragraphs[:-1] if whole else _double_spaced_titles(paragraphs[:-1])
+    for group, paragraph in enumerate(found, start=1):
+        if not whole and len(paragraph) > 1 and all(_capitals(line) for _, line in paragraph):
+            _add_block(document, paragraph, group)  # a title in capitals, line by line
+        else:
+            _add_paragraph(document, paragraph, group, whole)
     return document
 
 
-def _add_paragraph(document: SourceDocument, lines: list[tuple[int, str]], group: int) -> None:
+def _double_spaced_titles(paragraphs: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+    """A headline typed double-spaced, a blank line after each of its lines ("U.S. FISH AND
+    WILDLIFE SERVICE ANNOUNCES START OF" / "PUBLIC COMMENT PERIOD FOR" / ...), is one
+    paragraph: a one-line paragraph in capitals that stops after a small word, a comma or a
+    semicolon goes on in the next one when that is in capitals too."""
+    merged: list[list[tuple[int, str]]] = []
+    for paragraph in paragraphs:
+        if (
+            merged
+            and _title_goes_on(merged[-1][-1][1], paragraph[0][1])
+            and (len(merged[-1]) == 1 or all(_capitals(line) for _, line in merged[-1]))
+            and len(paragraph) == 1
+        ):
+            merged[-1] = merged[-1] + paragraph
+        else:
+            merged.append(paragraph)
+    return merged
+
+
+def _title_goes_on(previous: str, line: str) -> bool:
+    last = previous.strip().rsplit(maxsplit=1)[-1] if previous.strip() else ""
+    return (
+        _capitals(previous)
+        and _capitals(line)
+        and (last.lower() in TITLE_SMALL_WORDS or last[-1:] in ",;")
+    )
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters)
+
+
+def _add_paragraph(
+    document: SourceDocument, lines: list[tuple[int, str]], group: int, whole: bool = False
+) -> None:
     width = max(40, *(len(line.strip()) for _, line in lines))
     wrapped = _wrapped(lines, width)
     current: list[tuple[int, str]] = []
@@ -50,11 +92,13 @@ def _add_paragraph(document: SourceDocument, lines: list[tuple[int, str]], group
         list_item = _LIST.match(line)
         starts_new = list_item is not None or _HEADING.match(line) is not None
         centred = _indent(line) >= 8
-        if centred and current and _indent(current[-1][1]) >= 8 and line.strip()[:1].islower():
+        if centred and current and _indent(current[-1][1]) >= 8 and _goes_on(current[-1][1], line):
             starts_new = False  # a centred headline broken over two lines
         elif centred or (current and _indent(current[-1][1]) >= 8):
             starts_new = True
-        if current and (starts_new or not (wrapped or _continues(current[-1][1], line, width))):
+        if current and (
+            starts_new or whole or not (wrapped or _continues(current[-1][1], line, width))
+        ):
             _add_block(document, current, group)
             current = []
         current.append((number, line))
@@ -86,11 +130,35 @@ def _continues(previous: str, line: str, width: int) -> bool:
     if previous.endswith(" ") and previous.strip():  # format=flowed: a soft line break
         return True
     previous = previous.strip()
-    if _ENDS_SENTENCE.search(previous) or len(previous) < 0.55 * width:
+    if _ENDS_SENTENCE.search(previous) or _ENDS_DATE.search(previous):
         return False
+    if len(previous) < 0.55 * width:  # a short line: only a sentence going on in lower case
+        return _lower_continuation(previous, line.strip()) or _goes_on(previous, line)
     if _LABEL.match(line.strip()):  # "Release Date: ...", "Contact: ...", "WHO: ..."
         return False
     return not line.lstrip().startswith(("(", "+", "@")) and len(line.strip()) > 0
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """A title broken after a small word: "Census Bureau to Brief Reporters on" + "Census
+    2000 Long-Form Demographic Profiles"; or a line going on in lower case."""
+    last = previous.rsplit(maxsplit=1)[-1].lower() if previous.split() else ""
+    line = line.strip()
+    return bool(line) and (
+        line[:1].islower() or (last in TITLE_SMALL_WORDS and len(previous.split()) >= 3)
+    )
+
+
+def _lower_continuation(previous: str, line: str) -> bool:
+    """ "…der Europäischen Kommission zu den Anschlägen" then "in Brüssel": a line that goes
+    on in lower case after one without a stop (not an address, a list or a label)."""
+    return (
+        line[:1].islower()
+        and len(previous.split()) >= 3
+        and "@" not in line
+        and not re.match(r"(https?://|www\.)", line)
+        and not previous.endswith(",")
+    )
 
 
 def _add_block(document: SourceDocument, lines: list[tuple[int, str]], group: int) -> None:
@@ -114,6 +182,13 @@ def _add_block(document: SourceDocument, lines: list[tuple[int, str]], group: in
         italic, joined = True, match["text"]
     plain = _MD_LINK.sub(r"\1", joined)
     links = [(m[1], m[2]) for m in _MD_LINK.finditer(joined)]
+    if kind is BlockKind.PARAGRAPH and not links and len(document.blocks) < _RUN_REACH:
+        pieces = split_run(plain)
+        if len(pieces) > 1:  # a page's top run together on one line: its parts apart
+            for piece in pieces:
+                piece_block = Block(piece, kind=BlockKind.LINE, lines=(first, last), group=group)
+                document.add(piece_block)
+            return
     block = Block(
         text=plain, markdown=joined if links else "", kind=kind, lines=(first, last),
         group=group, level=level, ordered=ordered, bold=bold, italic=italic, links=links,

@@ -1,27 +1,37 @@
 """Build the corpus's Word, email and web-page variants from the real releases in sources/.
 
-    .venv/bin/python tests/data/import/build_variants.py
+    .venv/bin/python tests/data/import/build_variants.py [--only LAYOUT ...]
 
 Each variant holds the words of one real release (named in :data:`RELEASES`, by line ranges
 of its source file) laid out the way people send releases: a Word file with the contacts on
 top and the headline in the Title style, or a bold centred 16 pt headline in Normal style
 with the contacts in a table at the bottom; a hard-wrapped plain-text email; an HTML email
 forwarded by a colleague; a newsroom web page with navigation, cookie banner, related news
-and footer. The expected fields of a variant are the hand-checked fields of its release
+and footer; and the two Word files saved as PDF by LibreOffice (``soffice``, needed only to
+build them), the second as many offices print a release: 12 pt Times at 1.5 lines, the
+organization's name and "News Release" as a running header, "Page N of M" in the footer and
+"- more -" at the foot of each page the release runs over; and the newsroom page printed to
+PDF as a browser does (WeasyPrint standing in). The expected fields of a variant are the hand-checked fields of its release
 (expected.json), with the end mark the layout writes. The files are committed; run this
 again only to change the layouts.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+import shutil
+import subprocess
+import tempfile
 import textwrap
 from email.message import EmailMessage
 from pathlib import Path
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 
 HERE = Path(__file__).parent
@@ -326,32 +336,163 @@ def html_newsroom(spec: dict, path: Path) -> str:
     return "###"
 
 
+ORGANIZATIONS = {
+    "nasa": "National Aeronautics and Space Administration",
+    "epa": "U.S. Environmental Protection Agency",
+    "noaa": "National Oceanic and Atmospheric Administration",
+    "census": "U.S. Census Bureau",
+    "seed": "US Campaign to Ban Landmines",
+}
+"""The running header's organization, by the release name's first part."""
+
+LIBREOFFICE_PROFILE = Path(tempfile.gettempdir()) / "presskit-build-variants-lo"
+
+
+def save_as_pdf(word: Path, out: Path) -> None:
+    """LibreOffice's "Save as PDF" of a Word file, in a profile of its own (a LibreOffice the
+    person has open is left alone)."""
+    with tempfile.TemporaryDirectory(prefix="presskit-variants-") as folder:
+        subprocess.run(
+            ["soffice", "--headless", f"-env:UserInstallation={LIBREOFFICE_PROFILE.as_uri()}",
+             "--convert-to", "pdf", "--outdir", folder, str(word)],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+        shutil.move(Path(folder) / f"{word.stem}.pdf", out)
+
+
+def pdf_title_top(spec: dict, path: Path) -> str:
+    """The Title-style Word layout, saved as PDF."""
+    with tempfile.TemporaryDirectory(prefix="presskit-variants-") as folder:
+        word = Path(folder) / f"{path.stem}.docx"
+        end_mark = docx_title_top(spec, word)
+        save_as_pdf(word, path)
+    return end_mark
+
+
+def pdf_letterhead(spec: dict, path: Path) -> str:
+    """The centred-headline Word layout with contacts in a table, printed the traditional
+    way and saved as PDF: 12 pt Times at 1.5 lines, a running header with the organization
+    and "News Release", "Page N of M" in the footer, "- more -" at the foot of each page the
+    release runs over."""
+    with tempfile.TemporaryDirectory(prefix="presskit-variants-") as folder:
+        word = Path(folder) / f"{path.stem}.docx"
+        end_mark = docx_centred_table(spec, word)
+        _letterhead(word, ORGANIZATIONS[path.name.split("-")[0]])
+        for page in range(2, 10):  # a "- more -" at the foot of each page that runs on
+            save_as_pdf(word, path)
+            if not _more_before_page(word, path, page, end_mark):
+                break
+    return end_mark
+
+
+def _letterhead(word: Path, organization: str) -> None:
+    document = docx.Document(str(word))
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Times New Roman", Pt(12)
+    normal.paragraph_format.line_spacing = 1.5
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = f"{organization} – News Release"
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    footer._p.append(_field("PAGE"))
+    footer.add_run(" of ")
+    footer._p.append(_field("NUMPAGES"))
+    document.save(str(word))
+
+
+def _field(instruction: str) -> object:  # a python-docx XML element
+    return parse_xml(
+        f'<w:fldSimple {nsdecls("w")} w:instr="{instruction}"><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    )
+
+
+def _more_before_page(word: Path, pdf: Path, page: int, end_mark: str) -> bool:
+    """Puts "- more -" and a page break before the paragraph that page ``page`` of the PDF
+    starts in; False when there is no such page or the release ended before it."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        if page > len(document):
+            return False
+        text = document[page - 1].get_textpage().get_text_range()
+    finally:
+        document.close()
+    first = [line.strip() for line in text.splitlines() if line.strip()][1]  # after the header
+    word_file = docx.Document(str(word))
+    paragraphs = word_file.paragraphs
+    ending = next(i for i, p in enumerate(paragraphs) if p.text == end_mark)
+    for i, paragraph in enumerate(paragraphs[:ending]):
+        if " ".join(first.split()[:6]) in paragraph.text and i > 0:
+            more = paragraph.insert_paragraph_before("- more -")
+            more.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.paragraph_format.page_break_before = True
+            word_file.save(str(word))
+            return True
+    return False
+
+
+PRINT_STYLE = """
+@page { size: letter; margin: 0.6in 0.5in;
+  @top-left { content: "%(title)s"; font: 8pt sans-serif }
+  @top-right { content: "https://www.agency.example.gov/news/release"; font: 8pt sans-serif }
+  @bottom-left { content: counter(page) " of " counter(pages); font: 8pt sans-serif }
+  @bottom-right { content: "3/1/21, 9:00 AM"; font: 8pt sans-serif } }
+body { font: 10.5pt sans-serif } h1 { font-size: 22pt } nav li { display: inline }
+a[href]::after { content: " (" attr(href) ")" }
+"""
+"""A browser's print of a web page: title, address, page count and time in the margins,
+and (as many government sites' print styles do) each link's address after it."""
+
+
+def pdf_browser_print(spec: dict, path: Path) -> str:
+    """The newsroom web page as a browser prints it to PDF (WeasyPrint stands in for the
+    browser): its navigation, cookie notice and footer, the margins' title, address, page
+    count and time, and each link's address printed after it."""
+    from weasyprint import CSS, HTML
+
+    with tempfile.TemporaryDirectory(prefix="presskit-variants-") as folder:
+        page = Path(folder) / "page.html"
+        end_mark = html_newsroom(spec, page)
+        title = re.sub(r'(["\\])', r"\\\1", f"{spec['headline']} | Newsroom")
+        HTML(
+            string=page.read_text(encoding="utf-8"),
+            base_url="https://www.agency.example.gov/news/release",
+        ).write_pdf(path, stylesheets=[CSS(string=PRINT_STYLE % {"title": title})])
+    return end_mark
+
+
 LAYOUTS = {
     "docx-title-top": (".docx", docx_title_top),
     "docx-centred-table": (".docx", docx_centred_table),
     "eml-plain": (".eml", eml_plain),
     "eml-forwarded-html": (".eml", eml_forwarded_html),
     "html-newsroom": (".html", html_newsroom),
+    "pdf-title-top": (".pdf", pdf_title_top),
+    "pdf-letterhead": (".pdf", pdf_letterhead),
+    "pdf-browser-print": (".pdf", pdf_browser_print),
 }
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", nargs="+", choices=LAYOUTS, help="build these layouts only")
+    layouts = parser.parse_args().only or list(LAYOUTS)
     VARIANTS.mkdir(exist_ok=True)
     table = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
-    heldout = {"noaa-2021-spinrad-confirmed", "epa-2023-formaldehyde-peer-review"}
-    out = {}
     for name in ["seed-ban-landmines", *RELEASES]:
         spec = parts(name)
         source = RELEASES.get(name, {}).get("source", "resources/examples/ban-landmines/release.md")
-        for layout, (suffix, build) in LAYOUTS.items():
+        for layout in layouts:
+            suffix, build = LAYOUTS[layout]
             path = VARIANTS / f"{name}.{layout}{suffix}"
             end_mark = build(spec, path)
             entry = expected(name, spec, end_mark)
-            entry["heldout"] = name in heldout
+            entry["heldout"] = bool(table.get(source, {}).get("heldout"))  # as its release
             entry["variant_of"] = source
-            out[f"variants/{path.name}"] = entry
-    table = {k: v for k, v in table.items() if not k.startswith("variants/")}
-    table.update(out)
+            table[f"variants/{path.name}"] = entry  # in place, or added at the end
     (HERE / "expected.json").write_text(
         json.dumps(table, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )

@@ -1,0 +1,201 @@
+"""A release's top run together on one line is cut into its parts; prose is left whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from presskit.importers import import_text
+from presskit.importers.runs import split_run
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "June 22, 2015 MEDIA ADVISORY M15-096 Media Invited to Tour Mars Exhibits with "
+            "Senior NASA Leaders Senior NASA officials will help showcase the work.",
+            [
+                "June 22, 2015",
+                "MEDIA ADVISORY M15-096",
+                "Media Invited to Tour Mars Exhibits with Senior NASA Leaders",
+                "Senior NASA officials will help showcase the work.",
+            ],
+        ),
+        (
+            "FEMA Y SOCIOS CONTINÚAN APOYANDO LA RESPUESTA [https://www.fema.gov/es/node/1] "
+            "Release Date: septiembre 30, 2022 WASHINGTON -- La administradora se encuentra hoy.",
+            [
+                "FEMA Y SOCIOS CONTINÚAN APOYANDO LA RESPUESTA",
+                "[https://www.fema.gov/es/node/1]",
+                "Release Date: septiembre 30, 2022",
+                "WASHINGTON -- La administradora se encuentra hoy.",
+            ],
+        ),
+        (
+            "PRESS RELEASE | DECEMBER 04, 2019 Bureau Statement on a News Story This morning "
+            "a paper published a story.",
+            [
+                "PRESS RELEASE | DECEMBER 04, 2019",
+                "Bureau Statement on a News Story",
+                "This morning a paper published a story.",
+            ],
+        ),
+        (
+            "Comisión Europea - Preguntas y respuestas Preguntas y respuestas: el certificado "
+            "Bruselas, 1 de junio de 2021 El certificado facilitará la libre circulación.",
+            [
+                "Comisión Europea - Preguntas y respuestas",
+                "Preguntas y respuestas: el certificado",
+                "Bruselas, 1 de junio de 2021",
+                "El certificado facilitará la libre circulación.",
+            ],
+        ),
+        (
+            "NextGenerationEU: Commission endorses the recovery plan The European Commission "
+            "has today adopted a positive assessment.",
+            [
+                "NextGenerationEU: Commission endorses the recovery plan",
+                "The European Commission has today adopted a positive assessment.",
+            ],
+        ),
+    ],
+)
+def test_a_run_together_top_is_cut_into_its_parts(text: str, pieces: list[str]) -> None:
+    assert split_run(text) == pieces
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Environmental Protection Agency (EPA) today announced grants to 35 states. "
+        "The money helps.",
+        "WASHINGTON, D.C. -- La Agencia Federal para el Manejo de Emergencias insta a todos.",
+        "On March 28, USGS scientists will release a report and the first maps of hazards.",
+        "NASA will hold a briefing on Thursday, June 25, in the Rayburn House Office Building.",
+        "BERLIN, 16. Oktober 2006 – Die Kommission hat heute einen Bericht vorgelegt.",
+        "Administrator Lisa Jackson said The Hague agreement was signed by all the parties.",
+    ],
+)
+def test_prose_is_left_whole(text: str) -> None:
+    assert split_run(text) == [text]
+
+
+def test_pasted_one_line_release_gets_its_headline_and_lead() -> None:
+    result = import_text(
+        "June 22, 2015 MEDIA ADVISORY M15-096 Media Invited to Tour Mars Exhibits with "
+        "Senior NASA Leaders Senior NASA officials will help showcase the agency's work on "
+        "Mars during an event Thursday, June 25, in Washington. Media planning to attend "
+        "should contact the newsroom by 4 p.m. Wednesday. -end-"
+    )
+    release = result.release
+    assert release.headline == "Media Invited to Tour Mars Exhibits with Senior NASA Leaders"
+    assert release.body.startswith("Senior NASA officials will help showcase")
+    assert str(release.dateline.date) == "2015-06-22"
+
+
+def test_a_labelled_date_ending_the_line_is_one_piece() -> None:
+    text = "Fecha de Publicación: 19 de septiembre de 2005"
+    assert split_run(text) == [text]
+
+
+def test_a_page_menu_title_with_date_and_teaser_are_not_the_release() -> None:
+    """A menu that lost its line breaks is not the headline; a headline ending in the list
+    page's date gives the date and loses it; the next item's teaser is not body."""
+    result = import_text(
+        "Maps, Imagery, and Publications Hazards Newsroom Education Jobs Library About\n\n"
+        "Juncker Messer-Attacke Finnland 21/08/2017\n\n"
+        "Kommissionspräsident Jean-Claude Juncker hat am Freitagabend auf die Messer-Attacke "
+        "in Finnland mit zwei Toten und acht Verletzten reagiert, sagte ein Sprecher.\n\n"
+        "Interpol Türkei Akhanli Spanien 21/08/2017\n"
+    )
+    release = result.release
+    assert release.headline == "Juncker Messer-Attacke Finnland"
+    assert str(release.dateline.date) == "2017-08-21"
+    assert release.body.startswith("Kommissionspräsident Jean-Claude Juncker")
+    assert "Interpol" not in release.body
+    assert "Newsroom" not in release.body + release.headline
+
+
+def test_several_people_on_one_contact_line_are_each_a_contact() -> None:
+    """The Commission's "(For more information: A – Tel.: …, B – Tel.: …)" and a German
+    line with masked addresses and names in brackets joined by "und"."""
+    from presskit.importers.contacts import parse_contacts
+    from presskit.importers.model import Block
+
+    lines = {
+        "(Pour plus d'informations: Christian Wigand – tél.: +32 229 62253, Sara Soumillion "
+        "– tél.: +32 229 67094)": ["Christian Wigand", "Sara Soumillion"],
+        "Pressekontakt: gabriele [dot] imhoff [dot] eu (Gabriele Imhoff), Tel.: +49 (30) "
+        "2280-2820 und katrin [dot] abele [dot] eu (Katrin Abele), Tel.: +49 (30) 2280-2140": [
+            "Gabriele Imhoff",
+            "Katrin Abele",
+        ],
+        "Mary Wareham, Human Rights Watch, +1-646-203-8292 (mobile) or wareham@hrw.org": [
+            "Mary Wareham"
+        ],
+    }
+    for line, names in lines.items():
+        found = parse_contacts([Block(line)], "fr")
+        assert [p.contact.name for p in found] == names, line
+        assert all(p.contact.phones for p in found)
+
+
+def test_a_contact_named_in_a_sentence_becomes_the_contact_and_the_sentence_stays() -> None:
+    result = import_text(
+        "You are viewing ARCHIVED content published online before January 20, 2025.\n\n"
+        "Service Offers Earth Day Story Ideas\n\n"
+        "Looking for story ideas for Earth Day? The Service can help with a series of "
+        "features on endangered species, posted daily during the week.\n\n"
+        "To receive an Earth Day packet (stories and photographs) contact Kim Mitchell at "
+        "612-725-3276, Ext. 234.\n"
+    )
+    release = result.release
+    assert release.headline == "Service Offers Earth Day Story Ideas"
+    assert [(c.name, [p.number for p in c.phones]) for c in release.contacts] == [
+        ("Kim Mitchell", ["612-725-3276"])
+    ]
+    assert "contact Kim Mitchell at 612-725-3276" in release.body
+    assert "ARCHIVED" not in release.body
+
+
+def test_parts_glued_together_and_a_stored_date_are_cut_apart() -> None:
+    glued = "Presseartikel29. September 2017Vertretung in DeutschlandLesedauer: 1 Min"
+    assert split_run(glued) == [
+        "Presseartikel",
+        "29. September 2017",
+        "Vertretung in Deutschland",
+        "Lesedauer: 1 Min",
+    ]
+    stored = "date 2018-07 Juncker: Solidarität und Schutz der Außengrenzen gehen zusammen"
+    assert split_run(stored)[0] == "date 2018-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Wien (OTS) - Ab Juli 2018 wird Österreich den Vorsitz im Rat übernehmen.", "Wien"),
+        ("BERLIN (dpa) - Die Regierung hat heute einen Bericht beschlossen.", "Berlin"),
+        ("WASHINGTON -- The agency said today it would act on the report.", "Washington"),
+        ("SAN JUAN, Puerto Rico – Si sufrió daños, inscríbase hoy.", "San Juan, Puerto Rico"),
+    ],
+)
+def test_datelines_with_a_wire_tag_or_a_two_word_region(text: str, city: str) -> None:
+    from presskit.importers.dates import parse_dateline
+
+    found = parse_dateline(text)
+    assert found is not None and found.city == city
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AVISO - Pressekonferenz: Die EU aus der Sicht der Österreicher",
+        "Le 24 août 2016 : Inondations en Louisiane et dans le Mississippi",
+        "Juncker Messer-Attacke Finnland 21/08/2017",
+    ],
+)
+def test_no_city_in_a_type_an_article_or_a_title(text: str) -> None:
+    from presskit.importers.dates import parse_dateline
+
+    found = parse_dateline(text)
+    assert found is None or not found.city, found
