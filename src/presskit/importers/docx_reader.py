@@ -40,7 +40,10 @@ def read_docx(data: bytes, name: str, progress: Any = None) -> SourceDocument:
         section = word.sections[0] if word.sections else None
         if section is not None and not section.header.is_linked_to_previous:
             reader.paragraphs(section.header.paragraphs)
-        for item in word.iter_inner_content():
+        total = max(len(word.element.body), 1)
+        for number, item in enumerate(word.iter_inner_content()):
+            if progress is not None and number % 250 == 0:  # may raise ImportCancelled
+                progress(0.05 + 0.5 * number / total, f"Reading paragraph {number + 1}")
             if len(document.blocks) > MAX_BLOCKS:
                 document.warnings.append(f"only the first {MAX_BLOCKS} paragraphs were read")
                 break

@@ -24,7 +24,7 @@ from presskit.importers.cues import (
     TITLE_SMALL_WORDS,
 )
 from presskit.importers.dates import find_date, parse_dateline
-from presskit.importers.model import Block, BlockKind, SourceDocument
+from presskit.importers.model import Block, BlockKind, SourceDocument, Tick
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 URL = re.compile(
@@ -123,15 +123,20 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
-def block_features(document: SourceDocument) -> list[dict[str, float]]:
-    """The features of every block of ``document``, in order."""
+def block_features(document: SourceDocument, tick: Tick | None = None) -> list[dict[str, float]]:
+    """The features of every block of ``document``, in order. ``tick(done, total)`` is
+    called every few hundred blocks (progress; it may raise ImportCancelled)."""
     blocks = document.blocks
     release = [b for b in blocks if not b.chrome]
     rank = {b.index: i for i, b in enumerate(release)}
     sizes = [b.size for b in release if b.size > 0 and word_count(b.text) >= 8]
     median = statistics.median(sizes) if sizes else 0.0
     title = _normal(document.title)
-    features = [_own_features(b, median, title) for b in blocks]
+    features = []
+    for block in blocks:
+        if tick is not None and block.index % 250 == 0:
+            tick(block.index, len(blocks))
+        features.append(_own_features(block, median, title))
     _repeats(blocks, features)
     for found in features:  # a line said twice is the title, even when it names the issuer
         if "repeated_later" in found or "repeats_earlier" in found:

@@ -13,10 +13,17 @@ is what the Import Review shows beside the fields.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from presskit.model.release import Release
+
+Progress = Callable[[float, str], None]
+"""``progress(fraction, message)``, called between the stages of an import; it may raise
+:class:`ImportCancelled` to stop."""
+Tick = Callable[[int, int], None]
+"""``tick(done, total)``, called within a long stage (blocks scored of all)."""
 
 
 class ImportFailed(Exception):

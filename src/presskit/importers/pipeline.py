@@ -14,17 +14,15 @@ raise :class:`ImportCancelled` to stop.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from presskit.importers.assemble import assemble
 from presskit.importers.formats import reader_for
 from presskit.importers.guards import read_limited
 from presskit.importers.leftovers import note, unused
-from presskit.importers.model import ImportResult, Role, SourceDocument
+from presskit.importers.model import ImportResult, Progress, Role, SourceDocument
 from presskit.importers.roles import assign_roles
-
-Progress = Callable[[float, str], None]
 
 
 def _quiet(_fraction: float, _message: str) -> None:
@@ -58,8 +56,11 @@ def import_text(text: str, name: str = "pasted text", html: str = "") -> ImportR
 def import_document(document: SourceDocument, progress: Progress | None = None) -> ImportResult:
     """Roles and a release for a document already read into blocks."""
     progress = progress or _quiet
-    progress(0.6, "Finding the headline, body, contacts and boilerplate")
-    roles, confidence = assign_roles(document)
+    finding = "Finding the headline, body, contacts and boilerplate"
+    progress(0.6, finding)
+    roles, confidence = assign_roles(
+        document, lambda done, total: progress(0.6 + 0.3 * done / max(total, 1), finding)
+    )
     progress(0.9, "Assembling the release")
     return settle(document, roles, confidence)
 

@@ -15,7 +15,7 @@ import math
 
 from presskit.importers.cues import TRANSITIONS, WEIGHTS
 from presskit.importers.features import block_features
-from presskit.importers.model import Role, SourceDocument
+from presskit.importers.model import Role, SourceDocument, Tick
 
 PLACED = tuple(role for role in Role if role is not Role.NOT_PLACED)
 _START = None  # the state before any block was placed
@@ -34,9 +34,12 @@ for (_previous, _next), _score in TRANSITIONS.items():
     _FROM.setdefault(_previous, {})[_next] = _score
 
 
-def assign_roles(document: SourceDocument) -> tuple[list[Role], list[float]]:
-    """Each block's role and the scorer's confidence in it (0..1)."""
-    features = block_features(document)
+def assign_roles(
+    document: SourceDocument, tick: Tick | None = None
+) -> tuple[list[Role], list[float]]:
+    """Each block's role and the scorer's confidence in it (0..1); ``tick`` as in
+    :func:`presskit.importers.features.block_features`."""
+    features = block_features(document, tick)
     scores = [{role: emission(f, role) for role in Role} for f in features]
     roles = _best_sequence(scores)
     roles = _one_headline(roles, scores, document)

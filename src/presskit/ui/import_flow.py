@@ -105,9 +105,10 @@ class ImportFlow(QObject):
     def _finished(self, result: ImportResult) -> None:
         self._close_progress()
         if not result.presskit_source:
-            self.review = ImportReviewDialog(result, self._window)
-            accepted = self.review.exec() == QDialog.DialogCode.Accepted
-            result, self.review = self.review.result, None
+            self.review = review = ImportReviewDialog(result, self._window)
+            accepted = review.exec() == QDialog.DialogCode.Accepted
+            result, self.review = review.result, None
+            review.deleteLater()
             if not accepted:
                 return
         if not self._window.files.confirm_discard():
