@@ -109,6 +109,9 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(the \.gov means it['’]?s official|federal government websites (often|always) end"
             r"|the site is secure|the https:// ensures)|\bdot gov$",
             r"^(we['’]ve made some changes to|[\w.]+['’]s? website will operate in a diminished)",
+            r"^(a \.gov website belongs to|safely connect using https|a lock \(|"
+            r"government website$|u\.s\. flag$)",
+            r"^rss( feed)?\b.{0,30}$",
             r"^(official websites use \.gov|secure \.gov websites use https)",
             r"^(privacy policy|terms of (use|service)|accessibility|contact us|site map|sitemap|"
             r"foia|no fear act|usa\.gov|inspector general)$",
@@ -431,7 +434,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "dateline_start": -3, "person_name": -1.5, "very_short": -1.5, "italic": -0.5,
         "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
         "handle": -2, "after_end": -3, "after_label": 2, "menu": -4, "truncated_copy": -3,
-        "issuer": -4, "address": -3, "title_above_lead": 2.5,
+        "hashtag": -2.5, "issuer": -4, "address": -3, "title_above_lead": 2.5,
         "type_prefix": 2,
     },
     Role.SUBHEADLINE: {

@@ -46,6 +46,7 @@ _STREET = re.compile(
     r"|\b(?:Straße|Strasse|straße|Platz|rue|avenue|calle|Avenida)\b.{0,20}\d"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_HASHTAG = re.compile(r"(?:^|\s)#[A-Za-z]\w{2,}")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b")
 
 
@@ -352,6 +353,7 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         "phone": bool(phone_numbers(text)),
         "url": bool(urls or block.links),
         "handle": bool(HANDLE.search(text)),
+        "hashtag": bool(_HASHTAG.search(text)),  # a social post's title, not a release's
         "person_name": looks_like_name(text) and words <= 12,
         "sentence": words >= 8 and bool(_SENTENCE_END.search(text)),
         "short": 0 < words <= 16,
@@ -436,6 +438,7 @@ def _label_prefix() -> re.Pattern[str]:
     )
 
 
+_NUMBER_PREFIX = re.compile(r"^[A-Z]{1,4}\s?\d{2,4}[-–]\d{2,5}\s*:\s+(?=\S+\s+\S+\s+\S)")
 _WHEN_TAIL = re.compile(
     r"[,\s]+(?:(?:[Tt]oday|[Tt]omorrow|[Tt]onight),?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?"
     r"|[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)(?:at\s+)?"
@@ -447,6 +450,7 @@ def bare_headline(text: str) -> str:
     """A headline without the label a list page puts before it ("Press Releases: ",
     "OSHA News Release: ", "US - Media Advisory: ") or the hour an advisory adds after it
     ("… Today June 12 at 12:00 p.m. ET")."""
+    text = _NUMBER_PREFIX.sub("", text)  # "NR 18-001: Cheatham Lake …"
     label = _label_prefix().match(text)
     if label and word_count(text[label.end() :]) >= 3:
         text = text[label.end() :]
