@@ -112,6 +112,9 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(a \.gov website belongs to|safely connect using https|a lock \(|"
             r"government website$|u\.s\. flag$)",
             r"^rss( feed)?\b.{0,30}$",
+            r"^the following (press release|news release|statement) was (published|issued|released)"
+            r" by\b",
+            r"^source:\s.{0,60}$",
             r"^(official websites use \.gov|secure \.gov websites use https)",
             r"^(privacy policy|terms of (use|service)|accessibility|contact us|site map|sitemap|"
             r"foia|no fear act|usa\.gov|inspector general)$",

@@ -83,9 +83,10 @@ def _issuer_label() -> re.Pattern[str]:
     return re.compile(rf"^[^.!?\d]{{2,60}}\s[-–|]\s*(?:{kinds})(?=\s)", re.IGNORECASE)
 
 
-def split_run(text: str) -> list[str]:
+def split_run(text: str, depth: int = 2) -> list[str]:
     """``text`` cut where the parts of a run-together release top meet; ``[text]`` when
-    it is not such a run."""
+    it is not such a run. A piece may itself be a run ("… QUARANTINED FOR" then "November
+    5, 2009 The U.S. Department …"): pieces are cut again, ``depth`` times at most."""
     text = " ".join(text.split())
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
     if len(tokens) < 6 or phrase_cues(text[:80]) & {"release", "embargo"}:
@@ -106,7 +107,10 @@ def split_run(text: str) -> list[str]:
         pieces.append(text[previous:at].strip())
         previous = at
     pieces.append(text[previous:].strip())
-    return [p for p in pieces if p]
+    pieces = [p for p in pieces if p]
+    if depth <= 1 or len(pieces) == 1:
+        return pieces
+    return [part for piece in pieces for part in split_run(piece, depth - 1)]
 
 
 def _head_end(text: str, tokens: list[tuple[int, str]]) -> int:
