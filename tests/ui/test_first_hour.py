@@ -276,7 +276,12 @@ def test_preferences_fill_new_releases(qtbot, window: MainWindow) -> None:
     window.doc.undo_stack.setClean()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window.header.headline.edit, Qt.Key.Key_N, CTRL)  # File > New
+    headline = window.header.headline.edit
+    qtbot.mouseClick(headline, Qt.MouseButton.LeftButton)  # back in the window, as a person is
+    qtbot.waitUntil(headline.hasFocus)  # a loaded machine gives the focus back a turn later
+    old = window.doc.model
+    qtbot.keyClick(headline, Qt.Key.Key_N, CTRL)  # File > New
+    qtbot.waitUntil(lambda: window.doc.model is not old)
     release = window.doc.model
     assert (release.language, release.dateline.city) == ("en-IE", "Boston")
     assert release.organization.name == "Harbor Housing Trust"
