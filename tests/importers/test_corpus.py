@@ -15,11 +15,13 @@ sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
 
 from import_corpus import corpus, document_path, score_all, summary
 
-THRESHOLDS = {"word": 0.98, "email": 0.98, "web page": 0.98, "text": 0.64, "pdf": 0.96}
-"""Shares of fields right, held at what the corpus reaches on 2 Dec 2026 (word, email and web
-pages 100%, raw text with web chrome 65.7%, the one PDF 5 fields of 6; PDFs 100% of 262
-fields in 33 documents since the pdfimport work). The issue asks 0.75 of raw text; see
-docs/import.md for where it falls short."""
+THRESHOLDS = {"word": 0.98, "email": 0.98, "web page": 0.98, "text": 0.76, "pdf": 0.96}
+"""Shares of fields right, held a little under what the whole corpus (tuned-on and held-out
+documents together) reaches on 2 Dec 2026: Word, email, web pages and PDFs 100%, raw text with
+web chrome about 80%. The issue asks 0.75 of raw text on releases not tuned on; see
+docs/import.md ("Raw text") for where the held-out sets stand."""
+TEXT_HEADLINES = 0.76
+"""Raw-text headlines right over the whole corpus (about 84% on 2 Dec 2026)."""
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +40,7 @@ def test_headlines_and_clean_fields(scores) -> None:
     heads = [s.fields["headline"] for s in structured]
     assert sum(heads) >= 0.95 * len(heads)
     assert sum(s.clean for s in scores) >= 0.95 * len(scores)
+    assert summary(scores)["text"]["headlines"] >= TEXT_HEADLINES
 
 
 @pytest.mark.parametrize(
