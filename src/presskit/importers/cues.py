@@ -438,6 +438,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
         "handle": -2, "after_end": -3, "after_label": 2, "menu": -4, "truncated_copy": -3,
         "hashtag": -2.5, "issuer": -4, "address": -3, "title_above_lead": 2.5,
+        "shares_lead": 2, "foreign_to_lead": -1.5,
         "type_prefix": 2,
     },
     Role.SUBHEADLINE: {

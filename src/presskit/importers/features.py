@@ -181,7 +181,38 @@ def block_features(document: SourceDocument, tick: Tick | None = None) -> list[d
     _captions(release, features)
     _after_the_end(release, features)
     _after_a_label(release, features, first_prose)
+    _lead_overlap(release, features, first_prose)
     return features
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORDS.findall(text) if len(w) >= 4} - _stop_words()
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from presskit.importers.cues import STOP_WORDS  # noqa: PLC0415
+
+    return frozenset(w for words in STOP_WORDS.values() for w in words) | TITLE_SMALL_WORDS
+
+
+def _lead_overlap(release: list[Block], features: list[dict[str, float]], prose: int) -> None:
+    """How much of a top line's words the lead repeats: a headline says what its first
+    paragraphs say ("shares_lead"); a menu, a banner or a site's name does not
+    ("foreign_to_lead")."""
+    lead = [b for b in release[prose:] if "sentence" in features[b.index]][:3]
+    words = _content_words(" ".join(b.text for b in lead))
+    if len(words) < 15:
+        return
+    for block in release[: prose + 1]:
+        own = _content_words(block.text)
+        if len(own) < 3 or block in lead:
+            continue
+        share = len(own & words) / len(own)
+        if share >= 0.4:
+            features[block.index]["shares_lead"] = min(1.0, share / 0.7)
+        elif share < 0.15:
+            features[block.index]["foreign_to_lead"] = 1.0
 
 
 def _after_a_label(release: list[Block], features: list[dict[str, float]], prose: int) -> None:
