@@ -199,3 +199,17 @@ def test_no_city_in_a_type_an_article_or_a_title(text: str) -> None:
 
     found = parse_dateline(text)
     assert found is None or not found.city, found
+
+
+def test_a_media_advisorys_what_and_when_are_its_body() -> None:
+    result = import_text(
+        "MEDIA ADVISORY\n\nPress Preview for the Public Vaults Exhibition\n\n"
+        "Media Contact:\nNational Archives Public Affairs\n(202) 501-5526\n\n"
+        "WHAT:\nA special press preview and breakfast to launch the permanent exhibition.\n\n"
+        "WHEN:\nThursday, October 28, 2004, 8:30 a.m.\n"
+    )
+    release = result.release
+    assert release.headline == "Press Preview for the Public Vaults Exhibition"
+    assert release.body.startswith("WHAT:")
+    assert "WHEN:" in release.body
+    assert [c.phones[0].number for c in release.contacts] == ["(202) 501-5526"]

@@ -438,6 +438,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
         "handle": -2, "after_end": -3, "after_label": 2, "menu": -4, "truncated_copy": -3,
         "hashtag": -2.5, "issuer": -4, "address": -3, "title_above_lead": 2.5,
+        "advisory_field": -4,
         "shares_lead": 2, "foreign_to_lead": -1.5,
         "type_prefix": 2,
     },
@@ -447,7 +448,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "late": -4, "list_item": -2, "table_cell": -2, "chrome": -3, "cue_said": -1.5,
         "dateline_start": -4, "date_only": -3, "person_name": -1.5, "url": -2,
         "title_style": -1, "very_short": -1, "title_case": -0.8, "before_lead": 1.5,
-        "dated_line": -2, "issuer": -2.5, "caps": -1.5,
+        "dated_line": -2, "issuer": -2.5, "caps": -1.5, "advisory_field": -4,
     },
     Role.DATELINE: {"bias": -4, "date_only": 6.5, "early": 1, "sentence": -3, "chrome": -2},
     Role.BODY: {
@@ -457,6 +458,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
         "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2, "top_short": -1.5,
         "before_credit": -5, "after_end": -4, "ends_with_date": -2, "no_words": -3,
+        "advisory_field": 3.5,
     },
     Role.LINKS: {
         "bias": -3, "cue_links": 5.5, "only_url": 2, "url": 1.5, "list_item": 0.4,
@@ -471,6 +473,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     Role.CONTACT: {
         "bias": -2.7, "cue_contact": 7, "email": 3.5, "phone": 3.5, "person_name": 1.5,
         "cue_job_title": 1.2, "short": 0.5, "line": 0.5, "table_cell": 0.6, "sentence": -3.5,
+        "advisory_field": -3,
         "long": -3, "cue_said": -2, "chrome": -1, "dateline_start": -4, "cue_about": -2,
     },
     Role.SOCIAL: {

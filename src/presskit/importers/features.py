@@ -46,6 +46,11 @@ _STREET = re.compile(
     r"|\b(?:Straße|Strasse|straße|Platz|rue|avenue|calle|Avenida)\b.{0,20}\d"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_ADVISORY_FIELD = re.compile(
+    r"^(what|who|when|where|why|how|was|wer|wann|wo|warum|quoi|qui|quand|où|pourquoi|qué|"
+    r"quién|quiénes|cuándo|dónde|por qué)\s?:",
+    re.IGNORECASE,
+)
 _HASHTAG = re.compile(r"(?:^|\s)#[A-Za-z]\w{2,}")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b")
 
@@ -422,6 +427,8 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         found["issuer"] = 1.0
     if _STREET.search(text) and words <= 16:
         found["address"] = 1.0  # "134 Union Boulevard", "1000 Independence Avenue, SW"
+    if _ADVISORY_FIELD.match(text):  # "WHAT: …", "Wann: …": a media advisory's body
+        found["advisory_field"] = 1.0
     if words >= 4 and _type_prefix().match(text):  # "Media Advisory: …", "AVISO - …"
         found["type_prefix"] = 1.0
     if words >= 5 and "sentence" not in found and _menu_share(text) >= 0.5:
