@@ -448,7 +448,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "late": -4, "list_item": -2, "table_cell": -2, "chrome": -3, "cue_said": -1.5,
         "dateline_start": -4, "date_only": -3, "person_name": -1.5, "url": -2,
         "title_style": -1, "very_short": -1, "title_case": -0.8, "before_lead": 1.5,
-        "dated_line": -2, "issuer": -2.5, "caps": -1.5, "advisory_field": -4,
+        "dated_line": -2, "issuer": -2.5, "caps": -1.5, "advisory_field": -4, "under_title": 2,
     },
     Role.DATELINE: {"bias": -4, "date_only": 6.5, "early": 1, "sentence": -3, "chrome": -2},
     Role.BODY: {

@@ -278,7 +278,7 @@ def _before_the_lead(release: list[Block], features: list[dict[str, float]], pro
     first paragraph of prose): "before_lead"."""
     for position, block in enumerate(release[: prose + 1]):
         own = features[block.index]
-        if position + 1 >= len(release) or "sentence" in own or word_count(block.text) > 30:
+        if position + 1 >= len(release) or word_count(block.text) > 40:
             continue
         if set(own) & _NOT_A_HEADLINE:
             continue
@@ -286,23 +286,32 @@ def _before_the_lead(release: list[Block], features: list[dict[str, float]], pro
         while following < prose and _aside(features[release[following].index]):
             following += 1  # "Bookmark and Share", a page's label: look past them
         after = features[release[following].index] if following < len(release) else {}
+        if "sentence" in own or word_count(block.text) > 30:
+            # a wire's subtitle may be a sentence: "… haben heute … enthüllt." then "Wien (OTS) -"
+            if "dateline_start" in after and _title_above(release, features, position):
+                own["under_title"] = 1.0
+            continue
         if following == prose or any(k in after for k in _LEAD):
             own["before_lead"] = 1.0
-            _title_above(release, features, position)
+            if _title_above(release, features, position):
+                own["under_title"] = 1.0
 
 
-def _title_above(release: list[Block], features: list[dict[str, float]], position: int) -> None:
+def _title_above(release: list[Block], features: list[dict[str, float]], position: int) -> bool:
     """A wire's title, subtitle, then "Wien (OTS) - …": the title-like line right above a
-    line before the lead is the headline's place too ("title_above_lead")."""
+    line before the lead is the headline's place too ("title_above_lead"); whether there is
+    one (then the line before the lead may be its subtitle, "under_title")."""
     above = position - 1
     while above >= 0 and _aside(features[release[above].index]):
         above -= 1
     if above < 0:
-        return
+        return False
     own = features[release[above].index]
     blocked = _NOT_A_HEADLINE | {"sentence", "issuer", "address", "dated_line"}
     if not set(own) & blocked and word_count(release[above].text) <= 30:
         own["title_above_lead"] = 1.0
+        return True
+    return False
 
 
 def _repeats(blocks: list[Block], features: list[dict[str, float]]) -> None:
