@@ -213,3 +213,24 @@ def test_a_media_advisorys_what_and_when_are_its_body() -> None:
     assert release.body.startswith("WHAT:")
     assert "WHEN:" in release.body
     assert [c.phones[0].number for c in release.contacts] == ["(202) 501-5526"]
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "El Paso, Texas - U.S. Customs and Border Protection officers recorded arrests.",
+            "El Paso, Texas",
+        ),
+        (
+            "Washington, D.C. - The National Park Service opens the summer season.",
+            "Washington, D.C.",
+        ),
+    ],
+)
+def test_a_city_and_state_in_mixed_case_before_a_dash(text: str, city: str) -> None:
+    from presskit.importers.dates import parse_dateline
+
+    found = parse_dateline(text)
+    assert found is not None and found.city == city
+    assert parse_dateline("Hello, World - this is no dateline at all.") is None

@@ -132,6 +132,8 @@ _CITY_ONLY = re.compile(
     rf"\s*(?:\((?:{_AGENCIES})\))?\s*(?:[-–—]{{1,2}}\s+|[—–](?=[A-ZÀ-Ý]))"  # "WASHINGTON—U.S."
     rf"|^(?P<tagged>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+)?)"  # "Wien (OTS) - "
     rf"\s*\((?:{_AGENCIES})\)\s*[-–—]{{1,2}}\s+"
+    r"|^(?P<mixed>[A-ZÀ-Ý][a-zà-ÿ]+(?: [A-ZÀ-Ý][a-zà-ÿ]+)?,\s*(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]+\.?)"
+    r"(?: [A-Z][a-z]+)?)\s+[-–—]{1,2}\s+(?=[A-ZÀ-Ý\"“„0-9])"  # "El Paso, Texas - U.S. …"
 )
 
 
@@ -168,7 +170,7 @@ def parse_dateline(text: str) -> DatelineMatch | None:
             style = DatelineStyle.AP if _month_first(text[found[1][0] :]) else DatelineStyle.LOCALE
             return DatelineMatch(_city(city), found[0], style, found[1][1] + after.end())
     match = _CITY_ONLY.match(text)
-    city = match and (match["city"] or match["tagged"]).rstrip(" -–—")
+    city = match and (match["city"] or match["tagged"] or match["mixed"]).rstrip(" -–—")
     if city and len(city) >= 3 and not _doc_type().fullmatch(city):
         return DatelineMatch(_city(city), None, DatelineStyle.AP, match.end())
     return None
