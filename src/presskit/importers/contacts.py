@@ -135,11 +135,24 @@ def _chunks(blocks: list[Block]) -> list[list[Block]]:
 def _starts_person(block: Block, chunk: list[Block]) -> bool:
     """A new name after a chunk that already has its name and a way to reach them."""
     text = _strip_heading(block.text)
-    if not looks_like_name(text):
+    if not _name_in(text):
         return False
     before = "\n".join(b.text for b in chunk)
-    has_name = any(looks_like_name(_strip_heading(b.text)) for b in chunk)
+    has_name = any(_name_in(_strip_heading(b.text)) for b in chunk)
     return has_name and bool(EMAIL.search(before) or phone_numbers(before))
+
+
+_NAME_THEN_WIDGET = re.compile(r"^((?:[A-ZÀ-Ý][\w'’.-]+\s){1,3})(?=[\d(a-z])")
+
+
+def _name_in(text: str) -> str:
+    """The person's name a contact line gives: the line itself, or the name it starts with
+    when a page's widget follows ("Jessica Robertson 1-click interview")."""
+    if looks_like_name(text):
+        return text
+    prefix = _NAME_THEN_WIDGET.match(text.strip())
+    name = prefix[1].strip() if prefix else ""
+    return name if name and looks_like_name(name) else ""
 
 
 def _contact(text: str, region: str) -> Contact | None:
@@ -159,8 +172,8 @@ def _contact(text: str, region: str) -> Contact | None:
     parts = [p for line in rest.split("\n") for p in _line_parts(line)]
     parts = [p for p in parts if p and not _is_label(p) and re.search(r"[^\W\d_]{2}", p)]
     for part in parts:
-        if not contact.name and looks_like_name(part):
-            contact.name = part
+        if not contact.name and _name_in(part):
+            contact.name = _name_in(part)
         elif (
             not contact.title
             and "job_title" in phrase_cues(part)

@@ -48,7 +48,7 @@ _STREET = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _ADVISORY_FIELD = re.compile(
     r"^(what|who|when|where|why|how|was|wer|wann|wo|warum|quoi|qui|quand|où|pourquoi|qué|"
-    r"quién|quiénes|cuándo|dónde|por qué)\s?:",
+    r"quién|quiénes|cuándo|dónde|por qué)(\s?:|\s*$)",  # "WHAT:" or "What" on its own line
     re.IGNORECASE,
 )
 _HASHTAG = re.compile(r"(?:^|\s)#[A-Za-z]\w{2,}")
