@@ -142,7 +142,7 @@ def _starts_person(block: Block, chunk: list[Block]) -> bool:
     return has_name and bool(EMAIL.search(before) or phone_numbers(before))
 
 
-_NAME_THEN_WIDGET = re.compile(r"^((?:[A-ZÀ-Ý][\w'’.-]+\s){1,3})(?=[\d(a-z])")
+_NAME_THEN_WIDGET = re.compile(r"^((?:[A-ZÀ-Ý][\w'’.-]+\s){1,3})(?=[\d(])")
 
 
 def _name_in(text: str) -> str:

@@ -402,7 +402,8 @@ NOT_NAME_WORDS = frozenset({
     "newsroom", "presse", "kontakt", "prensa", "contacto", "communiqué", "fecha", "datum",
     "número", "date", "archived", "home", "page", "continue", "reading", "weitere",
     "informationen", "further", "more", "información", "informations", "plus", "share",
-    "twitter", "facebook", "linkedin", "email", "print", "tweet", "related",
+    "twitter", "facebook", "linkedin", "email", "print", "tweet", "related", "the", "this",
+    "our", "we",
 })  # fmt: skip
 """Words of a release's labels that make a line two capitalised words long, like a name."""
 
