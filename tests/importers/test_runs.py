@@ -51,9 +51,10 @@ from presskit.importers.runs import split_run
             ],
         ),
         (
-            "NextGenerationEU: Commission endorses the recovery plan The European Commission "
-            "has today adopted a positive assessment.",
+            "16 July 2021 NextGenerationEU: Commission endorses the recovery plan The "
+            "European Commission has today adopted a positive assessment.",
             [
+                "16 July 2021",
                 "NextGenerationEU: Commission endorses the recovery plan",
                 "The European Commission has today adopted a positive assessment.",
             ],
@@ -234,3 +235,53 @@ def test_a_city_and_state_in_mixed_case_before_a_dash(text: str, city: str) -> N
     found = parse_dateline(text)
     assert found is not None and found.city == city
     assert parse_dateline("Hello, World - this is no dateline at all.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme chief executive Jane Doe joined The Nature Conservancy board on Monday to lead "
+        "its climate work, the company announced.",
+        "Nach Angaben der Partei Die Linke wurden die Mittel im Haushalt deutlich gekürzt, "
+        "sagte ein Sprecher am Montag.",
+        "Le ministre a présenté Le Monde diplomatique lors de la conférence de presse à Paris.",
+        "Media contacts: Anna Bell, 202-555-0101, anna.bell@agency.example; Tom Reed, 202-555-0102",
+    ],
+)
+def test_a_lead_or_a_contact_line_with_a_capitalised_article_stays_whole(text: str) -> None:
+    """Found by review: a sentence's "The"/"Die"/"Le" alone once cut a lead, and "Media
+    contacts:" was cut after "Media"."""
+    assert split_run(text) == [text]
+
+
+def test_one_person_on_one_line_with_a_phone_and_an_address_is_one_contact() -> None:
+    from presskit.importers.contacts import parse_contacts
+    from presskit.importers.model import Block
+
+    for line, (name, other) in {
+        "Media contact: Jane Doe, 206-555-0142, Acme Corp, jane.doe@acme.example": (
+            "Jane Doe",
+            "Acme Corp",
+        ),
+        "Contact: Jane Doe, (555) 123-4567, Senior Manager, jane@acme.com": (
+            "Jane Doe",
+            "Senior Manager",
+        ),
+    }.items():
+        (found,) = parse_contacts([Block(line)], "en")
+        contact = found.contact
+        assert contact.name == name and other in (contact.organization, contact.title)
+        assert contact.email and contact.phones[0].number in line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today, Google – Alphabet's research arm – announced a new quantum chip.",
+        "Yesterday, Mayor Smith - The city council voted on the budget.",
+    ],
+)
+def test_a_lead_that_opens_with_a_comma_is_no_dateline(text: str) -> None:
+    from presskit.importers.dates import parse_dateline
+
+    assert parse_dateline(text) is None

@@ -76,17 +76,41 @@ def _split_people(text: str) -> list[str]:
     or "and" where a new name follows one that already has a number or an address."""
     if len(phone_numbers(text)) + len(EMAIL.findall(text)) < 2:
         return [text]
+    names = [p for p in _PERSON_PARTS.split(_LEAD_LABEL.sub("", text)) if _person(p)]
+    if len(names) < 2:  # one person with a phone and an address
+        return [text]
     groups: list[str] = []
     for line in text.split("\n"):
         for number, part in enumerate(_PEOPLE_SEPARATOR.split(line)):
-            part = _LEAD_LABEL.sub("", part.strip(" ()"))  # noqa: PLW2901
-            named = any(looks_like_name(p) for p in _PERSON_PARTS.split(part) if p)
+            part = _LEAD_LABEL.sub("", _unbracket(part.strip()))  # noqa: PLW2901
+            named = any(_person(p) for p in _PERSON_PARTS.split(part) if p)
             reachable = groups and (phone_numbers(groups[-1]) or EMAIL.search(groups[-1]))
             if groups and not (named and reachable):
                 groups[-1] += (", " if number else "\n") + part
             else:
                 groups.append(part)
     return groups if len(groups) > 1 else [text]
+
+
+def _person(part: str) -> bool:
+    """A part that names a person: name-shaped, and not a job title or an organization
+    ("Senior Manager", "Acme Corp", "Human Rights Watch")."""
+    return (
+        looks_like_name(part)
+        and "job_title" not in phrase_cues(part)
+        and not _ORG_WORDS.search(part)
+        and not re.search(r"\b(corp|co|inc|llc|ltd|gmbh|ag|sa|plc)\.?$", part, re.IGNORECASE)
+    )
+
+
+def _unbracket(part: str) -> str:
+    """A part without the bracket a split left unbalanced: "(For more information: A" and
+    "B – Tel.: 4567)" lose theirs, "(206) 555-0142" keeps its own."""
+    if part.startswith("(") and ")" not in part:
+        part = part[1:]
+    if part.endswith(")") and "(" not in part:
+        part = part[:-1]
+    return part.strip()
 
 
 _IN_SENTENCE = re.compile(

@@ -43,6 +43,18 @@ perhaps after the issuer ("European Commission - Daily News") and before a date,
 page's label, not the headline (the ``meta`` cue); :mod:`.runs` cuts a run after it."""
 
 
+DOC_TYPE_SHORT_NAMES = ("advisory", "aviso", "media call")
+"""Names advisories go by besides the types above ("ADVISORY:", "AVISO -", "Media call:")."""
+
+
+def doc_types() -> str:
+    """Every document type of every language, and the short names, as one regex alternation:
+    the one list the label cue, the run splitter, the dateline parser and the headline's
+    clean-up use."""
+    kinds = [kind for kinds in DOC_TYPES.values() for kind in kinds]
+    return "|".join([*kinds, *DOC_TYPE_SHORT_NAMES])
+
+
 def _doc_type_line(language: str) -> str:
     kinds = "|".join(DOC_TYPES[language])
     return (

@@ -171,18 +171,33 @@ def parse_dateline(text: str) -> DatelineMatch | None:
             return DatelineMatch(_city(city), found[0], style, found[1][1] + after.end())
     match = _CITY_ONLY.match(text)
     city = match and (match["city"] or match["tagged"] or match["mixed"]).rstrip(" -–—")
+    if match and match["mixed"] and not _us_state(match["mixed"].split(",", 1)[1]):
+        return None  # "Today, Google – …" and "Hello, World - …" name no place
     if city and len(city) >= 3 and not _doc_type().fullmatch(city):
         return DatelineMatch(_city(city), None, DatelineStyle.AP, match.end())
     return None
 
 
+def _us_state(text: str) -> bool:
+    """A US state as a dateline writes it after the city: "Texas", "Calif.", "D.C.", "MD"."""
+    from presskit.render.ap_style import AP_STATES, POSTAL_CODES  # noqa: PLC0415
+
+    state = text.strip().lower()
+    short = {abbr.lower() for abbr in AP_STATES.values()} | {"d.c.", "dc", "tex.", "mass"}
+    return (
+        state in AP_STATES
+        or state in short
+        or state.rstrip(".") + "." in short
+        or text.strip() in POSTAL_CODES
+    )
+
+
 @functools.cache
 def _doc_type() -> re.Pattern[str]:
     """ "MEDIA ADVISORY - ...", "AVISO - ...": a document's type, not a city."""
-    from presskit.importers.cues import DOC_TYPES  # noqa: PLC0415
+    from presskit.importers.cues import doc_types  # noqa: PLC0415
 
-    kinds = "|".join(k for kinds in DOC_TYPES.values() for k in kinds)
-    return re.compile(rf"(?:{kinds}|advisory|aviso)", re.IGNORECASE)
+    return re.compile(rf"(?:{doc_types()})", re.IGNORECASE)
 
 
 def _month_first(date_text: str) -> bool:

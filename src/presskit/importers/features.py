@@ -15,13 +15,13 @@ import re
 import statistics
 
 from presskit.importers.cues import (
-    DOC_TYPES,
     ISSUER,
     MENU_WORDS,
     NOT_NAME_WORDS,
     PHRASE_CUES,
     PHRASES,
     TITLE_SMALL_WORDS,
+    doc_types,
 )
 from presskit.importers.dates import find_date, parse_dateline
 from presskit.importers.model import Block, BlockKind, SourceDocument, Tick
@@ -374,6 +374,7 @@ def _date_words(text: str) -> bool:
 
 @functools.cache
 def weekday_names() -> frozenset[str]:
+    """Weekday names and abbreviations of every cue language, lower case, without dots."""
     from babel.dates import get_day_names  # noqa: PLC0415
 
     from presskit.importers.cues import PHRASES  # noqa: PLC0415
@@ -459,8 +460,7 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
 @functools.cache
 def _type_prefix() -> re.Pattern[str]:
     """A headline that opens with the document's type: "Media Advisory: USGS to Host …"."""
-    kinds = "|".join(k for kinds in DOC_TYPES.values() for k in kinds)
-    return re.compile(rf"^(?:{kinds}|advisory|aviso|media call)\s*(?::|\s[-–—])\s*\S", re.I)
+    return re.compile(rf"^(?:{doc_types()})\s*(?::|\s[-–—])\s*\S", re.IGNORECASE)
 
 
 _LABELS = (
@@ -501,7 +501,8 @@ def bare_headline(text: str) -> str:
     label = _label_prefix().match(text)
     if label and word_count(text[label.end() :]) >= 3:
         text = text[label.end() :]
-    when = _WHEN_TAIL.search(text)
+    tail = max(0, len(text) - 80)  # the hour is at the end: look only there
+    when = _WHEN_TAIL.search(text, tail)
     if when and word_count(text[: when.start()]) >= 3:
         text = text[: when.start()]
     return text.strip()

@@ -14,11 +14,11 @@ next begins, from evidence a single paragraph of prose never shows:
 - an address in square brackets, as text browsers print links;
 - a labelled date ("Release Date: ...", "Fecha de publicación: ...");
 - a dateline ("Bruselas, 1 de junio de 2021", "WASHINGTON --") after words of a title;
-- a sentence's first word (:data:`cues.SENTENCE_STARTERS`: "The", "Today", "El", ...) right
-  after a title's last word with no full stop between them ("... resilience plan The
-  European Commission has ...");
-- once one of the cues above showed the block is a run: where a title-case run gives way
-  to a sentence ("... Leaders Senior NASA officials will ...").
+- once one of the cues above showed the block is a run: a sentence's first word
+  (:data:`cues.SENTENCE_STARTERS`: "The", "Today", "El", ...) right after a title's last word
+  with no full stop between them ("... resilience plan The European Commission has ...";
+  alone, that cue would cut "joined The Nature Conservancy board"), and, in English, where a
+  title-case run gives way to a sentence ("... Leaders Senior NASA officials will ...").
 
 Only a block's head is searched (its first :data:`_HEAD_WORDS` words, up to the first full
 stop that ends a sentence); a paragraph of prose has none of these and is left whole.
@@ -29,9 +29,9 @@ from __future__ import annotations
 import functools
 import re
 
-from presskit.importers.cues import DOC_TYPES, SENTENCE_STARTERS, TITLE_SMALL_WORDS
+from presskit.importers.cues import SENTENCE_STARTERS, TITLE_SMALL_WORDS, doc_types
 from presskit.importers.dates import ZONES, find_date
-from presskit.importers.features import phrase_cues
+from presskit.importers.features import phrase_cues, weekday_names
 from presskit.importers.language import detect_language
 
 _HEAD_WORDS = 80
@@ -39,7 +39,8 @@ _TITLE_WORDS = 40  # a title run into its lead is at most this long
 _TOKEN = re.compile(r"\S+")
 _BRACKET_URL = re.compile(r"\[(?:https?://|www\.)[^\]\s]{1,500}\]")
 _CONTACT_LABEL = re.compile(
-    r"(?<=\S )(?:(?:media |press |news )?contacts?|kontakt|contacto|pressekontakt)"
+    r"(?<=\S )(?<!media )(?<!press )(?<!news )"  # "Media contacts:" is one label
+    r"(?:(?:media |press |news )?contacts?|kontakt|contacto|pressekontakt)"
     r"\s*:\s+(?=[A-ZÀ-Ý])",
     re.IGNORECASE,
 )
@@ -71,16 +72,14 @@ _AP_SEPARATOR = re.compile(r"^(?:--|–|—|-)$")
 @functools.cache
 def _release_type() -> re.Pattern[str]:
     """A release-type phrase ("MEDIA ADVISORY", "Preguntas y respuestas", ...)."""
-    kinds = "|".join(kind for kinds in DOC_TYPES.values() for kind in kinds)
-    return re.compile(rf"\b(?:{kinds}|advisory)\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{doc_types()})\b", re.IGNORECASE)
 
 
 @functools.cache
 def _issuer_label() -> re.Pattern[str]:
     """The issuer and the document's type at the start: "Comisión Europea - Preguntas y
     respuestas", "European Commission - Daily News"."""
-    kinds = "|".join(kind for kinds in DOC_TYPES.values() for kind in kinds)
-    return re.compile(rf"^[^.!?\d]{{2,60}}\s[-–|]\s*(?:{kinds})(?=\s)", re.IGNORECASE)
+    return re.compile(rf"^[^.!?\d]{{2,60}}\s[-–|]\s*(?:{doc_types()})(?=\s)", re.IGNORECASE)
 
 
 def split_run(text: str, depth: int = 2) -> list[str]:
@@ -94,11 +93,10 @@ def split_run(text: str, depth: int = 2) -> list[str]:
     head_end = _head_end(text, tokens)
     cuts = _evidence_cuts(text, tokens, head_end)
     cuts |= {m.start() for m in _GLUED.finditer(text, 0, 300)}
-    starters = _starter_cuts(tokens, head_end)
-    if cuts and detect_language(text) == "en":  # German nouns are capitalised, too
-        cuts |= starters
-        cuts |= _title_run_cuts(tokens, head_end, cuts)
-    cuts |= starters
+    if cuts:  # a lead's first word cuts only a block already shown to be a run
+        cuts |= _starter_cuts(tokens, head_end)
+        if detect_language(text) == "en":  # German nouns are capitalised, too
+            cuts |= _title_run_cuts(tokens, head_end, cuts)
     cuts.discard(0)
     if not cuts:
         return [text]
@@ -220,8 +218,6 @@ def _dateline_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
 
 
 def _weekday(word: str) -> bool:
-    from presskit.importers.features import weekday_names  # noqa: PLC0415
-
     return word.strip(",.").lower() in weekday_names()
 
 
