@@ -172,3 +172,17 @@ def test_malformed_email(tmp_path: Path, content: bytes) -> None:
     path.write_bytes(content)
     result = run_child(path)
     assert result.startswith(("FAILED: bad.eml", "IMPORTED:")), result
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["a." * 100_000, ", " * 100_000, "WASHINGTON -- " * 14_000],
+    ids=["dots without an ending", "commas", "datelines"],
+)
+def test_a_pasted_200_kb_line_imports(tmp_path: Path, line: str) -> None:
+    """One huge line (a page saved without line breaks, or junk): the host pattern once
+    backtracked on "a.a.a.…" (over a minute at 200 KB) and the headline clean-up on ", , …"
+    (seconds at 20 KB). Both are bounded now; the child's wall clock is the guard."""
+    path = tmp_path / "pasted.txt"
+    path.write_text(line, encoding="utf-8")
+    assert "IMPORTED:" in run_child(path)

@@ -27,9 +27,9 @@ from presskit.importers.dates import find_date, parse_dateline
 from presskit.importers.model import Block, BlockKind, SourceDocument, Tick
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
-URL = re.compile(
+URL = re.compile(  # a host's labels bounded: "a.a.a.…" without an ending must fail fast
     r"(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|eu|int|net|edu|de|fr|es|uk|ch|be|at|io)"
+    r"|\b[\w-]+(?:\.[\w-]+){0,6}\.(?:gov|org|com|eu|int|net|edu|de|fr|es|uk|ch|be|at|io)"
     r"(?:/[^\s<>()\"']*[^\s<>()\"'.,;:!?])?(?![\w@])"
 )
 PHONE = re.compile(r"(?<![\w/.-])\+?\(?\d[\d\s().\-/]{5,22}\d(?![\w/-])")
