@@ -424,28 +424,8 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
     found.update({name: 1.0 for name, on in flags.items() if on})
     if urls and word_count(URL.sub(" ", EMAIL.sub(" ", text))) <= 4:
         found["only_url"] = 1.0
-    dateline = parse_dateline(text)
-    if words <= 8 and _date_words(text):
-        found["date_only"] = 1.0
-    if dateline is not None:
-        rest = len(text) - dateline.end
-        if rest <= 2 and dateline.date is not None:
-            found["date_only"] = 1.0
-        elif rest > 20:
-            found["dateline_start"] = 1.0
-    if words <= 8 and "sentence" not in found and re.match(ISSUER, text, re.IGNORECASE):
-        found["issuer"] = 1.0
-    if _STREET.search(text) and words <= 16:
-        found["address"] = 1.0  # "134 Union Boulevard", "1000 Independence Avenue, SW"
-    if _ADVISORY_FIELD.match(text):  # "WHAT: …", "Wann: …": a media advisory's body
-        found["advisory_field"] = 1.0
-    if words >= 4 and _type_prefix().match(text):  # "Media Advisory: …", "AVISO - …"
-        found["type_prefix"] = 1.0
-    if words >= 5 and "sentence" not in found and _menu_share(text) >= 0.5:
-        found["menu"] = 1.0
-    parts = [p for p in re.split(r"\s[|•·]\s", text) if p.strip()]
-    if len(parts) >= 3 and max(word_count(p) for p in parts) <= 4:
-        found["menu"] = 1.0  # "Home | En Español | Contact Us | A to Z"
+    found.update(_date_features(text, words))
+    found.update(_line_kinds(text, words, "sentence" in found))
     if "date_only" not in found and "sentence" not in found and words <= 14 and find_date(text):
         found["dated_line"] = 1.0  # "DHS News and Updates - Sat, 09/02/2023 - 08:41"
     if "date_only" not in found and "sentence" not in found and trailing_date(text):
@@ -454,6 +434,41 @@ def _own_features(block: Block, median_size: float, title: str) -> dict[str, flo
         ratio = block.size / median_size
         if ratio >= 1.15:
             found["big"] = min(1.0, (ratio - 1.0) / 0.5)
+    return found
+
+
+def _date_features(text: str, words: int) -> dict[str, float]:
+    """A line that is only a date ("date_only"), or a paragraph a dateline opens."""
+    found: dict[str, float] = {}
+    if words <= 8 and _date_words(text):
+        found["date_only"] = 1.0
+    dateline = parse_dateline(text)
+    if dateline is not None:
+        rest = len(text) - dateline.end
+        if rest <= 2 and dateline.date is not None:
+            found["date_only"] = 1.0
+        elif rest > 20:
+            found["dateline_start"] = 1.0
+    return found
+
+
+def _line_kinds(text: str, words: int, sentence: bool) -> dict[str, float]:
+    """What kind of line this is by its words: the issuer's letterhead, an address, an
+    advisory's field, a type before a title, a menu."""
+    found: dict[str, float] = {}
+    if words <= 8 and not sentence and re.match(ISSUER, text, re.IGNORECASE):
+        found["issuer"] = 1.0
+    if _STREET.search(text) and words <= 16:
+        found["address"] = 1.0  # "134 Union Boulevard", "1000 Independence Avenue, SW"
+    if _ADVISORY_FIELD.match(text):  # "WHAT: …", "Wann: …": a media advisory's body
+        found["advisory_field"] = 1.0
+    if words >= 4 and _type_prefix().match(text):  # "Media Advisory: …", "AVISO - …"
+        found["type_prefix"] = 1.0
+    if words >= 5 and not sentence and _menu_share(text) >= 0.5:
+        found["menu"] = 1.0
+    parts = [p for p in re.split(r"\s[|•·]\s", text) if p.strip()]
+    if len(parts) >= 3 and max(word_count(p) for p in parts) <= 4:
+        found["menu"] = 1.0  # "Home | En Español | Contact Us | A to Z"
     return found
 
 
