@@ -22,23 +22,9 @@ from presskit.library.database import Library
 from presskit.library.rows import CONTACTS, timestamp_text, utc_now
 from presskit.model.library import LibraryContact
 
-SYNCED_COLUMNS = (
-    "name",
-    "title",
-    "organization",
-    "city",
-    "phones",
-    "emails",
-    "website",
-    "notes",
-    "tags",
-    "first_name",
-    "outlet",
-    "topics",
-    "language",
-    "do_not_contact",
-)
-"""The contact's columns that travel in a card: its fingerprint is made of their stored values."""
+SYNCED_COLUMNS = tuple(column for column in CONTACTS.columns if column != "uid")
+"""The contact's columns that travel in a card (all but the UID, which is the card's name):
+its fingerprint is made of their stored values, in the table's order."""
 
 UNREADABLE = "unreadable"
 """The fingerprint of a server card Presskit cannot read: it has no contact, and stays."""

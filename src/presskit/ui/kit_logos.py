@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from presskit.app.kit_document import LOGO_SUFFIXES, KitDocument
-from presskit.kit.assets import AssetRefused, resolve_asset
 from presskit.ui.kit_people import dropped_files
-from presskit.ui.kit_photos import THUMBNAIL, rebuild_rows, thumbnail
+from presskit.ui.kit_photos import THUMBNAIL, rebuild_rows, show_asset
 
 VARIANTS = ("colour", "mono", "reverse", "horizontal", "stacked", "icon")
 """Suggested variant names; any other may be typed."""
@@ -48,14 +47,7 @@ class LogoRow(QFrame):
         self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.info = QLabel(logo.file)
         self.info.setWordWrap(True)
-        try:
-            pixmap, info = thumbnail(resolve_asset(doc.folder, logo.file))
-            if pixmap is not None:
-                self.thumb.setPixmap(pixmap.scaled(self.thumb.size(),
-                                                   Qt.AspectRatioMode.KeepAspectRatio))  # fmt: skip
-            self.info.setText(f"{logo.file}\n{info}")
-        except AssetRefused as exc:
-            self.info.setText(f"{logo.file}: {exc}")
+        show_asset(self.thumb, self.info, doc.folder, logo.file)
         self.variant = QLineEdit(logo.variant)
         self.variant.setPlaceholderText(", ".join(VARIANTS[:3]) + "…")
         self.variant.setCompleter(QCompleter(list(VARIANTS), self.variant))

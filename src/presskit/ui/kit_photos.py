@@ -58,6 +58,23 @@ def thumbnail(path: Path) -> tuple[QPixmap | None, str]:
     return (QPixmap.fromImage(image) if not image.isNull() else None), info
 
 
+def show_asset(thumb: QLabel, info: QLabel, folder: Path, relative: str) -> None:
+    """A kit file's thumbnail in ``thumb`` (fitted to it) and its name and size in ``info``;
+    the reason instead when the file is refused (outside the kit's folder, missing, …)."""
+    try:
+        path = resolve_asset(folder, relative)
+    except AssetRefused as exc:
+        thumb.setText("—")
+        info.setText(f"{relative}: {exc}")
+        return
+    pixmap, size = thumbnail(path)
+    if pixmap is not None:
+        if pixmap.width() > thumb.width() or pixmap.height() > thumb.height():
+            pixmap = pixmap.scaled(thumb.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        thumb.setPixmap(pixmap)
+    info.setText(f"{relative}\n{size}")
+
+
 class PhotoRow(QFrame):
     """One photo: thumbnail, its fields, a Remove button."""
 
@@ -96,16 +113,7 @@ class PhotoRow(QFrame):
         layout.addLayout(form, 1)
 
     def _load_thumbnail(self, relative: str) -> None:
-        try:
-            path = resolve_asset(self.doc.folder, relative)
-        except AssetRefused as exc:
-            self.thumb.setText("—")
-            self.info.setText(f"{relative}: {exc}")
-            return
-        pixmap, info = thumbnail(path)
-        if pixmap is not None:
-            self.thumb.setPixmap(pixmap)
-        self.info.setText(f"{relative}\n{info}")
+        show_asset(self.thumb, self.info, self.doc.folder, relative)
 
     def _edit(self, key: str, text: str) -> None:
         index, label = self.index, dict(FIELDS)[key]
