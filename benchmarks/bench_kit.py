@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
@@ -30,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the test kit's b
 
 from tests.kit.builder import build_kit, camera_exif, jpeg_bytes, photo
 
+from bench_checks import median_ms
 from presskit.bundled import example_release_path
 from presskit.kit.export import export_kit
 from presskit.kit.factsheet import render_fact_sheet
@@ -38,15 +37,6 @@ from presskit.kit.images import publish_image
 from presskit.kit.publish import publish_kit
 from presskit.render.pdf import render_pdf
 from presskit.storage import load_release
-
-
-def median_ms(runs: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def _reencode(data: bytes) -> bytes:

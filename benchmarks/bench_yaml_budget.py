@@ -17,26 +17,15 @@ Machines here are shared and noisy: ratios of medians from the same run are what
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
 
 import yaml
 
+from bench_checks import median_ms
 from presskit.bundled import example_release_path
 from presskit.storage import ReleaseFileError, loads_release
 from presskit.storage.text_file import split_front_matter
 from presskit.storage.yaml_budget import MAX_EXPANDED_NODES, check_expansion
 from presskit.storage.yaml_reader import ReleaseLoader
-
-
-def median_ms(runs: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def bomb(width: int = 3000) -> str:
