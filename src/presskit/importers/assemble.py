@@ -49,8 +49,6 @@ _ABOUT = re.compile(
     r"\s+(?P<name>.{2,80}?)\s*(?:[:.\-–]\s*|$)",
     re.IGNORECASE,
 )
-_RELEASE_NUMBER_TAIL = re.compile(r"[:\s]*\((?:[A-Z]{1,5}[- ]?)?\d{2,4}[-–]\d{2,5}\)$")
-"""A release number after a headline: "… ALITO, JR.: (05-580)"."""
 _MD_SPECIAL = re.compile(r"^(\s*)([#>+*-]|\d+[.)])(\s)")
 
 
@@ -122,9 +120,7 @@ def _headlines(release: Release, by_role: dict[Role, list[Block]], sources: _Sou
     if by_role[Role.HEADLINE]:  # one block; several when the person chose a broken line
         heads = by_role[Role.HEADLINE]
         headline = " ".join(" ".join(b.text.split()) for b in heads)
-        release.headline = bare_headline(_RELEASE_NUMBER_TAIL.sub("", headline)).rstrip(" [(")
-        if (dated := trailing_date(release.headline)) is not None:  # "Title 21/08/2017"
-            release.headline = release.headline[: dated[1]].rstrip(" ,|–—-[(")
+        release.headline = bare_headline(headline)
         sources.add("headline", heads)
     if by_role[Role.SUBHEADLINE]:
         release.subheadline = " ".join(" ".join(b.text.split()) for b in by_role[Role.SUBHEADLINE])

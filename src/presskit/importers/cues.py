@@ -28,6 +28,13 @@ _END = [
     r"^[-–—]+\s*end( of)?( general)? (release|text|statement)\s*[-–—]+$",
 ]
 
+RELEASE_NUMBER_LABEL = (
+    r"^(?:release|release no\.?|release number|news release|media advisory|advisory|"
+    r"statement|press release)\s*(?:no\.?|number|#)?\s*[:#]?\s*[a-z]{0,3}\d{1,4}[-–/.]\d+\S*"
+)
+"""A release's number with its label ("RELEASE: 12-428", "MEDIA ADVISORY M15-096"): the meta
+cue, and where the run splitter cuts a line that goes on into the headline."""
+
 DOC_TYPES: dict[str, tuple[str, ...]] = {
     "en": ("press release", "news release", "media advisory", "daily news", "fact ?sheet",
            "statement", "speech", "questions and answers", "q&a", "readout", "news"),
@@ -159,8 +166,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(page content transcription|if your browser does not display the page)",
         ],
         "meta": [
-            r"^(release|release no\.?|release number|news release|media advisory|advisory|"
-            r"statement|press release)\s*(no\.?|number|#)?\s*[:#]?\s*[a-z]{0,3}\d{1,4}[-–/.]\d",
+            RELEASE_NUMBER_LABEL,
             r"^(release date|date published|published|posted|released|updated)\s*:",
             r"^(for release|date)\s*:\s*\w+ \d",
             r"^(press release|news release|media advisory|statement)\s*\|",

@@ -500,6 +500,7 @@ def _label_prefix() -> re.Pattern[str]:
     )
 
 
+_RELEASE_NUMBER_TAIL = re.compile(r"[:\s]*\((?:[A-Z]{1,5}[- ]?)?\d{2,4}[-–]\d{2,5}\)$")
 _NUMBER_PREFIX = re.compile(r"^[A-Z]{1,4}\s?\d{2,4}[-–]\d{2,5}\s*:\s+(?=\S+\s+\S+\s+\S)")
 _WHEN_TAIL = re.compile(
     r"[,\s]+(?:(?:[Tt]oday|[Tt]omorrow|[Tt]onight),?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?"
@@ -509,9 +510,13 @@ _WHEN_TAIL = re.compile(
 
 
 def bare_headline(text: str) -> str:
-    """A headline without the label a list page puts before it ("Press Releases: ",
-    "OSHA News Release: ", "US - Media Advisory: ") or the hour an advisory adds after it
-    ("… Today June 12 at 12:00 p.m. ET")."""
+    """A headline without what a list page or an advisory adds around it: a label before it
+    ("Press Releases: ", "OSHA News Release: ", "NR 18-001: "), a release number, a date or
+    the hour after it ("… JR.: (05-580)", "… Finnland 21/08/2017", "… Today June 12 at 12:00
+    p.m. ET"), a link's stray bracket. The one home of the headline's clean-up."""
+    text = _RELEASE_NUMBER_TAIL.sub("", text).rstrip(" [(")
+    if (dated := trailing_date(text)) is not None:  # the date is kept as the release's own
+        text = text[: dated[1]].rstrip(" ,|–—-[(")
     text = _NUMBER_PREFIX.sub("", text)  # "NR 18-001: Cheatham Lake …"
     label = _label_prefix().match(text)
     if label and word_count(text[label.end() :]) >= 3:

@@ -29,7 +29,12 @@ from __future__ import annotations
 import functools
 import re
 
-from presskit.importers.cues import SENTENCE_STARTERS, TITLE_SMALL_WORDS, doc_types
+from presskit.importers.cues import (
+    RELEASE_NUMBER_LABEL,
+    SENTENCE_STARTERS,
+    TITLE_SMALL_WORDS,
+    doc_types,
+)
 from presskit.importers.dates import ZONES, find_date
 from presskit.importers.features import phrase_cues, weekday_names
 from presskit.importers.language import detect_language
@@ -54,11 +59,7 @@ _DATE_LABEL = re.compile(
 _SENTENCE_END = re.compile(  # not after an initial or "Mr", "Dr", "Jr"
     r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?](?=\s+[A-ZÀ-Ý„“\"«])"
 )
-_NUMBER_LABEL = re.compile(
-    r"^(?:release|release no\.?|release number|news release|media advisory|advisory|"
-    r"statement|press release)\s*(?:no\.?|number|#)?\s*[:#]?\s*[a-z]{0,3}\d{1,4}[-–/.]\d+\S*",
-    re.IGNORECASE,
-)
+_NUMBER_LABEL = re.compile(RELEASE_NUMBER_LABEL, re.IGNORECASE)
 _GLUED = re.compile(  # a page's parts that lost their spaces: "Presseartikel29. September"
     r"(?<=[a-zäöüßéèáíóú]{3})(?=\d{1,2}\.?\s[^\W\d_])|(?<=\d{4})(?=[A-ZÀ-Ý][a-zà-ÿ])"
     r"|(?<=[a-zäöüßéèáíóú]{3})(?=[A-ZÀ-Ý][a-zà-ÿ]+:)|(?<=\b[A-ZÀ-Ý]{4})(?=[A-ZÀ-Ý][a-zà-ÿ]{1,3}\s)"
