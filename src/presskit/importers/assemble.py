@@ -37,6 +37,7 @@ from presskit.model.release import (
     SocialHandle,
     Status,
 )
+from presskit.model.wording import counted
 
 SOCIAL_SITES = {
     "facebook.com": "facebook", "twitter.com": "twitter", "x.com": "x",
@@ -88,9 +89,9 @@ def assemble(
     unplaced = result.not_placed()
     if unplaced:
         lines = sum(b.lines[1] - b.lines[0] + 1 for b in unplaced)
+        verb = "fits no field; it is" if lines == 1 else "fit no field; they are"
         result.warnings.append(
-            f"{lines} line{'s' if lines != 1 else ''} of the source fit no field; they are "
-            "listed as not placed"
+            f"{counted(lines, 'line')} of the source {verb} listed as not placed"
         )
     return result
 
