@@ -172,7 +172,9 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(press release|news release|media advisory|statement)\s*\|",
             r"^(news release|media advisory|statement|news|press releases?|newsroom)$",
             r"^(photo|image|video|credit|credits)\s*:",
-            r"^news\s*:",
+            # a site's label: "National Endowment for the Arts News Room"
+            r"^(?=(?:\S+\s+){0,8}\S+$)[^.!?:]*\b(news ?room|press ?room|press office)$",
+            r"^news\s*:(?!\s*(?:[\w'’,$-]+\s+){3})",  # "News:", not "NEWS: Library Limits …"
             r"^(?=(?:\S+\s+){0,4}\S+$).*\b(media advisory|news release|press release|fact sheet)$",
             _doc_type_line("en"),
             r"^\W*([^\W\d_] ){4,}[^\W\d_]\W*$",  # a label spaced out: "M E D I A"

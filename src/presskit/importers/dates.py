@@ -132,7 +132,8 @@ _CITY_ONLY = re.compile(
     rf"\s*(?:\((?:{_AGENCIES})\))?\s*(?:[-–—]{{1,2}}\s+|[—–](?=[A-ZÀ-Ý]))"  # "WASHINGTON—U.S."
     rf"|^(?P<tagged>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+)?)"  # "Wien (OTS) - "
     rf"\s*\((?:{_AGENCIES})\)\s*[-–—]{{1,2}}\s+"
-    r"|^(?P<mixed>[A-ZÀ-Ý][a-zà-ÿ]+(?: [A-ZÀ-Ý][a-zà-ÿ]+)?,\s*(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]+\.?)"
+    r"|^(?P<mixed>[A-ZÀ-Ý][a-zà-ÿ]+(?: [A-ZÀ-Ý][a-zà-ÿ]+)?,"
+    r"\s*(?:[A-Z]\.[A-Z]\.|[A-Z]{2}|[A-Z][a-z]+\.?)"  # "D.C.", "DC", "Texas", "Calif."
     r"(?: [A-Z][a-z]+)?)\s+[-–—]{1,2}\s+(?=[A-ZÀ-Ý\"“„0-9])"  # "El Paso, Texas - U.S. …"
 )
 

@@ -68,6 +68,7 @@ _PAREN_DATELINE = re.compile(r"\((?P<city>[A-ZÀ-Ý][^()\d,]{1,40}),\s*(?P<date>
 _CAPS_WORD = re.compile(r"^[^\w]*[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&'’./-]*[^\w]*$|^[|/–—-]+$")
 _CITY_WORD = re.compile(r"^[A-ZÀ-Ý][\w.'’-]*,?$")
 _AP_SEPARATOR = re.compile(r"^(?:--|–|—|-)$")
+_CAPS_CITY = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý.'’-]*,?")  # "WASHINGTON" before "--", not "DC)"
 
 
 @functools.cache
@@ -194,7 +195,7 @@ def _dateline_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
     for number, (start, word) in enumerate(tokens):
         if start >= head_end or number < 3:
             continue
-        if _AP_SEPARATOR.match(word) and tokens[number - 1][1].isupper():
+        if _AP_SEPARATOR.match(word) and _CAPS_CITY.fullmatch(tokens[number - 1][1]):
             city = number - 1
             while city > 0 and tokens[city - 1][1].rstrip(",.").isupper() and number - city < 3:
                 city -= 1
@@ -271,8 +272,8 @@ def _title_run_cuts(tokens: list[tuple[int, str]], head_end: int, cuts: set[int]
     starts = sorted({0, *cuts})
     for piece_start in starts:
         first = next((i for i, (s, _) in enumerate(tokens) if s >= piece_start), None)
-        if first is None or tokens[first][0] >= head_end:
-            continue
+        if first is None or tokens[first][0] >= head_end or tokens[first][1].endswith(","):
+            continue  # "Today, the U.S. Department of …" opens a sentence, not a title
         run = first
         while run < len(tokens) and _title_word(tokens[run][1]):
             run += 1
