@@ -152,7 +152,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(navigation path|left navigation|additional tools|disclaimer|continue reading)$",
             r"^revision as of \d",  # a wiki page's history line
             r"^from (wikipedia|the [a-z ]{3,30} (library|wiki|archive|encyclopedia))\b.{0,30}$",
-            r"^you are viewing archived content\b",  # US federal sites' banner since 2025
+            r"^(you are viewing archived content|this is archived information)\b",  # banners
             r"^click here to\b(?=.{0,40}$)",
             r"^(browse latest\b|channel:\s)|\bviewing all \d+ (articles|posts|items)$",
             r"^\d+ (seconds?|minutes?|hours?|days?|weeks?|months?)( \d+ \w+)? ago$",
@@ -459,7 +459,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "repeated_later": 1.5, "repeats_earlier": -4, "before_lead": 2.5, "title_case": 1,
         "handle": -2, "after_end": -3, "after_label": 2, "menu": -4, "truncated_copy": -3,
         "hashtag": -2.5, "issuer": -4, "address": -3, "title_above_lead": 2.5,
-        "advisory_field": -4,
+        "advisory_field": -4, "caption": -2,
         "shares_lead": 2, "foreign_to_lead": -1.5,
         "type_prefix": 2,
     },
@@ -479,7 +479,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
         "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2, "top_short": -1.5,
         "before_credit": -5, "after_end": -4, "ends_with_date": -2, "no_words": -3,
-        "advisory_field": 3.5,
+        "advisory_field": 3.5, "caption": -4,
     },
     Role.LINKS: {
         "bias": -3, "cue_links": 5.5, "only_url": 2, "url": 1.5, "list_item": 0.4,
@@ -505,7 +505,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "bias": -1.5, "cue_chrome": 4.5, "chrome": 4.5, "cue_meta": 4.5, "very_short": 0.3,
         "date_only": 1.5, "sentence": -1.5, "repeats_earlier": 5, "top_short": 1.5,
         "before_credit": 6, "ends_with_date": 1.5, "menu": 5, "truncated_copy": 3,
-        "no_words": 2, "dated_line": 1, "issuer": 1.5, "address": 1,
+        "no_words": 2, "dated_line": 1, "issuer": 1.5, "address": 1, "caption": 4,
     },
 }  # fmt: skip
 

@@ -135,6 +135,7 @@ _CITY_ONLY = re.compile(
     r"|^(?P<mixed>[A-ZÀ-Ý][a-zà-ÿ]+(?: [A-ZÀ-Ý][a-zà-ÿ]+)?,"
     r"\s*(?:[A-Z]\.[A-Z]\.|[A-Z]{2}|[A-Z][a-z]+\.?)"  # "D.C.", "DC", "Texas", "Calif."
     r"(?: [A-Z][a-z]+)?)\s+[-–—]{1,2}\s+(?=[A-ZÀ-Ý\"“„0-9])"  # "El Paso, Texas - U.S. …"
+    r"|^(?P<bare>[A-Z][A-Z .'’-]{2,30},\s*[A-Z][a-z]{1,4}\.)\s+(?=[A-Z][a-z])"  # "AMES, Ia. The"
 )
 
 
@@ -171,15 +172,17 @@ def parse_dateline(text: str) -> DatelineMatch | None:
             style = DatelineStyle.AP if _month_first(text[found[1][0] :]) else DatelineStyle.LOCALE
             return DatelineMatch(_city(city), found[0], style, found[1][1] + after.end())
     match = _CITY_ONLY.match(text)
-    city = match and (match["city"] or match["tagged"] or match["mixed"]).rstrip(" -–—")
-    if match and match["mixed"] and not _us_state(match["mixed"].split(",", 1)[1]):
+    city = match and (match["city"] or match["tagged"] or match["mixed"] or match["bare"])
+    city = city and city.rstrip(" -–—")
+    named = match and (match["mixed"] or match["bare"])
+    if named and not us_state(named.split(",", 1)[1]):
         return None  # "Today, Google – …" and "Hello, World - …" name no place
     if city and len(city) >= 3 and not _doc_type().fullmatch(city):
         return DatelineMatch(_city(city), None, DatelineStyle.AP, match.end())
     return None
 
 
-def _us_state(text: str) -> bool:
+def us_state(text: str) -> bool:
     """A US state as a dateline writes it after the city: "Texas", "Calif.", "D.C.", "MD"."""
     from presskit.render.ap_style import AP_STATES, POSTAL_CODES  # noqa: PLC0415
 

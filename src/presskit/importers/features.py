@@ -56,7 +56,7 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b")
 
 
 @functools.cache
-def _cue_patterns() -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
+def cue_patterns() -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
     """Per phrase cue, over every language: one alternation of the patterns anchored at the
     start (tried only there, with ``match``) and one of the others (``search``)."""
     patterns = {}
@@ -75,7 +75,7 @@ def phrase_cues(text: str) -> set[str]:
     """The phrase cues ``text`` matches, such as {"contact", "said"}."""
     text = " ".join(text.split())
     found = set()
-    for cue, (anchored, floating) in _cue_patterns().items():
+    for cue, (anchored, floating) in cue_patterns().items():
         if (anchored is not None and anchored.match(text)) or (
             floating is not None and floating.search(text[: _REACH.get(cue, 400)])
         ):
@@ -250,10 +250,22 @@ _CREDIT = re.compile(r"^(photo |image |video )?(credits?|courtesy)\s*:", re.IGNO
 
 
 def _captions(release: list[Block], features: list[dict[str, float]]) -> None:
-    """A picture's caption: the block right before its "Credit:" line ("before_credit")."""
+    """A picture's caption: the block right before its "Credit:" line ("before_credit"); a
+    line of words with no full stop between the top's contact lines and the lead
+    that opens with a dateline ("caption": a subheadline stands under the headline)."""
     for block, after in itertools.pairwise(release):
         if _CREDIT.match(after.text.strip()) and word_count(block.text) <= 80:
             features[block.index]["before_credit"] = 1.0
+    for before, block, after in zip(release, release[1:], release[2:], strict=False):
+        own = features[block.index]
+        if (
+            "dateline_start" in features[after.index]
+            and set(features[before.index]) & {"cue_contact", "email", "phone"}
+            and word_count(block.text) >= 8
+            and not _SENTENCE_END.search(block.text)
+            and not set(own) & {"caps", "title_case", "cue_meta", "date_only", "dateline_start"}
+        ):
+            own["caption"] = 1.0
 
 
 _LEAD = ("date_only", "dateline_start", "cue_contact", "cue_meta")

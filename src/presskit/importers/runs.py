@@ -35,8 +35,8 @@ from presskit.importers.cues import (
     TITLE_SMALL_WORDS,
     doc_types,
 )
-from presskit.importers.dates import ZONES, find_date
-from presskit.importers.features import phrase_cues, weekday_names
+from presskit.importers.dates import ZONES, find_date, parse_dateline, us_state
+from presskit.importers.features import cue_patterns, phrase_cues, weekday_names
 from presskit.importers.language import detect_language
 
 _HEAD_WORDS = 80
@@ -78,6 +78,14 @@ def _release_type() -> re.Pattern[str]:
 
 
 @functools.cache
+def _release_line() -> re.Pattern[str]:
+    """A release line of any language at the start, with the release's number after it."""
+    anchored = cue_patterns()["release"][0]
+    number = r"(?:\s+(?:no\.?\s*)?[a-z]{0,4}\s?\d{2,4}[-–]\d{1,5}\b)?"
+    return re.compile(rf"(?:{anchored.pattern}){number}", re.IGNORECASE)
+
+
+@functools.cache
 def _issuer_label() -> re.Pattern[str]:
     """The issuer and the document's type at the start: "Comisión Europea - Preguntas y
     respuestas", "European Commission - Daily News"."""
@@ -90,8 +98,11 @@ def split_run(text: str, depth: int = 2) -> list[str]:
     5, 2009 The U.S. Department …"): pieces are cut again, ``depth`` times at most."""
     text = " ".join(text.split())
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
-    if len(tokens) < 6 or phrase_cues(text[:80]) & {"release", "embargo"}:
+    if len(tokens) < 6 or (len(tokens) < 20 and phrase_cues(text[:80]) & {"release", "embargo"}):
         return [text]  # "Embargoed until 10:00 EST, March 2, 2026" is one line
+    opening = parse_dateline(text)
+    if opening is not None and opening.city:
+        return [text]  # "NEW YORK, NY - U.S Immigration …": a lead, not a page's top
     head_end = _head_end(text, tokens)
     cuts = _evidence_cuts(text, tokens, head_end)
     cuts |= {m.start() for m in _GLUED.finditer(text, 0, 300)}
@@ -142,6 +153,8 @@ def _evidence_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
     if label := _issuer_label().match(text):
         cuts.add(_next_token(tokens, label.end()))
     if label := _NUMBER_LABEL.match(text):  # "RELEASE: 12-428 NASA'S HUBBLE PROVIDES ..."
+        cuts.add(_next_token(tokens, label.end()))
+    if label := _release_line().match(text):  # "For Immediate Release 99-72 New York …"
         cuts.add(_next_token(tokens, label.end()))
     cuts |= _caps_cuts(text, tokens, head_end)
     for match in _PAREN_DATELINE.finditer(text, 0, head_end):  # "… (Bruxelles, 22/03/2024)"
@@ -213,7 +226,8 @@ def _dateline_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
         if _ends_sentence(tokens[number - 1][1]):
             continue
         end = start + len(word) + found[1][1]
-        cuts.add(start)
+        city_first = us_state(word.rstrip(",")) and _CITY_WORD.match(tokens[number - 1][1])
+        cuts.add(tokens[number - 1][0] if city_first else start)  # "Washington, DC, June 29"
         if _starts_words(text, end) and text[end:].lstrip()[:1].isupper():
             cuts.add(_next_token(tokens, end))
     return cuts
