@@ -71,7 +71,7 @@ def assemble(
     sources = _Sources(result)
 
     _headlines(release, by_role, sources)
-    _release_line(release, by_role[Role.RELEASE_LINE], sources, result.warnings)
+    _release_line(release, by_role[Role.RELEASE_LINE], document, sources, result.warnings)
     body = _dateline(release, by_role, document, sources, chosen)
     release.body = _markdown(body)
     sources.add("body", body)
@@ -129,7 +129,11 @@ def _headlines(release: Release, by_role: dict[Role, list[Block]], sources: _Sou
 
 
 def _release_line(
-    release: Release, blocks: list[Block], sources: _Sources, warnings: list[str]
+    release: Release,
+    blocks: list[Block],
+    document: SourceDocument,
+    sources: _Sources,
+    warnings: list[str],
 ) -> None:
     if not blocks:
         return
@@ -139,6 +143,11 @@ def _release_line(
         return
     line = " ".join(b.text for b in blocks)
     found = parse_embargo(line, _local_zone())
+    following = document.blocks[embargoed[-1].index + 1 : embargoed[-1].index + 2]
+    if found.when is None and following and find_date(following[0].text):
+        line = f"{line} {following[0].text}"  # "EMBARGOED UNTIL" / "April 20, 2006"
+        found = parse_embargo(line, _local_zone())
+        embargoed.append(following[0])
     if found.when is None:
         warnings.append(
             f"the release is embargoed ('{line.strip()[:80]}') but gives no date: set the "
