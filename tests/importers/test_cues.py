@@ -70,6 +70,12 @@ def test_embargo_with_zone_and_without() -> None:
     assert release.status is Status.EMBARGOED
     assert release.embargo == dt.datetime(2014, 9, 23, 14, 0, tzinfo=dt.UTC)
     assert release.timezone == "America/New_York"
+    under = import_text(
+        "EMBARGOED UNTIL\nApril 20, 2006\n\nContact:\nVictoria Hutter\n\nArts Endowment "
+        "Announces More Than $63 Million in Grants\n\nWashington, D.C. - The National "
+        "Endowment for the Arts today announced it will award more than $63 million in grants."
+    ).release
+    assert under.status is Status.EMBARGOED and under.embargo.date() == dt.date(2006, 4, 20)
     missing = parse_embargo("Embargoed: 10.00am 23 July 2019", "Europe/London")
     assert missing.zone_missing and missing.when.hour == 10
 
@@ -88,6 +94,8 @@ def test_embargo_with_zone_and_without() -> None:
         ("London, 18 December 2003: The", "London", "2003-12-18", "locale"),
         ("Berlin, 16. Oktober 2006 – Die", "Berlin", "2006-10-16", "locale"),
         ("GENEVA, 3 July 2017 - The", "Geneva", "2017-07-03", "locale"),
+        ("Washington, DC – The U.S. Marshals Service", "Washington, DC", None, "ap"),
+        ("ARLINGTON, Va. The U.S. Department of Labor", "Arlington, Va.", None, "ap"),
     ],
 )
 def test_dateline_forms(text: str, city: str, date: str | None, style: str) -> None:

@@ -59,6 +59,17 @@ from presskit.importers.runs import split_run
                 "The European Commission has today adopted a positive assessment.",
             ],
         ),
+        (
+            "For Immediate Release 99-72 Exchange Failed To Enforce Floor Broker Compliance; "
+            "Exchange Agrees to Remedies Washington, DC, June 29, 1999 -- The Commission "
+            "announced today that it instituted and settled proceedings.",
+            [
+                "For Immediate Release 99-72",
+                "Exchange Failed To Enforce Floor Broker Compliance; Exchange Agrees to Remedies",
+                "Washington, DC, June 29, 1999 -- The Commission announced today that it "
+                "instituted and settled proceedings.",
+            ],
+        ),
     ],
 )
 def test_a_run_together_top_is_cut_into_its_parts(text: str, pieces: list[str]) -> None:
@@ -75,6 +86,13 @@ def test_a_run_together_top_is_cut_into_its_parts(text: str, pieces: list[str]) 
         "NASA will hold a briefing on Thursday, June 25, in the Rayburn House Office Building.",
         "BERLIN, 16. Oktober 2006 – Die Kommission hat heute einen Bericht vorgelegt.",
         "Administrator Lisa Jackson said The Hague agreement was signed by all the parties.",
+        "NEW YORK, NY - U.S Immigration and Customs Enforcement (ICE) announced today that a "
+        "seven-day operation ended.",
+        "DEC 27 -- (Washington, DC) – Today, the Acting Administrator announced that the "
+        "funding will allow the agency to hire agents.",
+        "Today, the U.S. Department of Health and Human Services (HHS), through the Health "
+        "Resources and Services Administration (HRSA), is announcing awards totaling $107.2 "
+        "million to 310 recipients.",
     ],
 )
 def test_prose_is_left_whole(text: str) -> None:
