@@ -124,7 +124,10 @@ def _headlines(release: Release, by_role: dict[Role, list[Block]], sources: _Sou
         release.headline = bare_headline(headline)
         sources.add("headline", heads)
     if by_role[Role.SUBHEADLINE]:
-        release.subheadline = " ".join(" ".join(b.text.split()) for b in by_role[Role.SUBHEADLINE])
+        sub = " ".join(" ".join(b.text.split()) for b in by_role[Role.SUBHEADLINE])
+        if (dated := trailing_date(sub)) is not None:  # the date is kept as the release's own
+            sub = sub[: dated[1]].rstrip(" ,|–—-[(")
+        release.subheadline = sub
         sources.add("subheadline", by_role[Role.SUBHEADLINE])
 
 
@@ -222,7 +225,8 @@ def _dateline(
 
 def _fallback_date(document: SourceDocument, by_role: dict[Role, list[Block]]):
     """A date written on its own near the headline (a "Release Date:" line, a contact line
-    with the date), nearest first; else one in the headline's line; else the metadata's."""
+    with the date), nearest first; else one ending the headline's or the subheadline's line; else
+    the metadata's."""
     import datetime as dt  # noqa: PLC0415
 
     head = by_role[Role.HEADLINE][0].index if by_role[Role.HEADLINE] else 0
@@ -232,7 +236,7 @@ def _fallback_date(document: SourceDocument, by_role: dict[Role, list[Block]]):
     for block in by_role[Role.DATELINE] + [b for b in near if abs(b.index - head) <= 8]:
         if not block.chrome and (date := find_date(block.text)) and len(block.text) < 60:
             return date[0]
-    for block in by_role[Role.HEADLINE][:1]:
+    for block in by_role[Role.HEADLINE][:1] + by_role[Role.SUBHEADLINE][:1]:
         if (dated := trailing_date(block.text)) is not None:
             return dated[0]
     if document.published:

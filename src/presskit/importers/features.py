@@ -507,7 +507,7 @@ _LABELS = (
 def _label_prefix() -> re.Pattern[str]:
     kinds = "|".join(_LABELS)
     return re.compile(
-        rf"^(?:[^:]{{0,25}}?\s[-–]\s)?(?:[A-Z]{{2,8}}\s)?(?:{kinds})\s*:\s+",
+        rf"^(?:[^:]{{0,25}}?\s[-–]\s)?(?:[A-Z]{{2,8}}\s)?(?:{kinds})\s*(?::|\s[-–])\s+",
         re.IGNORECASE,
     )
 
