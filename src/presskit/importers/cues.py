@@ -114,7 +114,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         ],
         "chrome": [
             r"^(skip|jump) to:? (main )?(content|navigation)",
-            r"^(share|share this( page| article)?|(social media )?share tools|print|print this page|email this|tweet|"
+            r"^(share|share this( page| article)?|(social media )?share tools|print|"
+            r"print this page|email this|tweet|"
             r"home|menu|search|back to top|subscribe|sign up|log ?in|next|previous|read more|"
             r"more news|view all|show more|close|accept|reject|manage preferences|breadcrumb)$",
             r"^(we use cookies|this (web)?site uses cookies|cookie (settings|policy|preferences))",
