@@ -127,7 +127,7 @@ def _headlines(release: Release, by_role: dict[Role, list[Block]], sources: _Sou
         sub = " ".join(" ".join(b.text.split()) for b in by_role[Role.SUBHEADLINE])
         if (dated := trailing_date(sub)) is not None:  # the date is kept as the release's own
             sub = sub[: dated[1]].rstrip(" ,|–—-[(")
-        release.subheadline = sub
+        release.subheadline = sub.strip(" —–") if sub[:1] in "—–" else sub  # "—Turns 20—"
         sources.add("subheadline", by_role[Role.SUBHEADLINE])
 
 

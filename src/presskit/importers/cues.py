@@ -409,7 +409,9 @@ MENU_WORDS = frozenset({
 sentence, is a menu that lost its line breaks (feature ``menu``)."""
 
 ISSUER = (
-    r"^(u\.s\.|united states|public affairs)\b|^(national )?(institutes?|centers?|centres?|"
+    r"^(u\.s\.|united states) (department of (the )?[\w&]+( (and|&) [\w]+)?( [\w]+)?|"
+    r"[\w ]{0,40}(service|survey|bureau|agency|administration|commission))$"  # a letterhead
+    r"|^public affairs\b|^(national )?(institutes?|centers?|centres?|"
     r"council|foundation|survey)\s+(of|for|on)\b|^(department|office|agency|bureau|ministry|"
     r"administration|commission|directorate|ministerium|ministère|ministerio|vertretung|"
     r"représentation|representación)\s+(of|for|de|du|des|der|für|in|en)\b"
