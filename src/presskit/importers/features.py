@@ -113,6 +113,9 @@ def trailing_date(text: str) -> tuple[dt.date, int] | None:
     start, end = tail + found[1][0], tail + found[1][1]
     if len(text) - end > 1 or word_count(text[:start]) < 2:
         return None
+    before = text[:start].split()[-1].lower()
+    if before in TITLE_SMALL_WORDS or before in ("until", "am", "le", "el", "bis", "vom"):
+        return None  # "… will release minutes on July 12, 2011": the title's own words
     return found[0], start
 
 
