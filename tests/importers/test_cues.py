@@ -121,3 +121,35 @@ def test_cli_writes_a_release_and_json(tmp_path: Path, capsys) -> None:
     junk.write_bytes(b"nope")
     assert main(["import", str(junk), "--force"]) == 2
     assert "junk.docx: not a Word document" in capsys.readouterr().err
+
+
+def test_a_line_above_a_lead_that_opens_with_a_dateline_is_not_body() -> None:
+    caption = import_text(
+        "SFNF Offices Close For National Day Of Mourning\n\nOctober 5, 2018\n\n"
+        "Contact: Julie Anne Overton\n\nSFNF offices will close Wednesday in honor of the "
+        "President Courtesy photo\n\nSANTA FE, N.M. – Santa Fe National Forest offices and all "
+        "Ranger District offices will close Wednesday, Dec. 5, for the National Day of Mourning."
+    )
+    release = caption.release
+    assert release.dateline.city == "Santa Fe, N.M."
+    assert release.body.startswith("Santa Fe National Forest offices")
+    assert "Courtesy photo" in " ".join(b.text for b in caption.not_placed())
+    under = import_text(
+        "New Disaster Recovery Centers To Open\n\nStorm Victims Continue To Meet Officials\n\n"
+        "Syracuse, NY – Six mobile centers will open in six counties to assist people "
+        "affected by the storms and flooding this week."
+    ).release
+    assert under.subheadline == "Storm Victims Continue To Meet Officials"
+    assert under.dateline.city == "Syracuse, NY" and under.body.startswith("Six mobile centers")
+
+
+def test_a_mail_archive_navigation_and_an_unspaced_dash_dateline() -> None:
+    release = import_text(
+        "High temps mean higher fire risk\n\n"
+        "[Date Prev][Date Next][Thread Prev][Thread Next][Date Index][Thread Index]\n\n"
+        "Ketchikan, AK— Recent high temperatures, dry weather and fire can be a risky "
+        "combination, fire officials said on Monday."
+    ).release
+    assert release.headline == "High temps mean higher fire risk"
+    assert release.dateline.city == "Ketchikan, AK"
+    assert "Date Prev" not in release.body and release.body.startswith("Recent high")

@@ -155,6 +155,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^from (wikipedia|the [a-z ]{3,30} (library|wiki|archive|encyclopedia))\b.{0,30}$",
             r"^(you are viewing archived content|this is archived information)\b",  # banners
             r"^(this page was |page )?last (updated|modified|reviewed)\b(?=.{0,40}$)",
+            r"^(\[[^\]]{2,30}\]\s*){3,}$",  # a mail archive's "[Date Prev][Date Next]…"
             r"^this (material|page|document) is (available|provided|kept) (primarily )?for "
             r"(archival|historical|reference) purposes\b",
             r"^click here to\b(?=.{0,40}$)",

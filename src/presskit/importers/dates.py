@@ -134,7 +134,7 @@ _CITY_ONLY = re.compile(
     rf"\s*\((?:{_AGENCIES})\)\s*[-–—]{{1,2}}\s+"
     r"|^(?P<mixed>[A-ZÀ-Ý][a-zà-ÿ]+(?: [A-ZÀ-Ý][a-zà-ÿ]+)?,"
     r"\s*(?:[A-Z]\.[A-Z]\.|[A-Z]{2}|[A-Z][a-z]+\.?)"  # "D.C.", "DC", "Texas", "Calif."
-    r"(?: [A-Z][a-z]+)?)\s+[-–—]{1,2}\s+(?=[A-ZÀ-Ý\"“„0-9])"  # "El Paso, Texas - U.S. …"
+    r"(?: [A-Z][a-z]+)?)(?:\s+[-–—]{1,2}\s+|\s*[—–]\s*)(?=[A-ZÀ-Ý\"“„0-9])"  # "El Paso, Texas - "
     r"|^(?P<bare>[A-Z][A-Z .'’-]{2,30},\s*[A-Z][a-z]{1,4}\.)\s+(?=[A-Z][a-z])"  # "AMES, Ia. The"
 )
 
@@ -252,14 +252,16 @@ def _looks_like_place(city: str) -> bool:
 
 
 def _city(text: str) -> str:
-    """A city as people write it in a form: "WASHINGTON" -> "Washington", "MA" stays."""
+    """A city as people write it in a form: "WASHINGTON" -> "Washington", "SANTA FE" ->
+    "Santa Fe"; after the comma "MA" and "D.C." stay."""
     text = re.sub(r"\s+", " ", text).strip(" ,")
     words = []
+    in_city = True  # before the first comma: "FE" of "SANTA FE" is a name, "DC" a state
     for word in text.split(" "):
         bare = word.strip(",")
         if (
             bare.isupper()
-            and len(bare.strip(".")) > 2
+            and (len(bare.strip(".")) > 2 or (in_city and (not words or not us_state(bare))))
             and not re.fullmatch(r"([A-Z]\.)+[A-Z]?\.?", bare)
         ):
             word = (  # noqa: PLW2901
@@ -268,6 +270,7 @@ def _city(text: str) -> str:
                 else "-".join(p.capitalize() for p in word.split("-"))
             )
         words.append(word)
+        in_city = in_city and not word.endswith(",")
     return " ".join(words)
 
 

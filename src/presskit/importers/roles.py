@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 
 from presskit.importers.cues import TRANSITIONS, WEIGHTS
+from presskit.importers.dates import parse_dateline
 from presskit.importers.features import block_features
 from presskit.importers.model import Role, SourceDocument, Tick
 
@@ -43,6 +44,7 @@ def assign_roles(
     scores = [{role: emission(f, role) for role in Role} for f in features]
     roles = _best_sequence(scores)
     roles = _one_headline(roles, scores, document)
+    roles = _lead_first(roles, document)
     return roles, _confidence(roles, scores)
 
 
@@ -99,6 +101,31 @@ def _one_headline(
         if roles[i] is Role.BODY:  # a page's teaser or menu above the headline
             roles[i] = Role.NOT_PLACED
     return roles
+
+
+def _lead_first(roles: list[Role], document: SourceDocument) -> list[Role]:
+    """The body starts with the lead when the lead opens with a dateline: a line of a few
+    words with no full stop placed above it ("» More Information on …", a photo's caption,
+    a title's second half) is the subheadline when it stands right under the headline, else
+    not placed ("SFNF offices will close … Courtesy photo" / "Santa Fe, N.M. — …")."""
+    body = [i for i, role in enumerate(roles) if role is Role.BODY][:2]
+    if len(body) < 2 or not _title_line(document.blocks[body[0]].text):
+        return roles
+    first, lead = (document.blocks[i].text for i in body)
+    opening = parse_dateline(lead)
+    if parse_dateline(first) is not None or opening is None or not opening.city:
+        return roles
+    above = next(
+        (roles[i] for i in range(body[0] - 1, -1, -1) if roles[i] is not Role.NOT_PLACED), None
+    )
+    roles = list(roles)
+    under_headline = above is Role.HEADLINE and Role.SUBHEADLINE not in roles
+    roles[body[0]] = Role.SUBHEADLINE if under_headline else Role.NOT_PLACED
+    return roles
+
+
+def _title_line(text: str) -> bool:
+    return len(text.split()) <= 30 and not text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _headline_candidates(
