@@ -168,6 +168,8 @@ def parse_dateline(text: str) -> DatelineMatch | None:
             city = city.rstrip(" (")
             after = _SEPARATOR.match(text[found[1][1] + 1 :])
             found = (found[0], (found[1][0], found[1][1] + 1))
+        if after is None and _with_state(city) and re.match(r"\s+[A-Z]", text[found[1][1] :]):
+            after = re.match(r"\s+", text[found[1][1] :])  # "Washington, D.C., Nov. 22, 2011 Nearly"
         if after and _looks_like_place(city) and _set_apart(text[: found[1][0]], city):
             style = DatelineStyle.AP if _month_first(text[found[1][0] :]) else DatelineStyle.LOCALE
             return DatelineMatch(_city(city), found[0], style, found[1][1] + after.end())
@@ -180,6 +182,11 @@ def parse_dateline(text: str) -> DatelineMatch | None:
     if city and len(city) >= 3 and not _doc_type().fullmatch(city):
         return DatelineMatch(_city(city), None, DatelineStyle.AP, match.end())
     return None
+
+
+def _with_state(city: str) -> bool:
+    """ "Washington, D.C." and "Dedham, MA": a place and a real US state after its comma."""
+    return "," in city and us_state(city.split(",", 1)[1])
 
 
 def us_state(text: str) -> bool:
