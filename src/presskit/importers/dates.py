@@ -169,7 +169,7 @@ def parse_dateline(text: str) -> DatelineMatch | None:
             after = _SEPARATOR.match(text[found[1][1] + 1 :])
             found = (found[0], (found[1][0], found[1][1] + 1))
         if after is None and _with_state(city) and re.match(r"\s+[A-Z]", text[found[1][1] :]):
-            after = re.match(r"\s+", text[found[1][1] :])  # "Washington, D.C., Nov. 22, 2011 Nearly"
+            after = re.match(r"\s+", text[found[1][1] :])  # "Washington, D.C., Nov. 22, 2011 The"
         if after and _looks_like_place(city) and _set_apart(text[: found[1][0]], city):
             style = DatelineStyle.AP if _month_first(text[found[1][0] :]) else DatelineStyle.LOCALE
             return DatelineMatch(_city(city), found[0], style, found[1][1] + after.end())
