@@ -173,6 +173,8 @@ def parse_dateline(text: str) -> DatelineMatch | None:
         if after and _looks_like_place(city) and _set_apart(text[: found[1][0]], city):
             style = DatelineStyle.AP if _month_first(text[found[1][0] :]) else DatelineStyle.LOCALE
             return DatelineMatch(_city(city), found[0], style, found[1][1] + after.end())
+    if (dayed := _city_and_day().match(text)) is not None:  # "WASHINGTON, August 19 --"
+        return DatelineMatch(_city(dayed["city"]), None, DatelineStyle.AP, dayed.end())
     match = _CITY_ONLY.match(text)
     city = match and (match["city"] or match["tagged"] or match["mixed"] or match["bare"])
     city = city and city.rstrip(" -–—")
@@ -182,6 +184,17 @@ def parse_dateline(text: str) -> DatelineMatch | None:
     if city and len(city) >= 3 and not _doc_type().fullmatch(city):
         return DatelineMatch(_city(city), None, DatelineStyle.AP, match.end())
     return None
+
+
+@functools.cache
+def _city_and_day() -> re.Pattern[str]:
+    """A city in capitals and a day with no year, a wire's tag after them: "WASHINGTON,
+    August 19 /Standard Newswire/ -- " (the year is not there to read: the date stays open)."""
+    months = "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True))
+    return re.compile(
+        rf"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{{2,30}}),\s*(?i:{months})\.?\s+\d{{1,2}}\s*"
+        rf"(?:/[^/\n]{{2,30}}/)?\s*[-–—]{{1,2}}\s+(?=[A-ZÀ-Ý\"“])"
+    )
 
 
 def _with_state(city: str) -> bool:
