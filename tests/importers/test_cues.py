@@ -96,6 +96,9 @@ def test_embargo_with_zone_and_without() -> None:
         ("GENEVA, 3 July 2017 - The", "Geneva", "2017-07-03", "locale"),
         ("Washington, DC – The U.S. Marshals Service", "Washington, DC", None, "ap"),
         ("ARLINGTON, Va. The U.S. Department of Labor", "Arlington, Va.", None, "ap"),
+        ("WASHINGTON, August 19 /Standard Newswire/ -- The", "Washington", None, "ap"),
+        ("Washington, D.C., November 22, 2011 Nearly 200", "Washington, D.C.", "2011-11-22", "ap"),
+        ("SANTA FE, N.M. – Santa Fe National Forest", "Santa Fe, N.M.", None, "ap"),
     ],
 )
 def test_dateline_forms(text: str, city: str, date: str | None, style: str) -> None:
