@@ -417,8 +417,9 @@ ISSUER = (
     r"council|foundation|survey)\s+(of|for|on)\b|^(department|office|agency|bureau|ministry|"
     r"administration|commission|directorate|ministerium|ministère|ministerio|vertretung|"
     r"représentation|representación)\s+(of|for|de|du|des|der|für|in|en)\b"
-    r"|(office of (public affairs|communications|the spokesperson|media relations)|"
+    r"|^.{0,60}?\b(office of (public affairs|communications|the spokesperson|media relations)|"
     r"public affairs( office)?|press office|communications office)(,? region \w+)?$"
+    r"|^[\w.&]{2,8}\s*\((department|ministry|office|agency|bureau) [^()]{3,50}\)$"  # DOD (…)
 )
 """First words of a line that names the issuing body ("Department of Justice", "Office of
 Public Affairs"): such a short line under a headline is the letterhead, not a subheadline."""
