@@ -60,6 +60,26 @@ from presskit.importers.runs import split_run
             ],
         ),
         (
+            "MEDIA ADVISORY M13-131 NASA Invites Media to Meet New Astronaut Candidates The "
+            "eight astronaut candidates who arrived this week will meet the press.",
+            [
+                "MEDIA ADVISORY M13-131",
+                "NASA Invites Media to Meet New Astronaut Candidates",
+                "The eight astronaut candidates who arrived this week will meet the press.",
+            ],
+        ),
+        (
+            "USDA UPDATES AREAS OF IDAHO QUARANTINED FOR November 5, 2009 The U.S. Department "
+            "of Agriculture’s Animal and Plant Health Inspection Service (APHIS) is advising the "
+            "public that changes have been made.",
+            [
+                "USDA UPDATES AREAS OF IDAHO QUARANTINED FOR",
+                "November 5, 2009",
+                "The U.S. Department of Agriculture’s Animal and Plant Health Inspection Service "
+                "(APHIS) is advising the public that changes have been made.",
+            ],
+        ),
+        (
             "For Immediate Release 99-72 Exchange Failed To Enforce Floor Broker Compliance; "
             "Exchange Agrees to Remedies Washington, DC, June 29, 1999 -- The Commission "
             "announced today that it instituted and settled proceedings.",

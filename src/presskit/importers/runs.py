@@ -190,11 +190,27 @@ def _caps_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> set[i
         if end < len(tokens) and run:
             phrase = text[run[0][0] : tokens[end][0]]
             if letters >= 4 or (letters >= 2 and _release_type().search(phrase)):
-                if _dateline_caps(tokens, end):
+                if _dateline_caps(tokens, end) or _acronym_leads(tokens, index, end):
                     end = max(index, end - 1)  # "... IAN WASHINGTON -- La": the city leads
                 cuts |= {run[0][0], tokens[end][0]}
         index = max(end, index + 1)
     return cuts
+
+
+def _acronym_leads(tokens: list[tuple[int, str]], index: int, end: int) -> bool:
+    """ "MEDIA ADVISORY M13-131 NASA Invites Media …": the run's last word, an acronym, is
+    the title's first (a title-case word follows it)."""
+    if end - index < 4 or end + 1 >= len(tokens):
+        return False
+    last = tokens[end - 1][1]
+    title = [word for _, word in tokens[end : end + 2]]
+    return (
+        last.isalpha()
+        and 2 <= len(last) <= 5
+        and last.lower() not in TITLE_SMALL_WORDS  # "… QUARANTINED FOR November 5, 2009"
+        and all(w[:1].isupper() and w[1:2].islower() for w in title)
+        and find_date(" ".join(title)) is None
+    )
 
 
 def _dateline_caps(tokens: list[tuple[int, str]], end: int) -> bool:
@@ -298,6 +314,8 @@ def _title_run_cuts(tokens: list[tuple[int, str]], head_end: int, cuts: set[int]
             continue
         if not tokens[run][1][:1].islower() or _ends_sentence(tokens[run - 1][1]):
             continue
+        if re.fullmatch(r"\([A-Z]{2,8}\),?", tokens[run - 1][1]):
+            continue  # "… Inspection Service (APHIS) is advising": a name in a sentence
         subject = run - 2 if run - 2 > first + 3 and tokens[run - 2][1][:1].isupper() else run - 1
         found.add(tokens[subject][0])
     return found
