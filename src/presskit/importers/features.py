@@ -503,6 +503,7 @@ _LABELS = (
     r"communiqués? de presse",
     r"comunicados? de prensa",
     r"notas? de prensa",
+    r"subject|betreff|objet|asunto",  # an email's subject line: "Subject: Media Advisory: …"
 )  # the types a list page puts before a title; "Questions and answers: …" is the title's own
 
 
@@ -533,9 +534,10 @@ def bare_headline(text: str) -> str:
     if (dated := trailing_date(text)) is not None:  # the date is kept as the release's own
         text = text[: dated[1]].rstrip(" ,|–—-[(")
     text = _NUMBER_PREFIX.sub("", text)  # "NR 18-001: Cheatham Lake …"
-    label = _label_prefix().match(text)
-    if label and word_count(text[label.end() :]) >= 3:
-        text = text[label.end() :]
+    for _ in range(2):  # "Subject: Media Advisory: CDC Media Telebriefing: …"
+        label = _label_prefix().match(text)
+        if label and word_count(text[label.end() :]) >= 3:
+            text = text[label.end() :]
     tail = max(0, len(text) - 80)  # the hour is at the end: look only there
     when = _WHEN_TAIL.search(text, tail)
     if when and word_count(text[: when.start()]) >= 3:
