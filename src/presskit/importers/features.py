@@ -164,10 +164,13 @@ def block_features(document: SourceDocument, tick: Tick | None = None) -> list[d
         (
             rank[b.index]
             for b in release
-            if word_count(b.text) >= 25 and b.text.count("|") < 2 and not _is_caps(b.text)
+            if word_count(b.text) >= 25
+            and b.text.count("|") < 2
+            and b.text.count("[") < 3
+            and not _is_caps(b.text)
         ),
         len(release),
-    )  # prose, not a wiki's revision line or a menu with separators
+    )  # prose, not a wiki's revision line, a menu with separators or a site's banner
     count = max(len(release), 1)
     for block, found in zip(blocks, features, strict=True):
         if block.chrome:
