@@ -99,6 +99,13 @@ def test_embargo_with_zone_and_without() -> None:
         ("WASHINGTON, August 19 /Standard Newswire/ -- The", "Washington", None, "ap"),
         ("Washington, D.C., November 22, 2011 Nearly 200", "Washington, D.C.", "2011-11-22", "ap"),
         ("SANTA FE, N.M. – Santa Fe National Forest", "Santa Fe, N.M.", None, "ap"),
+        ("WASHINGTON – (12 de octubre de 2017)—La Agencia", "Washington", "2017-10-12", "ap"),
+        (
+            "SALINA, Kansas, August 3, 2012\ufffdState Conservationist",
+            "Salina, Kansas",
+            "2012-08-03",
+            "ap",
+        ),
     ],
 )
 def test_dateline_forms(text: str, city: str, date: str | None, style: str) -> None:

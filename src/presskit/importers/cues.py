@@ -156,6 +156,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(you are viewing archived content|this is archived information)\b",  # banners
             r"^(this page was |page )?last (updated|modified|reviewed)\b(?=.{0,40}$)",
             r"^(\[[^\]]{2,30}\]\s*){3,}$",  # a mail archive's "[Date Prev][Date Next]…"
+            r"^this is an archival or historical document\b",  # IRS
+            r"^in an effort to keep \S+ current, the archive\b",  # DHS
             r"^this (material|page|document) is (available|provided|kept) (primarily )?for "
             r"(archival|historical|reference) purposes\b",
             r"^click here to\b(?=.{0,40}$)",

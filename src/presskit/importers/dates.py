@@ -122,7 +122,7 @@ _AGENCIES = r"AP|dpa|AFP|Reuters|EFE|ANSA|OTS|APA|KNA|epd|SDA|ATS|Belga|ANP|PAP|
 """News agencies and wires whose tag follows a dateline's city: "Wien (OTS) - ..."."""
 _SEPARATOR = re.compile(
     rf"^\s*(?:\((?:{_AGENCIES})\)\s*)?"
-    r"(?:/[A-Za-z -]{2,30}/\s*)?(?:[-–—:]+|\.\s*[-–—]+|\.(?=\s)|$)\s*"
+    r"(?:/[A-Za-z -]{2,30}/\s*)?(?:[-–—:\ufffd]+|\.\s*[-–—]+|\.(?=\s)|$)\s*"  # \ufffd: a lost dash
 )
 _PAREN = re.compile(r"^\(\s*(?P<inner>[^()]{3,90}?)\s*\)\s*[-–—:.]*\s*")
 _CITY = re.compile(r"^[^\W\d_][\w .,'’/&()-]{0,50}$")
@@ -182,6 +182,10 @@ def parse_dateline(text: str) -> DatelineMatch | None:
     if named and not us_state(named.split(",", 1)[1]):
         return None  # "Today, Google – …" and "Hello, World - …" name no place
     if city and len(city) >= 3 and not _doc_type().fullmatch(city):
+        dated = _PAREN.match(text[match.end() :])  # "WASHINGTON – (12 de octubre de 2017)—La"
+        found = dated and find_date(dated["inner"])
+        if dated and found and found[1] == (0, len(dated["inner"])):
+            return DatelineMatch(_city(city), found[0], DatelineStyle.AP, match.end() + dated.end())
         return DatelineMatch(_city(city), None, DatelineStyle.AP, match.end())
     return None
 

@@ -310,7 +310,7 @@ def _title_run_cuts(tokens: list[tuple[int, str]], head_end: int, cuts: set[int]
             if any(s == tokens[run - 1][0] for s in cuts if s != piece_start):
                 run = -1
                 break
-        if run < 0 or run - first < 6 or run >= len(tokens):
+        if run < 0 or run - first < 8 or run >= len(tokens):
             continue
         if not tokens[run][1][:1].islower() or _ends_sentence(tokens[run - 1][1]):
             continue
