@@ -145,6 +145,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"(?=.{0,40}$)(?!.*[.!?]$)",  # a newsroom's menu: "All News Releases By Date"
             r"^\(?(/|https?://)\S+\.(jpe?g|png|gif|webp|svg)\)?$",  # an image's address
             r"^[^.!?]{1,100}\s?[›»]\s?[^.!?]{1,100}$",  # a breadcrumb: Newsroom › Releases
+            r"^home\s*[:>/|]\s+\w[^.!?]{0,100}$",  # "Home : News : Press Releases"
             r"^(back to )?(the )?[\w.&-]+( [\w.&-]+)? (main|home) ?page$",
             r"^\d+ min(ute)?s? read$",
             r"^(reading time|temps de lecture|tiempo de lectura)\s*:",
@@ -415,6 +416,7 @@ sentence, is a menu that lost its line breaks (feature ``menu``)."""
 ISSUER = (
     r"^(u\.s\.|united states) (department of (the )?[\w&]+( (and|&) [\w]+)?( [\w]+)?|"
     r"[\w ]{0,40}(service|survey|bureau|agency|administration|commission))$"  # a letterhead
+    r"|^(office|agence|agencia|oficina|amt|bureau) (\w+ ){0,2}(de|du|des|der|für|for|of)\b"
     r"|^public affairs\b|^(national )?(institutes?|centers?|centres?|"
     r"council|foundation|survey)\s+(of|for|on)\b|^(department|office|agency|bureau|ministry|"
     r"administration|commission|directorate|ministerium|ministère|ministerio|vertretung|"

@@ -46,6 +46,7 @@ _STREET = re.compile(
     r"|\b(?:Straße|Strasse|straße|Platz|rue|avenue|calle|Avenida)\b.{0,20}\d"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_ZIP_END = re.compile(r"\b[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?$")  # "… WASHINGTON DC 20585"
 _ADVISORY_FIELD = re.compile(
     r"^(what|who|when|where|why|how|was|wer|wann|wo|warum|quoi|qui|quand|où|pourquoi|qué|"
     r"quién|quiénes|cuándo|dónde|por qué)(\s?:|\s*$)",  # "WHAT:" or "What" on its own line
@@ -476,7 +477,7 @@ def _line_kinds(text: str, words: int, sentence: bool) -> dict[str, float]:
     found: dict[str, float] = {}
     if words <= 8 and not sentence and re.match(ISSUER, text, re.IGNORECASE):
         found["issuer"] = 1.0
-    if _STREET.search(text) and words <= 16:
+    if (_STREET.search(text) or _ZIP_END.search(text)) and words <= 16:
         found["address"] = 1.0  # "134 Union Boulevard", "1000 Independence Avenue, SW"
     if _ADVISORY_FIELD.match(text):  # "WHAT: …", "Wann: …": a media advisory's body
         found["advisory_field"] = 1.0
@@ -514,7 +515,7 @@ _LABELS = (
 def _label_prefix() -> re.Pattern[str]:
     kinds = "|".join(_LABELS)
     return re.compile(
-        rf"^(?:[^:]{{0,25}}?\s[-–]\s)?(?:[A-Z]{{2,8}}\s)?(?:{kinds})\s*(?::|\s[-–])\s+",
+        rf"^(?:[^:]{{0,25}}?\s[-–]\s)?(?:[A-Z]{{2,8}}\s)?(?:{kinds})\s*(?::|\s[-–/])\s+",
         re.IGNORECASE,
     )
 
