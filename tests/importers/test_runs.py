@@ -80,6 +80,29 @@ from presskit.importers.runs import split_run
             ],
         ),
         (
+            "U.S. Department of the Interior Office of Surface Mining For immediate release "
+            "Contact: Renae Yergan-Willis August 22, 2003 (202) 208-2565 FEDERAL OFFICE OF "
+            "SURFACE MINING TO ENFORCE MISSOURI COAL MINING PROGRAM WASHINGTON, DC -- The "
+            "Office of Surface Mining today notified Missouri that it will step in.",
+            [
+                "U.S. Department of the Interior Office of Surface Mining",
+                "For immediate release",
+                "Contact: Renae Yergan-Willis August 22, 2003 (202) 208-2565",
+                "FEDERAL OFFICE OF SURFACE MINING TO ENFORCE MISSOURI COAL MINING PROGRAM",
+                "WASHINGTON, DC -- The Office of Surface Mining today notified Missouri that it "
+                "will step in.",
+            ],
+        ),
+        (
+            "date 2024-06-06 FORT SILL, OK — With great pride Fort Sill will mark the Army's "
+            "birthday with an observance.",
+            [
+                "date 2024-06-06",
+                "FORT SILL, OK — With great pride Fort Sill will mark the Army's birthday with an "
+                "observance.",
+            ],
+        ),
+        (
             "For Immediate Release 99-72 Exchange Failed To Enforce Floor Broker Compliance; "
             "Exchange Agrees to Remedies Washington, DC, June 29, 1999 -- The Commission "
             "announced today that it instituted and settled proceedings.",

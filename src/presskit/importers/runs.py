@@ -27,6 +27,7 @@ stop that ends a sentence); a paragraph of prose has none of these and is left w
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from presskit.importers.cues import (
@@ -108,6 +109,7 @@ def split_run(text: str, depth: int = 2) -> list[str]:
     cuts |= {m.start() for m in _GLUED.finditer(text, 0, 300)}
     if cuts:  # a lead's first word cuts only a block already shown to be a run
         cuts |= _starter_cuts(tokens, head_end)
+        cuts |= _release_line_cuts(text, tokens, head_end)
         if detect_language(text) == "en":  # German nouns are capitalised, too
             cuts |= _title_run_cuts(tokens, head_end, cuts)
     cuts.discard(0)
@@ -164,6 +166,18 @@ def _evidence_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
     return {c for c in cuts if 0 < c < len(text)}
 
 
+def _release_line_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> set[int]:
+    """Around a release line inside a run: "… Office of Surface Mining | For immediate
+    release | Contact: …"."""
+    line = _release_line()
+    for (_, before), (start, _) in itertools.pairwise(tokens):
+        if start >= head_end:
+            break
+        if before.lower() != "for" and (found := line.match(text, start)):
+            return {start, _next_token(tokens, found.end())}
+    return set()
+
+
 def _starts_words(text: str, at: int) -> bool:
     rest = text[at:].lstrip(" ,")
     return bool(rest) and rest[0].isalpha()
@@ -192,7 +206,15 @@ def _caps_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> set[i
             if letters >= 4 or (letters >= 2 and _release_type().search(phrase)):
                 if _dateline_caps(tokens, end) or _acronym_leads(tokens, index, end):
                     end = max(index, end - 1)  # "... IAN WASHINGTON -- La": the city leads
-                cuts |= {run[0][0], tokens[end][0]}
+                    if (
+                        end - 1 > index
+                        and tokens[end - 1][1].endswith(",")
+                        and us_state(tokens[end][1])
+                    ):
+                        end -= 1  # "… PROGRAM WASHINGTON, DC --"
+                cuts.add(run[0][0])
+                if not _AP_SEPARATOR.match(tokens[end - 1][1]):  # "WASHINGTON, DC -- The"
+                    cuts.add(tokens[end][0])
         index = max(end, index + 1)
     return cuts
 
@@ -225,9 +247,16 @@ def _dateline_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
         if start >= head_end or number < 3:
             continue
         if _AP_SEPARATOR.match(word) and _CAPS_CITY.fullmatch(tokens[number - 1][1]):
-            city = number - 1
-            while city > 0 and tokens[city - 1][1].rstrip(",.").isupper() and number - city < 3:
-                city -= 1
+            city = last = number - 1
+            if tokens[city - 1][1].endswith(",") and us_state(tokens[city][1]):
+                city = last = city - 1  # "… PROGRAM WASHINGTON, DC --": a state after the city
+            while (
+                city > 0
+                and _upper(tokens[city - 1][1])
+                and last - city < 1
+                and not (city > 1 and _upper(tokens[city - 2][1]))  # "… PROGRAM WASHINGTON"
+            ):
+                city -= 1  # "NEW YORK --", "FORT SILL, OK —"
             cuts.add(tokens[city][0])
         if not word.endswith(",") or not _CITY_WORD.match(word) or _weekday(word):
             continue
@@ -247,6 +276,10 @@ def _dateline_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
         if _starts_words(text, end) and text[end:].lstrip()[:1].isupper():
             cuts.add(_next_token(tokens, end))
     return cuts
+
+
+def _upper(word: str) -> bool:
+    return word.rstrip(",.").isupper()
 
 
 def _weekday(word: str) -> bool:
