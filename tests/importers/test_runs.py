@@ -94,6 +94,15 @@ from presskit.importers.runs import split_run
             ],
         ),
         (
+            "Kommissionsvertreter Jörg Wojahn diskutierte in Favoriten mit Bürgern Brüssel/Wien "
+            "(ec) - Nicht hinterm Schreibtisch verstecken, sondern hinaus auf die Straße.",
+            [
+                "Kommissionsvertreter Jörg Wojahn diskutierte in Favoriten mit Bürgern",
+                "Brüssel/Wien (ec) - Nicht hinterm Schreibtisch verstecken, sondern hinaus auf "
+                "die Straße.",
+            ],
+        ),
+        (
             "date 2024-06-06 FORT SILL, OK — With great pride Fort Sill will mark the Army's "
             "birthday with an observance.",
             [

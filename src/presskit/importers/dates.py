@@ -118,8 +118,14 @@ class DatelineMatch:
     end: int  # where the release's own words start, after the dateline
 
 
-_AGENCIES = r"AP|dpa|AFP|Reuters|EFE|ANSA|OTS|APA|KNA|epd|SDA|ATS|Belga|ANP|PAP|Lusa"
-"""News agencies and wires whose tag follows a dateline's city: "Wien (OTS) - ..."."""
+_AGENCIES = r"AP|dpa|AFP|Reuters|EFE|ANSA|OTS|APA|KNA|epd|SDA|ATS|Belga|ANP|PAP|Lusa|ec|EK"
+"""News agencies and wires whose tag follows a dateline's city: "Wien (OTS) - ...", and the
+Commission's own "(ec)"."""
+TAGGED_DATELINE = re.compile(
+    r"(?<=\s)(?:(?:New|San|Los|Las|Bad|Saint|St\.|Sankt|Santa|Le|La|El) )?[A-ZÀ-Ý][\w/.'’-]+"
+    rf"\s*\((?:{_AGENCIES})\)\s*[-–—]{{1,2}}\s"
+)
+"""A tagged dateline inside a run: "… mit Bürgern Brüssel/Wien (ec) - Nicht …"."""
 _SEPARATOR = re.compile(
     rf"^\s*(?:\((?:{_AGENCIES})\)\s*)?"
     r"(?:/[A-Za-z -]{2,30}/\s*)?(?:[-–—:\ufffd]+|\.\s*[-–—]+|\.(?=\s)|$)\s*"  # \ufffd: a lost dash
@@ -130,7 +136,7 @@ _CITY_TAIL = re.compile(r"[\s,]+(le|el|den|am|on|the|à|a)?[\s,]*$", re.I)
 _CITY_ONLY = re.compile(
     r"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,38}(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][a-z]{1,15})?){0,2})"
     rf"\s*(?:\((?:{_AGENCIES})\))?\s*(?:[-–—]{{1,2}}\s+|[—–](?=[A-ZÀ-Ý]))"  # "WASHINGTON—U.S."
-    rf"|^(?P<tagged>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+)?)"  # "Wien (OTS) - "
+    rf"|^(?P<tagged>[A-ZÀ-Ý][\w/.'’-]+(?: [A-ZÀ-Ý][\w/.'’-]+)?)"  # "Wien (OTS) - "
     rf"\s*\((?:{_AGENCIES})\)\s*[-–—]{{1,2}}\s+"
     r"|^(?P<mixed>[A-ZÀ-Ý][a-zà-ÿ]+(?: [A-ZÀ-Ý][a-zà-ÿ]+)?,"
     r"\s*(?:[A-Z]\.[A-Z]\.|[A-Z]{2}|[A-Z][a-z]+\.?)"  # "D.C.", "DC", "Texas", "Calif."

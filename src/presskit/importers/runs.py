@@ -36,7 +36,13 @@ from presskit.importers.cues import (
     TITLE_SMALL_WORDS,
     doc_types,
 )
-from presskit.importers.dates import ZONES, find_date, parse_dateline, us_state
+from presskit.importers.dates import (
+    TAGGED_DATELINE,
+    ZONES,
+    find_date,
+    parse_dateline,
+    us_state,
+)
 from presskit.importers.features import cue_patterns, phrase_cues, weekday_names
 from presskit.importers.language import detect_language
 
@@ -163,6 +169,7 @@ def _evidence_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
         if match.start() and find_date(match["date"]):
             cuts |= {match.start(), _next_token(tokens, match.end())}
     cuts |= _dateline_cuts(text, tokens, head_end)
+    cuts |= {m.start() for m in TAGGED_DATELINE.finditer(text, 0, head_end)}
     return {c for c in cuts if 0 < c < len(text)}
 
 
