@@ -157,6 +157,12 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(you are viewing archived content|this is archived information)\b",  # banners
             r"^(this page was |page )?last (updated|modified|reviewed)\b(?=.{0,40}$)",
             r"^(\[[^\]]{2,30}\]\s*){3,}$",  # a mail archive's "[Date Prev][Date Next]…"
+            r"^back to (the )?[\w ]{0,30}page$",
+            r"^(no comments|comments are closed|\d+ comments?|post a comment)\s*:?$",
+            r"^(<[^<>]{1,20}>\s*)+$",  # a stray HTML tag on its own: "<p>"
+            r"^\[an error occurred while processing this directive\]$",
+            # a CMS's author and time: "neily.chapman Sat, 09/02/2023 - 12:41"
+            r"^\S{2,30} (mon|tue|wed|thu|fri|sat|sun), \d{2}/\d{2}/\d{4} - \d{1,2}:\d{2}$",
             r"^this is an archival or historical document\b",  # IRS
             r"^in an effort to keep \S+ current, the archive\b",  # DHS
             r"^this (material|page|document) is (available|provided|kept) (primarily )?for "
