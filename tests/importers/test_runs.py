@@ -355,3 +355,26 @@ def test_a_lead_that_opens_with_a_comma_is_no_dateline(text: str) -> None:
     from presskit.importers.dates import parse_dateline
 
     assert parse_dateline(text) is None
+
+
+def test_people_run_together_on_one_contact_line_are_each_a_contact() -> None:
+    release = import_text(
+        "Coconino National Forest plans fall prescribed burning\n\n"
+        "Public Affairs Contacts: Brienne Magee, Flagstaff District Public Affairs Specialist, "
+        "928-527-8290 Brady Smith, Forest Public Affairs Officer, 928-527-3490 Dean Jones, "
+        "Fire Officer, 928-527-3643\n\n"
+        "Flagstaff, AZ – Coconino National Forest fire managers are preparing for fall season "
+        "prescribed burning as conditions allow."
+    ).release
+    assert [(c.name, c.phones[0].number) for c in release.contacts] == [
+        ("Brienne Magee", "928-527-8290"),
+        ("Brady Smith", "928-527-3490"),
+        ("Dean Jones", "928-527-3643"),
+    ]
+    aligned = import_text(
+        "Refuge Open House Set\n\nContact:  Jerry Rodriguez     (406) 789-2305\n"
+        "               Laurie Shannon    (303) 236-4317\n\n"
+        "The U.S. Fish and Wildlife Service will hold an open house at the refuge on Saturday "
+        "for everyone who wants to see it."
+    ).release
+    assert [c.name for c in aligned.contacts] == ["Jerry Rodriguez", "Laurie Shannon"]

@@ -67,7 +67,23 @@ def parse_contacts(blocks: list[Block], language: str) -> list[ParsedContact]:
 
 _LEAD_LABEL = re.compile(r"^\(?[^:()\d]{2,60}:\s*(?=[A-ZÀ-Ý])")
 _PEOPLE_SEPARATOR = re.compile(r"\s*[;,]\s*|\s+(?:and|und|et|y)\s+(?=[^\W\d_])")
-_PERSON_PARTS = re.compile(r"\s*(?:[:(),;]|\s[-–]\s)\s*")
+_PERSON_PARTS = re.compile(r"\s*(?:[:(),;\n]|\s[-–]\s)\s*")
+
+
+_NEXT_PERSON = re.compile(  # "… 928-527-8290 Brady Smith, Forest …", "… dps@nrc.gov Neil A. Sheehan,"
+    r"(?<=\S)\s+(?=(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+(?:[A-Z]\.\s+)?)[A-ZÀ-Ý][a-zà-ÿ'’-]+\s*[,(–])"
+)
+
+
+def _new_lines_before_people(text: str) -> str:
+    """A line break where a name follows a phone number or an address with no comma."""
+
+    def cut(match: re.Match[str]) -> str:
+        before = text[: match.start()].rsplit(None, 1)[-1]
+        reached = before[-1:].isdigit() or EMAIL.fullmatch(before.rstrip(".,;"))
+        return "\n" if reached else match.group()
+
+    return _NEXT_PERSON.sub(cut, text)
 
 
 def _split_people(text: str) -> list[str]:
@@ -76,6 +92,7 @@ def _split_people(text: str) -> list[str]:
     or "and" where a new name follows one that already has a number or an address."""
     if len(phone_numbers(text)) + len(EMAIL.findall(text)) < 2:
         return [text]
+    text = _new_lines_before_people(text)
     names = [p for p in _PERSON_PARTS.split(_LEAD_LABEL.sub("", text)) if _person(p)]
     if len(names) < 2:  # one person with a phone and an address
         return [text]
@@ -166,7 +183,7 @@ def _starts_person(block: Block, chunk: list[Block]) -> bool:
     return has_name and bool(EMAIL.search(before) or phone_numbers(before))
 
 
-_NAME_THEN_WIDGET = re.compile(r"^((?:[A-ZÀ-Ý][\w'’.-]+\s){1,3})(?=[\d(])")
+_NAME_THEN_WIDGET = re.compile(r"^((?:[A-ZÀ-Ý][\w'’.-]+\s+){1,3})(?=[\d(])")
 
 
 def _name_in(text: str) -> str:
