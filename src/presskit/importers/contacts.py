@@ -70,7 +70,7 @@ _PEOPLE_SEPARATOR = re.compile(r"\s*[;,]\s*|\s+(?:and|und|et|y)\s+(?=[^\W\d_])")
 _PERSON_PARTS = re.compile(r"\s*(?:[:(),;\n]|\s[-–]\s)\s*")
 
 
-_NEXT_PERSON = re.compile(  # "… 928-527-8290 Brady Smith, Forest …", "… dps@nrc.gov Neil A. Sheehan,"
+_NEXT_PERSON = re.compile(  # "… 928-527-8290 Brady Smith, Forest …"
     r"(?<=\S)\s+(?=(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+\s+(?:[A-Z]\.\s+)?)[A-ZÀ-Ý][a-zà-ÿ'’-]+\s*[,(–])"
 )
 
