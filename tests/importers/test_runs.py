@@ -103,6 +103,18 @@ from presskit.importers.runs import split_run
             ],
         ),
         (
+            "Press Statements – VA News https://news.example.gov hourly 1 Statement from the "
+            "Secretary regarding Memorial Day https://news.example.gov/statement-memorial-day/ "
+            "Fri, 23 May 2025 WASHINGTON – The Secretary today released the following statement.",
+            [  # the item's link after its title cuts; the channel's link before "hourly" not
+                "Press Statements – VA News https://news.example.gov hourly 1 Statement from the "
+                "Secretary regarding Memorial Day",
+                "https://news.example.gov/statement-memorial-day/",
+                "Fri, 23 May 2025",
+                "WASHINGTON – The Secretary today released the following statement.",
+            ],
+        ),
+        (
             "date 2024-06-06 FORT SILL, OK — With great pride Fort Sill will mark the Army's "
             "birthday with an observance.",
             [

@@ -50,6 +50,7 @@ _HEAD_WORDS = 80
 _TITLE_WORDS = 40  # a title run into its lead is at most this long
 _TOKEN = re.compile(r"\S+")
 _BRACKET_URL = re.compile(r"\[(?:https?://|www\.)[^\]\s]{1,500}\]")
+_BARE_URL = re.compile(r"(?<=\s)https?://[^\s\]]{4,500}(?=\s+[A-ZÀ-Ý])")
 _CONTACT_LABEL = re.compile(
     r"(?<=\S )(?<!media )(?<!press )(?<!news )"  # "Media contacts:" is one label
     r"(?:(?:media |press |news )?contacts?|kontakt|contacto|pressekontakt)"
@@ -148,6 +149,9 @@ def _evidence_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
         cuts.add(_next_token(tokens, date[1][1]))  # "June 22, 2015 MEDIA ADVISORY ..."
     for match in _BRACKET_URL.finditer(text, 0, head_end):
         cuts |= {match.start(), _next_token(tokens, match.end())}
+    for match in _BARE_URL.finditer(text, 0, head_end):  # a feed's "<title> <link>", flattened
+        if not _ends_sentence(text[: match.start()].rstrip()[-1:] or "."):
+            cuts |= {match.start(), _next_token(tokens, match.end())}
     for match in _DATE_LABEL.finditer(text, 0, head_end):
         if match.start() and text[match.start() - 1] != " ":
             continue
