@@ -94,8 +94,6 @@ def _one_headline(
             (b.index for b in document.blocks if len(b.text.split()) >= 25 and not b.chrome), 40
         )
         candidates = _headline_candidates(document, roles, scores, min(prose, 40))
-        if not candidates:  # a release needs one: a title-like line above the body, if any
-            candidates = _title_lines_above_body(document, roles)
         if candidates:
             roles[max(candidates, key=lambda i: scores[i][Role.HEADLINE])] = Role.HEADLINE
     heads = [i for i, role in enumerate(roles) if role is Role.HEADLINE]
@@ -128,20 +126,6 @@ def _lead_first(roles: list[Role], document: SourceDocument) -> list[Role]:
 
 def _title_line(text: str) -> bool:
     return len(text.split()) <= 30 and not text.rstrip().endswith((".", "!", "?", ":"))
-
-
-def _title_lines_above_body(document: SourceDocument, roles: list[Role]) -> list[int]:
-    """Unplaced lines of a title's shape above the body's first paragraph (the last resort
-    when the scorer found nothing like a headline: the release could not be exported)."""
-    first_body = next((i for i, role in enumerate(roles) if role is Role.BODY), len(roles))
-    return [
-        i
-        for i, block in enumerate(document.blocks[: min(first_body, 60)])
-        if not block.chrome
-        and roles[i] is Role.NOT_PLACED
-        and 3 <= len(block.text.split()) <= 25
-        and _title_line(block.text)
-    ]
 
 
 def _headline_candidates(
