@@ -21,10 +21,11 @@ PHRASE_CUES = (
 """The phrase cues every language may fill; each becomes a feature ``cue_<name>``."""
 
 _END = [
-    r"^(#\s*){3,}$",
+    r"^[-–—]?\s*(#\s*){3,}[-–—]?$",  # "###", "# # #", "-###-"
     r"^[-–—]*\s*(30|end|ends|xxx)\s*[-–—]*$",
+    r"^[-–—]+\s*0\s*[-–—]+$",  # "-0-"
     r"^\*{3}$",
-    r"^[-–—]\s*[A-Z]{2,8}\s*[-–—]$",  # the issuer's initials between dashes: "-NSF-"
+    r"^[-–—]\s*[A-Z]{2,8}\s*[-–—]?$",  # the issuer's initials after a dash: "-NSF-", "-USMC"
     r"^[-–—]+\s*end( of)?( general)? (release|text|statement)\s*[-–—]+$",
 ]
 
