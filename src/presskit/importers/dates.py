@@ -168,15 +168,18 @@ def parse_dateline(text: str) -> DatelineMatch | None:
     if found is not None and found[1][0] > 0:
         city = _CITY_TAIL.sub("", text[: found[1][0]])
         after = _SEPARATOR.match(text[found[1][1] :])
-        if city.endswith("(") and text[found[1][1] :].startswith(
-            ")"
-        ):  # "BOSTON, MASS (July 15, 2024) –"
+        bracketed = city.endswith("(") and text[found[1][1] :].startswith(")")
+        if bracketed:  # "BOSTON, MASS (July 15, 2024) –": the brackets set the date apart
             city = city.rstrip(" (")
             after = _SEPARATOR.match(text[found[1][1] + 1 :])
             found = (found[0], (found[1][0], found[1][1] + 1))
         if after is None and _with_state(city) and re.match(r"\s+[A-Z]", text[found[1][1] :]):
             after = re.match(r"\s+", text[found[1][1] :])  # "Washington, D.C., Nov. 22, 2011 The"
-        if after and _looks_like_place(city) and _set_apart(text[: found[1][0]], city):
+        if (
+            after
+            and _looks_like_place(city)
+            and (bracketed or _set_apart(text[: found[1][0]], city))
+        ):
             style = DatelineStyle.AP if _month_first(text[found[1][0] :]) else DatelineStyle.LOCALE
             return DatelineMatch(_city(city), found[0], style, found[1][1] + after.end())
     if (dayed := _city_and_day().match(text)) is not None:  # "WASHINGTON, August 19 --"

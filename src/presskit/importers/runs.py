@@ -224,10 +224,18 @@ def _caps_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> set[i
                     ):
                         end -= 1  # "… PROGRAM WASHINGTON, DC --"
                 cuts.add(run[0][0])
-                if not _AP_SEPARATOR.match(tokens[end - 1][1]):  # "WASHINGTON, DC -- The"
+                if not _AP_SEPARATOR.match(tokens[end - 1][1]) and not _dateline_from(
+                    text, run[0][0], tokens[end][0]
+                ):  # "WASHINGTON, DC -- The", "… AIR STATION MIRAMAR, Calif. (April 26, 2016) –"
                     cuts.add(tokens[end][0])
         index = max(end, index + 1)
     return cuts
+
+
+def _dateline_from(text: str, start: int, past: int) -> bool:
+    """Whether a dateline with a place starts at ``start`` and goes on past ``past``."""
+    found = parse_dateline(text[start:])
+    return found is not None and bool(found.city) and start + found.end > past
 
 
 def _acronym_leads(tokens: list[tuple[int, str]], index: int, end: int) -> bool:

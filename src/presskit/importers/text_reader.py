@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from presskit.importers.cues import TITLE_SMALL_WORDS
+from presskit.importers.dates import parse_dateline
 from presskit.importers.model import Block, BlockKind, SourceDocument
 from presskit.importers.runs import split_run
 
@@ -133,7 +134,11 @@ def _continues(previous: str, line: str, width: int) -> bool:
     if _ENDS_SENTENCE.search(previous) or _ENDS_DATE.search(previous):
         return False
     if len(previous) < 0.55 * width:  # a short line: only a sentence going on in lower case
-        return _lower_continuation(previous, line.strip()) or _goes_on(previous, line)
+        return (
+            _lower_continuation(previous, line.strip())
+            or _goes_on(previous, line)
+            or _dateline_goes_on(previous, line.strip())
+        )
     if _LABEL.match(line.strip()):  # "Release Date: ...", "Contact: ...", "WHO: ..."
         return False
     return not line.lstrip().startswith(("(", "+", "@")) and len(line.strip()) > 0
@@ -147,6 +152,15 @@ def _goes_on(previous: str, line: str) -> bool:
     return bool(line) and (
         line[:1].islower() or (last in TITLE_SMALL_WORDS and len(previous.split()) >= 3)
     )
+
+
+def _dateline_goes_on(previous: str, line: str) -> bool:
+    """ "MARINE CORPS AIR STATION MIRAMAR," then "Calif. (April 26, 2016) – Personnel …": a
+    dateline broken after its city's comma."""
+    if not previous.endswith(",") or len(previous.split()) > 8:
+        return False
+    found = parse_dateline(f"{previous} {line}")
+    return found is not None and bool(found.city) and found.end > len(previous) + 1
 
 
 def _lower_continuation(previous: str, line: str) -> bool:
