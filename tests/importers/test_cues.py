@@ -163,3 +163,25 @@ def test_a_mail_archive_navigation_and_an_unspaced_dash_dateline() -> None:
     assert release.headline == "High temps mean higher fire risk"
     assert release.dateline.city == "Ketchikan, AK"
     assert "Date Prev" not in release.body and release.body.startswith("Recent high")
+
+
+def test_a_letterhead_in_two_columns_and_the_release_lines_date() -> None:
+    release = import_text(
+        "G 95-71\n\n"
+        "FOR IMMEDIATE RELEASE                     CONTACT:  Carol Hamilton\n"
+        "Wednesday, September 20, 1995                    202-482-4883\n\n"
+        "COMMERCE SECRETARY SAYS BUDGET PROPOSALS WILL COST MORE\n\n"
+        "WASHINGTON -- The Commerce Secretary today criticized proposals to dismantle the "
+        "department, calling them costly to the taxpayer."
+    ).release
+    assert release.headline == "COMMERCE SECRETARY SAYS BUDGET PROPOSALS WILL COST MORE"
+    assert release.dateline.date == dt.date(1995, 9, 20)
+    assert [(c.name, c.phones[0].number) for c in release.contacts] == [
+        ("Carol Hamilton", "202-482-4883")
+    ]
+    dated = import_text(
+        "For Immediate Release September 30, 2013\n\nForest plans fall prescribed burning\n\n"
+        "Flagstaff, AZ – Fire managers are preparing for the fall season of prescribed "
+        "burning across the forest."
+    ).release
+    assert dated.dateline.date == dt.date(2013, 9, 30)

@@ -231,8 +231,9 @@ def _fallback_date(document: SourceDocument, by_role: dict[Role, list[Block]]):
 
     head = by_role[Role.HEADLINE][0].index if by_role[Role.HEADLINE] else 0
     near = sorted(
-        by_role[Role.NOT_PLACED] + by_role[Role.CONTACT], key=lambda b: abs(b.index - head)
-    )
+        by_role[Role.NOT_PLACED] + by_role[Role.CONTACT] + by_role[Role.RELEASE_LINE],
+        key=lambda b: abs(b.index - head),
+    )  # "FOR IMMEDIATE RELEASE: October 6, 1998" gives the date too
     for block in by_role[Role.DATELINE] + [b for b in near if abs(b.index - head) <= 8]:
         if block.chrome or "chrome" in phrase_cues(block.text):  # "… last updated on …"
             continue

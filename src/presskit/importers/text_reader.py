@@ -41,13 +41,37 @@ def read_text(text: str, name: str, fmt: str = "text", *, whole: bool = False) -
             paragraphs[-1].append((number, line))
         elif paragraphs[-1]:
             paragraphs.append([])
-    found = paragraphs[:-1] if whole else _double_spaced_titles(paragraphs[:-1])
+    found = paragraphs[:-1] if whole else _columns(_double_spaced_titles(paragraphs[:-1]))
     for group, paragraph in enumerate(found, start=1):
         if not whole and len(paragraph) > 1 and all(_capitals(line) for _, line in paragraph):
             _add_block(document, paragraph, group)  # a title in capitals, line by line
         else:
             _add_paragraph(document, paragraph, group, whole)
     return document
+
+
+_GAP = re.compile(r"^(\s*\S.*?\S)\s{4,}(\S.*)$")
+
+
+def _columns(paragraphs: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+    """A letterhead typed in two columns ("FOR IMMEDIATE RELEASE      CONTACT: Carol
+    Hamilton" / "Wednesday, September 20, 1995      202-482-4883"): every line of the
+    paragraph has a gap of four spaces or more; the left column, then the right one (both
+    keep the source lines they came from)."""
+    found: list[list[tuple[int, str]]] = []
+    for paragraph in paragraphs:
+        gaps = [_GAP.match(line) for _, line in paragraph]
+        if len(paragraph) < 2 or not all(gaps) or all(_reach(gap[2]) for gap in gaps if gap):
+            found.append(paragraph)
+            continue
+        found.append([(number, gap[1]) for (number, _), gap in zip(paragraph, gaps, strict=True)])
+        found.append([(number, gap[2]) for (number, _), gap in zip(paragraph, gaps, strict=True)])
+    return found
+
+
+def _reach(text: str) -> bool:
+    """A phone number or an address alone: a contact's row ("Jerry Rodriguez   (406) …")."""
+    return bool(re.fullmatch(r"[\d\s().+/-]{7,}|\S+@\S+", text.strip()))
 
 
 def _double_spaced_titles(paragraphs: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
