@@ -100,6 +100,13 @@ def test_embargo_with_zone_and_without() -> None:
         ("Washington, D.C., November 22, 2011 Nearly 200", "Washington, D.C.", "2011-11-22", "ap"),
         ("SANTA FE, N.M. – Santa Fe National Forest", "Santa Fe, N.M.", None, "ap"),
         ("WASHINGTON – (12 de octubre de 2017)—La Agencia", "Washington", "2017-10-12", "ap"),
+        ("Wien - (OTS) Ab sofort stellt EUROSTAT", "Wien", None, "ap"),
+        (
+            "MARINE CORPS AIR STATION MIRAMAR, Calif. (April 26, 2016) – Personnel",
+            "Marine Corps Air Station Miramar, Calif.",
+            "2016-04-26",
+            "ap",
+        ),
         (
             "SALINA, Kansas, August 3, 2012\ufffdState Conservationist",
             "Salina, Kansas",

@@ -169,6 +169,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^this (material|page|document) is (available|provided|kept) (primarily )?for "
             r"(archival|historical|reference) purposes\b",
             r"^click here to\b(?=.{0,40}$)",
+            r"\bclick here to (find out|learn|read) more\.?$",
             r"^(browse latest\b|channel:\s)|\bviewing all \d+ (articles|posts|items)$",
             r"^\d+ (seconds?|minutes?|hours?|days?|weeks?|months?)( \d+ \w+)? ago$",
             r"^alert\s*-\s*(warning|info|information|success|error)$",
