@@ -192,3 +192,20 @@ def test_a_letterhead_in_two_columns_and_the_release_lines_date() -> None:
         "burning across the forest."
     ).release
     assert dated.dateline.date == dt.date(2013, 9, 30)
+
+
+def test_an_unheaded_description_of_the_issuer_closing_the_release_is_its_boilerplate() -> None:
+    release = import_text(
+        "NCUA Statement on the Credit Union Decision\n\n"
+        "Alexandria, Va., July 21, 2008 – Today the court rendered a decision in the case "
+        "concerning the agency's approval of a six county area in Pennsylvania.\n\n"
+        "It is important to note that this decision did not challenge the agency's community "
+        "charter regulations, which remain in force across the country.\n\n"
+        "The agency will review the decision and decide on its next steps in the coming weeks, "
+        "the Chairman said in a statement today.\n\n"
+        "The National Credit Union Administration charters and supervises federal credit "
+        "unions and insures savings in federal and most state-chartered credit unions.\n\n"
+        "-NCUA-"
+    ).release
+    assert release.boilerplate.startswith("The National Credit Union Administration charters")
+    assert release.body.endswith("the Chairman said in a statement today.")

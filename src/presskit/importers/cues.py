@@ -499,7 +499,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
         "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2, "top_short": -1.5,
         "before_credit": -5, "after_end": -4, "ends_with_date": -2, "no_words": -3,
-        "advisory_field": 3.5, "caption": -4,
+        "advisory_field": 3.5, "caption": -4, "closing_about": -2.5,
     },
     Role.LINKS: {
         "bias": -3, "cue_links": 5.5, "only_url": 2, "url": 1.5, "list_item": 0.4,
@@ -509,7 +509,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
     Role.BOILERPLATE: {
         "bias": -3, "cue_about": 6.5, "cue_org_about": 2.6, "late": 1, "sentence": 0.5,
         "email": -1, "phone": -1.5, "early": -2.5, "chrome": -2, "cue_said": -1.5,
-        "dateline_start": -4, "cue_contact": -2, "prose_after_end": 3,
+        "dateline_start": -4, "cue_contact": -2, "prose_after_end": 3, "closing_about": 6,
     },
     Role.CONTACT: {
         "bias": -2.7, "cue_contact": 7, "email": 3.5, "phone": 3.5, "person_name": 1.5,

@@ -192,6 +192,7 @@ def block_features(document: SourceDocument, tick: Tick | None = None) -> list[d
     _before_the_lead(release, features, first_prose)
     _captions(release, features)
     _after_the_end(release, features)
+    _closing_about(release, features)
     _after_a_label(release, features, first_prose)
     _lead_overlap(release, features, first_prose)
     return features
@@ -251,6 +252,43 @@ def _after_the_end(release: list[Block], features: list[dict[str, float]]) -> No
             if "sentence" in own and "long" in own:  # the issuer's description, unheaded
                 own["prose_after_end"] = 1.0
         ended = ended or "cue_end" in features[block.index]
+
+
+_NOT_PROSE = frozenset({
+    "email", "phone", "cue_contact", "only_url", "very_short", "cue_chrome", "chrome", "cue_end",
+    "cue_links", "cue_social", "cue_meta", "date_only", "repeats_earlier", "menu",
+})  # fmt: skip
+
+
+def _closing_about(release: list[Block], features: list[dict[str, float]]) -> None:
+    """The release's last paragraph of prose, when it describes the issuer ("The National
+    Credit Union Administration charters …", "Established in 1921, GAO examines …"): the
+    boilerplate with no "About" above it and no end mark between ("closing_about")."""
+    prose = [
+        block
+        for block in release
+        if not set(features[block.index]) & _NOT_PROSE
+        and "sentence" in features[block.index]
+        and word_count(block.text) >= 12
+    ]
+    if len(prose) < 3:  # a release of one or two paragraphs: they are its body
+        return
+    last = features[prose[-1].index]
+    describes = "cue_org_about" in last or _ISSUER_SUBJECT.match(prose[-1].text)
+    at = release.index(prose[-1])
+    follows_prose = at > 0 and release[at - 1] is prose[-2]  # not after an advisory's lines
+    if describes and follows_prose and "after_end" not in last:
+        last["closing_about"] = 1.0
+
+
+_ISSUER_SUBJECT = re.compile(  # "The National Credit Union Administration charters …"
+    r"^(?:The |Established in \d{4}, |Founded in \d{4}, )?(?:U\.S\. )?"
+    r"(?:[A-Z][\w&'’-]*,? (?:(?:of|for|and|on|the) )*){0,7}"
+    r"(?:Administration|Agency|Commission|Service|Survey|Bureau|Department|Foundation|"
+    r"Institute|Office|Corporation|Authority|Council|Board|Development|[A-Z]{2,6})"
+    r"(?: \([A-Z]{2,8}\))?,? (?:is|are|provides|charters|administers|examines|works|protects|"
+    r"leads|oversees|serves|manages|supports|promotes|regulates|conducts|helps|enforces)\b"
+)
 
 
 _CREDIT = re.compile(r"^(photo |image |video )?(credits?|courtesy)\s*:", re.IGNORECASE)
