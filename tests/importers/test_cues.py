@@ -101,6 +101,8 @@ def test_embargo_with_zone_and_without() -> None:
         ("SANTA FE, N.M. – Santa Fe National Forest", "Santa Fe, N.M.", None, "ap"),
         ("WASHINGTON – (12 de octubre de 2017)—La Agencia", "Washington", "2017-10-12", "ap"),
         ("Wien - (OTS) Ab sofort stellt EUROSTAT", "Wien", None, "ap"),
+        ("WASHINGTON--The Department of Transportation", "Washington", None, "ap"),
+        ("ATLANTALa Agencia Federal Pequeños de Negocios", "Atlanta", None, "ap"),
         (
             "MARINE CORPS AIR STATION MIRAMAR, Calif. (April 26, 2016) – Personnel",
             "Marine Corps Air Station Miramar, Calif.",

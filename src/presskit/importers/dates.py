@@ -135,7 +135,8 @@ _CITY = re.compile(r"^[^\W\d_][\w .,'’/&()-]{0,50}$")
 _CITY_TAIL = re.compile(r"[\s,]+(le|el|den|am|on|the|à|a)?[\s,]*$", re.I)
 _CITY_ONLY = re.compile(
     r"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,38}(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][a-z]{1,15})?){0,2})"
-    rf"\s*(?:\((?:{_AGENCIES})\))?\s*(?:[-–—]{{1,2}}\s+|[—–](?=[A-ZÀ-Ý]))"  # "WASHINGTON—U.S."
+    rf"\s*(?:\((?:{_AGENCIES})\))?\s*(?:[-–—]{{1,2}}\s+|(?:[—–]|--)(?=[A-ZÀ-Ý]))"  # "WASHINGTON—U.S."
+    r"|^(?P<glued>[A-Z]{5,})(?=[A-Z][a-zà-ÿ]+ )"  # "ATLANTALa Agencia": the dash lost
     rf"|^(?P<tagged>[A-ZÀ-Ý][\w/.'’-]+(?: [A-ZÀ-Ý][\w/.'’-]+)?)"  # "Wien (OTS) - "
     rf"\s*(?:[-–—]\s*)?\((?:{_AGENCIES})\)\s*(?:[-–—]{{1,2}}\s+|(?=[A-ZÀ-Ý]))"  # "Wien - (OTS) Ab"
     r"|^(?P<mixed>[A-ZÀ-Ý][a-zà-ÿ]+(?: [A-ZÀ-Ý][a-zà-ÿ]+)?,"
@@ -185,7 +186,9 @@ def parse_dateline(text: str) -> DatelineMatch | None:
     if (dayed := _city_and_day().match(text)) is not None:  # "WASHINGTON, August 19 --"
         return DatelineMatch(_city(dayed["city"]), None, DatelineStyle.AP, dayed.end())
     match = _CITY_ONLY.match(text)
-    city = match and (match["city"] or match["tagged"] or match["mixed"] or match["bare"])
+    city = match and (
+        match["city"] or match["tagged"] or match["mixed"] or match["bare"] or match["glued"]
+    )
     city = city and city.rstrip(" -–—")
     named = match and (match["mixed"] or match["bare"])
     if named and not us_state(named.split(",", 1)[1]):

@@ -12,6 +12,7 @@ either side of it still count as neighbours.
 from __future__ import annotations
 
 import math
+import re
 
 from presskit.importers.cues import TRANSITIONS, WEIGHTS
 from presskit.importers.dates import parse_dateline
@@ -125,6 +126,8 @@ def _lead_first(roles: list[Role], document: SourceDocument) -> list[Role]:
 
 
 def _title_line(text: str) -> bool:
+    """Up to 30 words and no full stop at the end (an abbreviation's is none: "Laurel, Md.")."""
+    text = re.sub(r"\b[A-Z][a-z]{0,3}\.$", "", text.rstrip())
     return len(text.split()) <= 30 and not text.rstrip().endswith((".", "!", "?", ":"))
 
 
