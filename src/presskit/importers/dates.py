@@ -135,7 +135,7 @@ _CITY = re.compile(r"^[^\W\d_][\w .,'’/&()-]{0,50}$")
 _CITY_TAIL = re.compile(r"[\s,]+(le|el|den|am|on|the|à|a)?[\s,]*$", re.I)
 _CITY_ONLY = re.compile(
     r"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,38}(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][a-z]{1,15})?){0,2})"
-    rf"\s*(?:\((?:{_AGENCIES})\))?\s*(?:[-–—]{{1,2}}\s+|(?:[—–]|--)(?=[A-ZÀ-Ý]))"  # "WASHINGTON—U.S."
+    rf"\s*(?:\((?:{_AGENCIES})\))?\s*(?:[-–—]{{1,2}}\s+|(?:[—–]|--)(?=[A-ZÀ-Ý]))"  # "CITY—U.S."
     r"|^(?P<glued>[A-Z]{5,})(?=[A-Z][a-zà-ÿ]+ )"  # "ATLANTALa Agencia": the dash lost
     rf"|^(?P<tagged>[A-ZÀ-Ý][\w/.'’-]+(?: [A-ZÀ-Ý][\w/.'’-]+)?)"  # "Wien (OTS) - "
     rf"\s*(?:[-–—]\s*)?\((?:{_AGENCIES})\)\s*(?:[-–—]{{1,2}}\s+|(?=[A-ZÀ-Ý]))"  # "Wien - (OTS) Ab"
