@@ -115,6 +115,16 @@ from presskit.importers.runs import split_run
             ],
         ),
         (
+            "NR 97-14 February 11, 1997 OCC Web Site Lists Persons Banned From Banking "
+            "WASHINGTON -- The Comptroller of the Currency today began posting names.",
+            [
+                "NR 97-14",
+                "February 11, 1997",
+                "OCC Web Site Lists Persons Banned From Banking",
+                "WASHINGTON -- The Comptroller of the Currency today began posting names.",
+            ],
+        ),
+        (
             "date 2024-06-06 FORT SILL, OK — With great pride Fort Sill will mark the Army's "
             "birthday with an observance.",
             [

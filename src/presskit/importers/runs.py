@@ -50,6 +50,7 @@ _HEAD_WORDS = 80
 _TITLE_WORDS = 40  # a title run into its lead is at most this long
 _TOKEN = re.compile(r"\S+")
 _BRACKET_URL = re.compile(r"\[(?:https?://|www\.)[^\]\s]{1,500}\]")
+_BARE_NUMBER = re.compile(r"^[A-Z]{1,4} ?\d{2,4}[-–]\d{1,5}(?=\s)")  # a release's number
 _BARE_URL = re.compile(r"(?<=\s)https?://[^\s\]]{4,500}(?=\s+[A-ZÀ-Ý])")
 _CONTACT_LABEL = re.compile(
     r"(?<=\S )(?<!media )(?<!press )(?<!news )"  # "Media contacts:" is one label
@@ -166,6 +167,9 @@ def _evidence_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
         cuts.add(_next_token(tokens, label.end()))
     if label := _NUMBER_LABEL.match(text):  # "RELEASE: 12-428 NASA'S HUBBLE PROVIDES ..."
         cuts.add(_next_token(tokens, label.end()))
+    number = _BARE_NUMBER.match(text)  # "NR 97-14 February 11, 1997 OCC Web Site Lists …"
+    if number and find_date(text[number.end() : number.end() + 40]):
+        cuts.add(_next_token(tokens, number.end()))
     if label := _release_line().match(text):  # "For Immediate Release 99-72 New York …"
         cuts.add(_next_token(tokens, label.end()))
     cuts |= _caps_cuts(text, tokens, head_end)
