@@ -159,6 +159,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(this page was |page )?last (updated|modified|reviewed)\b(?=.{0,40}$)",
             r"^(\[[^\]]{2,30}\]\s*){3,}$",  # a mail archive's "[Date Prev][Date Next]…"
             r"^back to (the )?[\w ]{0,30}page$",
+            r"^[\w .&'’-]{0,40}\b(header|banner|logo)( image| graphic)?$",  # an image's alt text
             r"^(no comments|comments are closed|\d+ comments?|post a comment)\s*:?$",
             r"^(<[^<>]{1,20}>\s*)+$",  # a stray HTML tag on its own: "<p>"
             r"^\[an error occurred while processing this directive\]$",
@@ -423,7 +424,7 @@ sentence, is a menu that lost its line breaks (feature ``menu``)."""
 
 ISSUER = (
     r"^(u\.s\.|united states) (department of (the )?[\w&]+( (and|&) [\w]+)?( [\w]+)?|"
-    r"[\w ]{0,40}(service|survey|bureau|agency|administration|commission))$"  # a letterhead
+    r"[\w ]{0,90}(service|survey|bureau|agency|administration|commission|region))$"  # letterhead
     r"|^(office|agence|agencia|oficina|amt|bureau) (\w+ ){0,2}(de|du|des|der|für|for|of)\b"
     r"|^public affairs\b|^(national )?(institutes?|centers?|centres?|"
     r"council|foundation|survey)\s+(of|for|on)\b|^(department|office|agency|bureau|ministry|"

@@ -167,7 +167,7 @@ def parse_dateline(text: str) -> DatelineMatch | None:
             style = DatelineStyle.AP if _month_first(text) else DatelineStyle.LOCALE
             return DatelineMatch("", found[0], style, found[1][1] + after.end())
     if found is not None and found[1][0] > 0:
-        city = _CITY_TAIL.sub("", text[: found[1][0]])
+        city = _CITY_TAIL.sub("", text[: found[1][0]]).rstrip(" -–—")  # "WASHINGTON - April 4"
         after = _SEPARATOR.match(text[found[1][1] :])
         bracketed = city.endswith("(") and text[found[1][1] :].startswith(")")
         if bracketed:  # "BOSTON, MASS (July 15, 2024) –": the brackets set the date apart

@@ -513,7 +513,8 @@ def _line_kinds(text: str, words: int, sentence: bool) -> dict[str, float]:
     """What kind of line this is by its words: the issuer's letterhead, an address, an
     advisory's field, a type before a title, a menu."""
     found: dict[str, float] = {}
-    if words <= 8 and not sentence and re.match(ISSUER, text, re.IGNORECASE):
+    letterhead = words <= 8 or (words <= 16 and text.startswith(("U.S. ", "United States ")))
+    if letterhead and not sentence and re.match(ISSUER, text, re.IGNORECASE):
         found["issuer"] = 1.0
     if (_STREET.search(text) or _ZIP_END.search(text)) and words <= 16:
         found["address"] = 1.0  # "134 Union Boulevard", "1000 Independence Avenue, SW"
