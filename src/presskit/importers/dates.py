@@ -118,7 +118,7 @@ class DatelineMatch:
     end: int  # where the release's own words start, after the dateline
 
 
-_AGENCIES = r"AP|dpa|AFP|Reuters|EFE|ANSA|OTS|APA|KNA|epd|SDA|ATS|Belga|ANP|PAP|Lusa|ec|EK"
+_AGENCIES = r"AP|dpa|AFP|Reuters|EFE|ANSA|OTS|ots|APA|KNA|epd|SDA|ATS|Belga|ANP|PAP|Lusa|ec|EK"
 """News agencies and wires whose tag follows a dateline's city: "Wien (OTS) - ...", and the
 Commission's own "(ec)"."""
 TAGGED_DATELINE = re.compile(
@@ -139,7 +139,7 @@ _CITY_ONLY = re.compile(
     r"|^(?P<glued>[A-Z]{5,})(?=[A-Z][a-zà-ÿ]+ )"  # "ATLANTALa Agencia": the dash lost
     rf"|^(?P<tagged>[A-ZÀ-Ý][\w/.'’-]+(?: [A-ZÀ-Ý][\w/.'’-]+)?)"  # "Wien (OTS) - "
     rf"\s*(?:[-–—]\s*)?\((?:{_AGENCIES})\)\s*(?:[-–—]{{1,2}}\s+|(?=[A-ZÀ-Ý]))"  # "Wien - (OTS) Ab"
-    r"|^(?P<mixed>[A-ZÀ-Ý][a-zà-ÿ]+(?: [A-ZÀ-Ý][a-zà-ÿ]+)?,"
+    r"|^(?P<mixed>[A-ZÀ-Ý][a-zà-ÿ]+(?: [A-ZÀ-Ý][a-zà-ÿ]+){0,2},"
     r"\s*(?:[A-Z]\.[A-Z]\.|[A-Z]{2}|[A-Z][a-z]+\.?)"  # "D.C.", "DC", "Texas", "Calif."
     r"(?: [A-Z][a-z]+)?)(?:\s+[-–—]{1,2}\s+|\s*[—–]\s*)(?=[A-ZÀ-Ý\"“„0-9])"  # "El Paso, Texas - "
     r"|^(?P<bare>[A-Z][A-Z .'’-]{2,30},\s*[A-Z][a-z]{1,4}\.)\s+(?=[A-Z][a-z])"  # "AMES, Ia. The"

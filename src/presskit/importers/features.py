@@ -52,6 +52,11 @@ _ADVISORY_FIELD = re.compile(
     r"quién|quiénes|cuándo|dónde|por qué)(\s?:|\s*$)",  # "WHAT:" or "What" on its own line
     re.IGNORECASE,
 )
+_AGENCY_NAME = re.compile(  # a name and nothing else: capitalised words, an agency's last word
+    r"^(?:[A-Z][a-z]+|of|and|the|for|on|&)(?: (?:[A-Z][a-z]+|of|and|the|for|on|&)){1,5} "
+    r"(?:Service|Administration|Agency|Commission|Bureau|Department|Office|Survey|Board|"
+    r"Council|Institute|Foundation|Authority|Corps)$"
+)
 _HASHTAG = re.compile(r"(?:^|\s)#[A-Za-z]\w{2,}")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b")
 
@@ -515,6 +520,8 @@ def _line_kinds(text: str, words: int, sentence: bool) -> dict[str, float]:
     found: dict[str, float] = {}
     letterhead = words <= 8 or (words <= 16 and text.startswith(("U.S. ", "United States ")))
     if letterhead and not sentence and re.match(ISSUER, text, re.IGNORECASE):
+        found["issuer"] = 1.0
+    elif _AGENCY_NAME.match(text):  # "Immigration and Naturalization Service"
         found["issuer"] = 1.0
     if (_STREET.search(text) or _ZIP_END.search(text)) and words <= 16:
         found["address"] = 1.0  # "134 Union Boulevard", "1000 Independence Avenue, SW"
