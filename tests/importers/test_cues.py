@@ -103,8 +103,12 @@ def test_embargo_with_zone_and_without() -> None:
         ("Wien - (OTS) Ab sofort stellt EUROSTAT", "Wien", None, "ap"),
         ("WASHINGTON--The Department of Transportation", "Washington", None, "ap"),
         ("ATLANTALa Agencia Federal Pequeños de Negocios", "Atlanta", None, "ap"),
-        ("Yellowstone National Park, Wyo. — In a special", "Yellowstone National Park, Wyo.",
-         None, "ap"),
+        (
+            "Yellowstone National Park, Wyo. — In a special",
+            "Yellowstone National Park, Wyo.",
+            None,
+            "ap",
+        ),
         ("Berlin (ots) - Ganz nah vor Ort", "Berlin", None, "ap"),
         (
             "MARINE CORPS AIR STATION MIRAMAR, Calif. (April 26, 2016) – Personnel",

@@ -519,9 +519,8 @@ def _line_kinds(text: str, words: int, sentence: bool) -> dict[str, float]:
     advisory's field, a type before a title, a menu."""
     found: dict[str, float] = {}
     letterhead = words <= 8 or (words <= 16 and text.startswith(("U.S. ", "United States ")))
-    if letterhead and not sentence and re.match(ISSUER, text, re.IGNORECASE):
-        found["issuer"] = 1.0
-    elif _AGENCY_NAME.match(text):  # "Immigration and Naturalization Service"
+    named = letterhead and not sentence and re.match(ISSUER, text, re.IGNORECASE)
+    if named or _AGENCY_NAME.match(text):  # or "Immigration and Naturalization Service"
         found["issuer"] = 1.0
     if (_STREET.search(text) or _ZIP_END.search(text)) and words <= 16:
         found["address"] = 1.0  # "134 Union Boulevard", "1000 Independence Avenue, SW"
