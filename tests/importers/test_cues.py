@@ -110,6 +110,7 @@ def test_embargo_with_zone_and_without() -> None:
             "ap",
         ),
         ("Berlin (ots) - Ganz nah vor Ort", "Berlin", None, "ap"),
+        ("(ots) - Die EU-Terminvorschau ist ein Service der Vertretungen", "", None, "ap"),
         (
             "MARINE CORPS AIR STATION MIRAMAR, Calif. (April 26, 2016) – Personnel",
             "Marine Corps Air Station Miramar, Calif.",

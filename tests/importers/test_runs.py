@@ -125,6 +125,15 @@ from presskit.importers.runs import split_run
             ],
         ),
         (
+            "Partager cette page: Environ 2500 travailleurs licenciés de l'ancienne société "
+            "française de transport recevront une aide.",
+            [
+                "Partager cette page:",
+                "Environ 2500 travailleurs licenciés de l'ancienne société française de "
+                "transport recevront une aide.",
+            ],
+        ),
+        (
             "date 2024-06-06 FORT SILL, OK — With great pride Fort Sill will mark the Army's "
             "birthday with an observance.",
             [

@@ -159,7 +159,9 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(this page was |page )?last (updated|modified|reviewed)\b(?=.{0,40}$)",
             r"^(\[[^\]]{2,30}\]\s*){3,}$",  # a mail archive's "[Date Prev][Date Next]…"
             r"^back to (the )?[\w ]{0,30}page$",
+            r"^share this (page|article)\s*:$",
             r"^[\w .&'’-]{0,40}\b(header|banner|logo)( image| graphic)?$",  # an image's alt text
+            r"^(image used for layout\s*)+$",
             r"^(no comments|comments are closed|\d+ comments?|post a comment)\s*:?$",
             r"^(<[^<>]{1,20}>\s*)+$",  # a stray HTML tag on its own: "<p>"
             r"^\[an error occurred while processing this directive\]$",
@@ -244,6 +246,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         "chrome": [
             r"^(zum inhalt springen|direkt zum inhalt|drucken|teilen|startseite|suche|menü|"
             r"nach oben|newsletter|seite drucken|mehr erfahren|alle meldungen)$",
+            r"^(diese )?seite teilen\s*:?$",
             r"^(wir verwenden cookies|diese website (verwendet|nutzt) cookies|alle akzeptieren)",
             r"^(verwandte|ähnliche|weitere) (artikel|nachrichten|meldungen)\b",
             r"^(zuletzt (aktualisiert|geändert)|stand:)",
@@ -297,6 +300,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         "chrome": [
             r"^(aller au contenu|imprimer|partager|accueil|rechercher|menu|retour en haut|"
             r"s'abonner|lire la suite|voir tout)$",
+            r"^partager cette page\s*:?$",
             r"^(nous utilisons des cookies|ce site utilise des cookies|tout accepter)",
             r"^(articles?|actualités) (liés|similaires|connexes|associées)",
             r"^(dernière mise à jour|mis à jour le)",
@@ -348,6 +352,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         "chrome": [
             r"^(ir al contenido|imprimir|compartir|inicio|buscar|menú|volver arriba|"
             r"suscríbete|leer más|ver todo)$",
+            r"^compartir esta página\s*:?$",
             r"^(utilizamos cookies|este sitio (web )?utiliza cookies|aceptar (todas|cookies))",
             r"^(noticias|artículos) (relacionad[oa]s|similares)",
             r"^(última actualización|actualizado el)",

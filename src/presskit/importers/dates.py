@@ -155,6 +155,8 @@ def parse_dateline(text: str) -> DatelineMatch | None:
         if found is not None:
             city = match["inner"][: found[1][0]].strip(" ,–—-")
             return DatelineMatch(_city(city), found[0], DatelineStyle.PARENTHETICAL, match.end())
+        if re.fullmatch(_AGENCIES, match["inner"]) and len(text) > match.end() + 20:
+            return DatelineMatch("", None, DatelineStyle.AP, match.end())  # "(ots) - Die …"
         if _looks_like_place(match["inner"]) and len(text) > match.end() + 20:
             return DatelineMatch(
                 _city(match["inner"]), None, DatelineStyle.PARENTHETICAL, match.end()

@@ -50,6 +50,11 @@ _HEAD_WORDS = 80
 _TITLE_WORDS = 40  # a title run into its lead is at most this long
 _TOKEN = re.compile(r"\S+")
 _BRACKET_URL = re.compile(r"\[(?:https?://|www\.)[^\]\s]{1,500}\]")
+_SHARE_LABEL = re.compile(
+    r"^(share this (page|article)|partager cette page|diese seite teilen|seite teilen|"
+    r"compartir esta página|compartir)\s*:",
+    re.IGNORECASE,
+)
 _BARE_NUMBER = re.compile(r"^[A-Z]{1,4} ?\d{2,4}[-–]\d{1,5}(?=\s)")  # a release's number
 _BARE_URL = re.compile(r"(?<=\s)https?://[^\s\]]{4,500}(?=\s+[A-ZÀ-Ý])")
 _CONTACT_LABEL = re.compile(
@@ -163,6 +168,8 @@ def _evidence_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
         cuts.add(label.start())
     if label := _STORED_DATE.match(text):
         cuts.add(label.end())
+    if label := _SHARE_LABEL.match(text):  # "Partager cette page: Environ 2500 …"
+        cuts.add(_next_token(tokens, label.end()))
     if label := _issuer_label().match(text):
         cuts.add(_next_token(tokens, label.end()))
     if label := _NUMBER_LABEL.match(text):  # "RELEASE: 12-428 NASA'S HUBBLE PROVIDES ..."
