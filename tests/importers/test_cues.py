@@ -219,3 +219,10 @@ def test_an_unheaded_description_of_the_issuer_closing_the_release_is_its_boiler
     ).release
     assert release.boilerplate.startswith("The National Credit Union Administration charters")
     assert release.body.endswith("the Chairman said in a statement today.")
+
+
+def test_an_iso_date_is_no_phone_number() -> None:
+    from presskit.importers.features import phone_numbers
+
+    assert phone_numbers("2012-07-06 New Orleans") == []
+    assert phone_numbers("Contact: Caryl Fagot (504) 736-2590") == ["(504) 736-2590"]

@@ -103,6 +103,7 @@ def phone_numbers(text: str) -> list[str]:
             7 <= len(digits) <= 15
             and not re.fullmatch(r"(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d", match.group().strip())
             and not _NUMERIC_DATE.search(match.group())
+            and not re.fullmatch(r"(19|20)\d\d-[01]\d-[0-3]\d", match.group().strip())  # ISO
         ):
             found.append(match.group().strip())
     return found
