@@ -409,3 +409,17 @@ def test_people_run_together_on_one_contact_line_are_each_a_contact() -> None:
         "for everyone who wants to see it."
     ).release
     assert [c.name for c in aligned.contacts] == ["Jerry Rodriguez", "Laurie Shannon"]
+
+
+def test_the_commissions_for_more_information_in_a_paragraph_gives_the_contacts() -> None:
+    release = import_text(
+        "Juncker au Parlement hellénique\n\n"
+        "Bruxelles, le 26 avril 2018 - Le président s'est adressé aujourd'hui au Parlement "
+        "hellénique, réuni en session plénière. (Pour plus d'informations: Margaritis Schinas "
+        "– Tél.: +32 229 60524; Natasha Bertaud – Tél.: +32 229 67456)"
+    ).release
+    assert [(c.name, c.phones[0].number) for c in release.contacts] == [
+        ("Margaritis Schinas", "+32 229 60524"),
+        ("Natasha Bertaud", "+32 229 67456"),
+    ]
+    assert "Parlement hellénique, réuni en session plénière" in release.body

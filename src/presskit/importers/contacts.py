@@ -138,9 +138,23 @@ _IN_SENTENCE = re.compile(
 )
 
 
+_FOR_MORE = re.compile(  # the Commission's "(For more information: A – Tel.: …; B – Tel.: …)"
+    r"\((?:for more information|pour plus d['’]informations|para más información|"
+    r"für weitere informationen|weitere informationen)\s*:\s*(?P<people>[^()]{10,400})\)",
+    re.IGNORECASE,
+)
+
+
 def contacts_in_sentence(block: Block, language: str) -> list[ParsedContact]:
-    """People a sentence names as the ones to contact, with their number or address."""
-    found = []
+    """People a sentence names as the ones to contact, with their number or address; the
+    people a paragraph's "(For more information: …)" names."""
+    region = region_from_language(language)
+    found = [
+        ParsedContact(contact, [block])
+        for match in _FOR_MORE.finditer(block.text)
+        for part in _split_people(match["people"])
+        if (contact := _contact(part, region)) is not None and (contact.phones or contact.email)
+    ]
     for match in _IN_SENTENCE.finditer(block.text):
         if not looks_like_name(match["name"]):
             continue
