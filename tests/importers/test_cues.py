@@ -226,3 +226,15 @@ def test_an_iso_date_is_no_phone_number() -> None:
 
     assert phone_numbers("2012-07-06 New Orleans") == []
     assert phone_numbers("Contact: Caryl Fagot (504) 736-2590") == ["(504) 736-2590"]
+
+
+def test_guillemets_are_no_breadcrumb_and_back_to_the_list_is_chrome() -> None:
+    release = import_text(
+        "Press releases\n\nBack to press releases\n\n"
+        "For immediate release - 14/11/2022 - 12:00\n\n"
+        "L’édition 2022 du sommet «Lieux de travail sains» célèbre la campagne\n\n"
+        "L’Agence européenne pour la sécurité et la santé au travail lance aujourd’hui "
+        "l’édition 2022 du sommet, qui célèbre la plus grande campagne mondiale."
+    ).release
+    assert release.headline == "L’édition 2022 du sommet «Lieux de travail sains» célèbre la campagne"
+    assert "Back to press releases" not in release.body

@@ -145,7 +145,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(all |more |latest |recent )?(news|press|media) (releases|advisories|room)\b"
             r"(?=.{0,40}$)(?!.*[.!?]$)",  # a newsroom's menu: "All News Releases By Date"
             r"^\(?(/|https?://)\S+\.(jpe?g|png|gif|webp|svg)\)?$",  # an image's address
-            r"^[^.!?]{1,100}\s?[›»]\s?[^.!?]{1,100}$",  # a breadcrumb: Newsroom › Releases
+            r"^(?!.*«)[^.!?]{1,100}\s?[›»]\s?[^.!?]{1,100}$",  # a breadcrumb (not «guillemets»)
             r"^home\s*[:>/|]\s+\w[^.!?]{0,100}$",  # "Home : News : Press Releases"
             r"^(back to )?(the )?[\w.&-]+( [\w.&-]+)? (main|home) ?page$",
             r"^\d+ min(ute)?s? read$",
@@ -159,6 +159,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(this page was |page )?last (updated|modified|reviewed)\b(?=.{0,40}$)",
             r"^(\[[^\]]{2,30}\]\s*){3,}$",  # a mail archive's "[Date Prev][Date Next]…"
             r"^back to (the )?[\w ]{0,30}page$",
+            r"^(back|return) to (the )?(press releases|news releases|news|newsroom|press room)$",
+            r"^[A-Z][A-Z .'’-]+, [A-Z]{2}, UNITED STATES$",  # a news service's place line
             r"^share this (page|article)\s*:$",
             r"^[\w .&'’-]{0,40}\b(header|banner|logo)( image| graphic)?$",  # an image's alt text
             r"^(image used for layout\s*)+$",
