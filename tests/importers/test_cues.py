@@ -236,5 +236,6 @@ def test_guillemets_are_no_breadcrumb_and_back_to_the_list_is_chrome() -> None:
         "L’Agence européenne pour la sécurité et la santé au travail lance aujourd’hui "
         "l’édition 2022 du sommet, qui célèbre la plus grande campagne mondiale."
     ).release
-    assert release.headline == "L’édition 2022 du sommet «Lieux de travail sains» célèbre la campagne"
+    headline = "L’édition 2022 du sommet «Lieux de travail sains» célèbre la campagne"
+    assert release.headline == headline
     assert "Back to press releases" not in release.body
