@@ -423,3 +423,18 @@ def test_the_commissions_for_more_information_in_a_paragraph_gives_the_contacts(
         ("Natasha Bertaud", "+32 229 67456"),
     ]
     assert "Parlement hellénique, réuni en session plénière" in release.body
+
+
+def test_people_sharing_one_number_are_a_contact_each() -> None:
+    release = import_text(
+        "Trade Representative Announces Two Decisions\n\nFOR IMMEDIATE RELEASE\n"
+        "Saturday, April 29, 1995\nContact:  Anne Luzzatto\nDianne Wildman\nKirsten Powers\n"
+        "(202) 395-3230\n\n"
+        "The United States Trade Representative today announced decisions and initiated "
+        "actions in two important areas of trade."
+    ).release
+    assert [(c.name, c.phones[0].number) for c in release.contacts] == [
+        ("Anne Luzzatto", "(202) 395-3230"),
+        ("Dianne Wildman", "(202) 395-3230"),
+        ("Kirsten Powers", "(202) 395-3230"),
+    ]

@@ -58,11 +58,27 @@ def parse_contacts(blocks: list[Block], language: str) -> list[ParsedContact]:
         if not text:
             continue
         people = [c for part in _split_people(text) if (c := _contact(part, region))]
+        if len(people) == 1:
+            people = _sharing(people[0], text)
+        known = {(c.contact.name, c.contact.email) for c in parsed}
+        people = [c for c in people if (c.name, c.email) not in known]  # a page says it twice
         if people:
             parsed.extend(ParsedContact(contact, chunk) for contact in people)
         elif parsed:
             parsed[-1].blocks.extend(chunk)  # a stray line (an address) of the contact above
     return parsed
+
+
+def _sharing(contact: Contact, text: str) -> list[Contact]:
+    """Several people named before one number or address they share ("Contact: Anne
+    Luzzatto / Dianne Wildman / Kirsten Powers / (202) 395-3230"): a contact each."""
+    if len(contact.phones) > 1 or len(EMAIL.findall(text)) > 1:
+        return [contact]
+    names = [p.strip() for p in _PERSON_PARTS.split(_LEAD_LABEL.sub("", text)) if _person(p)]
+    names = [n for n in dict.fromkeys(names) if not phone_numbers(n)]
+    if len(names) < 2 or contact.name not in names:
+        return [contact]
+    return [Contact(name=name, email=contact.email, phones=list(contact.phones)) for name in names]
 
 
 _LEAD_LABEL = re.compile(r"^\(?[^:()\d]{2,60}:\s*(?=[A-ZÀ-Ý])")

@@ -12,6 +12,7 @@ import re
 
 from presskit.importers.cues import TITLE_SMALL_WORDS
 from presskit.importers.dates import parse_dateline
+from presskit.importers.features import looks_like_name
 from presskit.importers.model import Block, BlockKind, SourceDocument
 from presskit.importers.runs import split_run
 
@@ -165,6 +166,8 @@ def _continues(previous: str, line: str, width: int) -> bool:
         )
     if _LABEL.match(line.strip()):  # "Release Date: ...", "Contact: ...", "WHO: ..."
         return False
+    if _LABEL.match(previous) and looks_like_name(line.strip()):
+        return False  # "Contact:  Anne Luzzatto" / "Dianne Wildman": a list of people
     return not line.lstrip().startswith(("(", "+", "@")) and len(line.strip()) > 0
 
 
