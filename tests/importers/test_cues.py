@@ -239,3 +239,16 @@ def test_guillemets_are_no_breadcrumb_and_back_to_the_list_is_chrome() -> None:
     headline = "L’édition 2022 du sommet «Lieux de travail sains» célèbre la campagne"
     assert release.headline == headline
     assert "Back to press releases" not in release.body
+
+
+def test_a_reference_number_line_and_a_banner_are_not_the_headline_or_the_lead() -> None:
+    release = import_text(
+        "This page has not been translated. Please go to the Spanish home page for more "
+        "information available in Spanish about the agency and its work for you.\n\n"
+        "News Release 14-098\n\nInv. No(s). 332-542\n\nContact: Peg O'Laughlin, 202-205-1819\n\n"
+        "Trade Act's Impact Still Negligible\n\n"
+        "Imports under the act during 2013 continued to have a negligible overall effect on "
+        "the economy and on consumers, the commission said in its report today."
+    ).release
+    assert release.headline == "Trade Act's Impact Still Negligible"
+    assert release.body.startswith("Imports under the act")

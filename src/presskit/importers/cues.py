@@ -200,6 +200,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             _doc_type_line("en"),
             r"^\W*([^\W\d_] ){4,}[^\W\d_]\W*$",  # a label spaced out: "M E D I A"
             r"^(publication date|date of publication|release number|release no\.?)\s*:",
+            # a reference number: "Inv. No(s). 332-542", "GSA # 10614"
+            r"^([\w.]+ ){0,2}(no\(?s?\)?\.|#)\s*[\w-]*\d[\w/.-]*$",
             r"^(release date|release number)\b(?!.*[.!?]$)",
         ],
         "said": [r"\b(said|says|added|explained|noted|stated|commented|according to)\b"],
@@ -504,7 +506,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "bias": 0.3, "sentence": 2, "long": 1.5, "cue_said": 1, "dateline_start": 3.5,
         "in_main": 0.6, "list_item": 0.5, "email": -1.5, "phone": -2, "cue_contact": -3.5,
         "cue_about": -2, "cue_release": -5, "cue_embargo": -4, "cue_end": -7, "chrome": -4,
-        "cue_chrome": -3, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
+        "cue_chrome": -5, "cue_meta": -2.5, "only_url": -2.5, "person_name": -1.5,
         "very_short": -1, "date_only": -3, "cue_social": -2, "cue_links": -2, "top_short": -1.5,
         "before_credit": -5, "after_end": -4, "ends_with_date": -2, "no_words": -3,
         "advisory_field": 3.5, "caption": -4, "closing_about": -2.5,

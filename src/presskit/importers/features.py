@@ -175,6 +175,7 @@ def block_features(document: SourceDocument, tick: Tick | None = None) -> list[d
             and b.text.count("|") < 2
             and b.text.count("[") < 3
             and not _is_caps(b.text)
+            and "cue_chrome" not in features[b.index]  # "This page has not been translated …"
         ),
         len(release),
     )  # prose, not a wiki's revision line, a menu with separators or a site's banner
