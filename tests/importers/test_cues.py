@@ -252,3 +252,13 @@ def test_a_reference_number_line_and_a_banner_are_not_the_headline_or_the_lead()
     ).release
     assert release.headline == "Trade Act's Impact Still Negligible"
     assert release.body.startswith("Imports under the act")
+
+
+def test_an_eu_institutions_letterhead_a_rule_and_a_speech_label_are_no_headline() -> None:
+    release = import_text(
+        "CONSEIL DE L'UNION EUROPÉENNE\n\n----------\n\n"
+        "Speech: Pressestatement von Kommissionspräsident Juncker in Wien\n\n"
+        "Wien, 19. Dezember 2017 - Guten Abend und grüß Gott. Ich freue mich, heute hier in "
+        "Wien zu sein, und danke dem Bundeskanzler für die Einladung."
+    ).release
+    assert release.headline == "Pressestatement von Kommissionspräsident Juncker in Wien"

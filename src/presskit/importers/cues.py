@@ -196,7 +196,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             # a site's label: "National Endowment for the Arts News Room"
             r"^(?=(?:\S+\s+){0,8}\S+$)[^.!?:]*\b(news ?room|press ?room|press office)$",
             r"^news\s*:(?!\s*(?:[\w'’,$-]+\s+){3})",  # "News:", not "NEWS: Library Limits …"
-            r"^(?=(?:\S+\s+){0,4}\S+$).*\b(media advisory|news release|press release|fact sheet)$",
+            r"^(?=(?:\S+\s+){0,7}\S+$).*\b(media advisory|news release|press release|fact sheet)"
+            r"[,.:]?$",
             _doc_type_line("en"),
             r"^\W*([^\W\d_] ){4,}[^\W\d_]\W*$",  # a label spaced out: "M E D I A"
             r"^(publication date|date of publication|release number|release no\.?)\s*:",
@@ -435,6 +436,8 @@ ISSUER = (
     r"^(u\.s\.|united states) (department of (the )?[\w&]+( (and|&) [\w]+)?( [\w]+)?|"
     r"[\w ]{0,90}(service|survey|bureau|agency|administration|commission|region))$"  # letterhead
     r"|^(office|agence|agencia|oficina|amt|bureau) (\w+ ){0,2}(de|du|des|der|für|for|of)\b"
+    r"|^(conseil|cour|parlement|commission|council|court|parliament|rat|gerichtshof|consejo|"
+    r"tribunal)\b.{0,40}\b(union européenne|european union|europäischen union|unión europea)$"
     r"|^public affairs\b|^(national )?(institutes?|centers?|centres?|"
     r"council|foundation|survey)\s+(of|for|on)\b|^(department|office|agency|bureau|ministry|"
     r"administration|commission|directorate|ministerium|ministère|ministerio|vertretung|"
@@ -490,7 +493,7 @@ WEIGHTS: dict[Role, dict[str, float]] = {
         "handle": -2, "after_end": -3, "after_label": 2, "menu": -4, "truncated_copy": -3,
         "hashtag": -2.5, "issuer": -4, "address": -3, "title_above_lead": 2.5,
         "advisory_field": -4, "caption": -2,
-        "shares_lead": 2, "foreign_to_lead": -1.5,
+        "shares_lead": 2, "foreign_to_lead": -1.5, "no_words": -6,
         "type_prefix": 2,
     },
     Role.SUBHEADLINE: {

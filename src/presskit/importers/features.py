@@ -555,6 +555,7 @@ _LABELS = (
     r"comunicados? de prensa",
     r"notas? de prensa",
     r"subject|betreff|objet|asunto",  # an email's subject line: "Subject: Media Advisory: …"
+    r"speech|rede|discours|discurso",
 )  # the types a list page puts before a title; "Questions and answers: …" is the title's own
 
 
