@@ -262,3 +262,15 @@ def test_an_eu_institutions_letterhead_a_rule_and_a_speech_label_are_no_headline
         "Wien zu sein, und danke dem Bundeskanzler für die Einladung."
     ).release
     assert release.headline == "Pressestatement von Kommissionspräsident Juncker in Wien"
+
+
+def test_a_double_spaced_title_in_capitals_going_on_with_a_small_word() -> None:
+    release = import_text(
+        "July 29, 1998\n\nNRC TO HOLD PUBLIC MEETING ON REPORTING REQUIREMENTS\n\n"
+        "FOR NUCLEAR POWER PLANTS\n\n"
+        "The Nuclear Regulatory Commission staff will hold a public meeting on August 21 to "
+        "discuss proposed changes to its reporting requirements."
+    ).release
+    assert release.headline == (
+        "NRC TO HOLD PUBLIC MEETING ON REPORTING REQUIREMENTS FOR NUCLEAR POWER PLANTS"
+    )

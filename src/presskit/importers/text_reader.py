@@ -95,11 +95,14 @@ def _double_spaced_titles(paragraphs: list[list[tuple[int, str]]]) -> list[list[
 
 
 def _title_goes_on(previous: str, line: str) -> bool:
+    """… "ON REPORTING REQUIREMENTS" / "FOR NUCLEAR POWER PLANTS": a small word ends the one
+    or starts the other."""
     last = previous.strip().rsplit(maxsplit=1)[-1] if previous.strip() else ""
+    first = line.strip().split(maxsplit=1)[0].lower() if line.strip() else ""
     return (
         _capitals(previous)
         and _capitals(line)
-        and (last.lower() in TITLE_SMALL_WORDS or last[-1:] in ",;")
+        and (last.lower() in TITLE_SMALL_WORDS or last[-1:] in ",;" or first in TITLE_SMALL_WORDS)
     )
 
 
