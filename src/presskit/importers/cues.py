@@ -165,6 +165,10 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^[\w .&'’-]{0,40}\b(header|banner|logo)( image| graphic)?$",  # an image's alt text
             r"^(image used for layout\s*)+$",
             r"^(no comments|comments are closed|\d+ comments?|post a comment)\s*:?$",
+            r"^(no hay comentarios|aucun commentaire|keine kommentare)\b",  # a blog's foot
+            r"^(fuente|quelle)\s*:\s.{0,60}$",
+            r"\boriginaltext-service unter verantwortung des aussenders\b",  # APA-OTS
+            r"^distribution channels\s*:|\bein presswire's priority is source transparency\b",
             r"^(<[^<>]{1,20}>\s*)+$",  # a stray HTML tag on its own: "<p>"
             r"^\[an error occurred while processing this directive\]$",
             # a CMS's author and time: "neily.chapman Sat, 09/02/2023 - 12:41"
