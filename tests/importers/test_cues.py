@@ -274,3 +274,27 @@ def test_a_double_spaced_title_in_capitals_going_on_with_a_small_word() -> None:
     assert release.headline == (
         "NRC TO HOLD PUBLIC MEETING ON REPORTING REQUIREMENTS FOR NUCLEAR POWER PLANTS"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is archived information. It may contain outdated contact names.",
+        "[Date Prev][Date Next][Thread Prev][Thread Next][Date Index][Thread Index]",
+        "Back to press release page",
+        "No comments:",
+        "<p>",
+        "neily.chapman Sat, 09/02/2023 - 12:41",
+        "MMS Special Information Header",
+        "image used for layout image used for layout",
+        "No hay comentarios:",
+        "Originaltext-Service unter Verantwortung des Aussenders | DEG/OTS",
+        "Home : News : Press Releases",
+        "Social Media Share Tools",
+        "This page was last updated on May 26, 2020",
+    ],
+)
+def test_page_furniture_of_this_corpus_is_chrome(line: str) -> None:
+    from presskit.importers.features import phrase_cues
+
+    assert "chrome" in phrase_cues(line)
