@@ -298,3 +298,17 @@ def test_page_furniture_of_this_corpus_is_chrome(line: str) -> None:
     from presskit.importers.features import phrase_cues
 
     assert "chrome" in phrase_cues(line)
+
+
+def test_a_deck_under_the_date_and_contact_lines_is_the_subheadline() -> None:
+    release = import_text(
+        "Press Release\n\nCommerce Secretary Announces $2 Million Grant to Create Jobs in Texas\n"
+        "November 30, 2009\nContact: John Atwood, (202) 482-4085\n"
+        "EDA Grant Expected to Create 180 Jobs and Generate $6 Million in Private Investment\n\n"
+        "WASHINGTON - The Commerce Secretary today announced a $2 million grant to the city "
+        "to help build water system improvements needed to serve local businesses."
+    ).release
+    assert release.subheadline == (
+        "EDA Grant Expected to Create 180 Jobs and Generate $6 Million in Private Investment"
+    )
+    assert release.body.startswith("The Commerce Secretary today announced")

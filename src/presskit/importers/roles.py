@@ -46,6 +46,7 @@ def assign_roles(
     roles = _best_sequence(scores)
     roles = _one_headline(roles, scores, document)
     roles = _lead_first(roles, document)
+    roles = _deck(roles, scores)
     return roles, _confidence(roles, scores)
 
 
@@ -101,6 +102,24 @@ def _one_headline(
     for i in range(heads[0] if heads else 0):
         if roles[i] is Role.BODY:  # a page's teaser or menu above the headline
             roles[i] = Role.NOT_PLACED
+    return roles
+
+
+def _deck(roles: list[Role], scores: list[dict[Role, float]]) -> list[Role]:
+    """A title-like line left unplaced between the headline and the body, under the date
+    and contact lines ("… in Palestine, Texas" / "November 30, 2009" / "Contact: …" / "EDA
+    Grant Expected to Create 180 Jobs …" / "WASHINGTON - …"): the subheadline."""
+    if Role.SUBHEADLINE in roles or Role.HEADLINE not in roles or Role.BODY not in roles:
+        return roles
+    head, body = roles.index(Role.HEADLINE), roles.index(Role.BODY)
+    decks = [
+        i
+        for i in range(head + 1, body)
+        if roles[i] is Role.NOT_PLACED and scores[i][Role.HEADLINE] >= 3
+    ]
+    if decks and decks[-1] == max(i for i in range(head + 1, body)):
+        roles = list(roles)
+        roles[decks[-1]] = Role.SUBHEADLINE
     return roles
 
 
