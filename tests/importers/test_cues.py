@@ -312,3 +312,14 @@ def test_a_deck_under_the_date_and_contact_lines_is_the_subheadline() -> None:
         "EDA Grant Expected to Create 180 Jobs and Generate $6 Million in Private Investment"
     )
     assert release.body.startswith("The Commerce Secretary today announced")
+
+
+def test_a_date_on_a_long_contact_line_is_the_releases_date() -> None:
+    release = import_text(
+        "MEDIA ADVISORY\n\n"
+        "Contact: Brian Walch November 13, 2017 Email: press@example.gov Tel: 202-376-8371\n\n"
+        "Commission to Commemorate its 60th Anniversary\n\n"
+        "Washington, DC – On November 14, at the Library of Congress, the Commission will "
+        "commemorate its 60th anniversary with a program of speakers."
+    ).release
+    assert release.dateline.date == dt.date(2017, 11, 13)

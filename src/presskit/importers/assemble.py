@@ -237,7 +237,7 @@ def _fallback_date(document: SourceDocument, by_role: dict[Role, list[Block]]):
     for block in by_role[Role.DATELINE] + [b for b in near if abs(b.index - head) <= 8]:
         if block.chrome or "chrome" in phrase_cues(block.text):  # "… last updated on …"
             continue
-        if (date := find_date(block.text)) and len(block.text) < 60:
+        if (date := find_date(block.text)) and len(block.text) < 120:
             return date[0]
     for block in by_role[Role.HEADLINE][:1] + by_role[Role.SUBHEADLINE][:1]:
         if (dated := trailing_date(block.text)) is not None:
