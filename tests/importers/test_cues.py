@@ -323,3 +323,14 @@ def test_a_date_on_a_long_contact_line_is_the_releases_date() -> None:
         "commemorate its 60th anniversary with a program of speakers."
     ).release
     assert release.dateline.date == dt.date(2017, 11, 13)
+
+
+def test_a_list_pages_label_an_agency_name_and_a_release_number_before_the_headline() -> None:
+    release = import_text(
+        "Office of Thrift Supervision\n\nCRA Related News Releases\n\nMay 30, 1996\n\n"
+        "OTS 96-34 - CRA Examination Schedule for 3rd Quarter 1996\n\n"
+        "Office of Thrift Supervision\n\n"
+        "WASHINGTON, D.C., May 30, 1996 -- The Office of Thrift Supervision today announced "
+        "the availability of a schedule of examinations."
+    ).release
+    assert release.headline == "CRA Examination Schedule for 3rd Quarter 1996"

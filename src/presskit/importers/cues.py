@@ -198,7 +198,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^(news release|media advisory|statement|news|press releases?|newsroom)$",
             r"^(photo|image|video|credit|credits)\s*:",
             # a site's label: "National Endowment for the Arts News Room"
-            r"^(?=(?:\S+\s+){0,8}\S+$)[^.!?:]*\b(news ?room|press ?room|press office)$",
+            r"^(?=(?:\S+\s+){0,8}\S+$)[^.!?:]*\b(news ?room|press ?room|press office|"
+            r"news releases|press releases)$",
             r"^news\s*:(?!\s*(?:[\w'’,$-]+\s+){3})",  # "News:", not "NEWS: Library Limits …"
             r"^(?=(?:\S+\s+){0,7}\S+$).*\b(media advisory|news release|press release|fact sheet)"
             r"[,.:]?$",

@@ -55,7 +55,7 @@ _ADVISORY_FIELD = re.compile(
 _AGENCY_NAME = re.compile(  # a name and nothing else: capitalised words, an agency's last word
     r"^(?:[A-Z][a-z]+|of|and|the|for|on|&)(?: (?:[A-Z][a-z]+|of|and|the|for|on|&)){1,5} "
     r"(?:Service|Administration|Agency|Commission|Bureau|Department|Office|Survey|Board|"
-    r"Council|Institute|Foundation|Authority|Corps)$"
+    r"Council|Institute|Foundation|Authority|Corps)(?: \([A-Z]{2,8}\))?$"  # "… Commission (SEC)"
 )
 _HASHTAG = re.compile(r"(?:^|\s)#[A-Za-z]\w{2,}")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b")
@@ -154,9 +154,9 @@ def block_features(document: SourceDocument, tick: Tick | None = None) -> list[d
             tick(block.index, len(blocks))
         features.append(_own_features(block, median, title))
     _repeats(blocks, features)
-    for found in features:  # a line said twice is the title, even when it names the issuer
-        if "repeated_later" in found or "repeats_earlier" in found:
-            found.pop("issuer", None)
+    for block, found in zip(blocks, features, strict=True):
+        if ("repeated_later" in found or "repeats_earlier" in found) and word_count(block.text) > 4:
+            found.pop("issuer", None)  # a line said twice is the title, even naming the issuer
     first_text = next(
         (
             b.index
@@ -569,7 +569,7 @@ def _label_prefix() -> re.Pattern[str]:
 
 
 _RELEASE_NUMBER_TAIL = re.compile(r"[:\s]*\((?:[A-Z]{1,5}[- ]?)?\d{2,4}[-–]\d{2,5}\)$")
-_NUMBER_PREFIX = re.compile(r"^[A-Z]{1,4}\s?\d{2,4}[-–]\d{2,5}\s*:\s+(?=\S+\s+\S+\s+\S)")
+_NUMBER_PREFIX = re.compile(r"^[A-Z]{1,4}\s?\d{2,4}[-–]\d{2,5}\s*(?::|\s[-–])\s+(?=\S+\s+\S+\s+\S)")
 _WHEN_TAIL = re.compile(
     r"[,\s]+(?:(?:[Tt]oday|[Tt]omorrow|[Tt]onight),?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?"
     r"|[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)(?:at\s+)?"
