@@ -292,6 +292,9 @@ def test_a_double_spaced_title_in_capitals_going_on_with_a_small_word() -> None:
         "Home : News : Press Releases",
         "Social Media Share Tools",
         "This page was last updated on May 26, 2020",
+        "Seal of U.S. Department of Labor U.S. Department of Labor Employment & Training",
+        "Reclamation News Releases News Releases from the Bureau of Reclamation",
+        "US Department of Health and Human Services logo and link",
     ],
 )
 def test_page_furniture_of_this_corpus_is_chrome(line: str) -> None:

@@ -164,6 +164,9 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^share this (page|article)\s*:$",
             r"^[\w .&'’-]{0,40}\b(header|banner|logo)( image| graphic)?$",  # an image's alt text
             r"^(image used for layout\s*)+$",
+            r"^seal of (the )?(u\.s\. |united states )?\w.{0,80}$",  # a logo's alt text
+            r"^(?=(?:\S+\s+){0,12}\S+$).*\blogo and link$",
+            r"^.{0,40}\b(news|press) releases (from|of) (the )?(\w+ ){0,4}\w+$",  # a feed's title
             r"^(no comments|comments are closed|\d+ comments?|post a comment)\s*:?$",
             r"^(no hay comentarios|aucun commentaire|keine kommentare)\b",  # a blog's foot
             r"^(fuente|quelle)\s*:\s.{0,60}$",

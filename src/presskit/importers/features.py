@@ -530,7 +530,7 @@ def _line_kinds(text: str, words: int, sentence: bool) -> dict[str, float]:
         found["advisory_field"] = 1.0
     if words >= 4 and _type_prefix().match(text):  # "Media Advisory: …", "AVISO - …"
         found["type_prefix"] = 1.0
-    if words >= 5 and not sentence and _menu_share(text) >= 0.5:
+    if (words >= 5 or " | " in text) and not sentence and _menu_share(text) >= 0.5:
         found["menu"] = 1.0
     parts = [p for p in re.split(r"\s[|•·]\s", text) if p.strip()]
     if len(parts) >= 3 and max(word_count(p) for p in parts) <= 4:
