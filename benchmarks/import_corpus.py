@@ -8,7 +8,8 @@ Shared by ``benchmarks/bench_import.py`` (the table) and ``tests/importers/test_
 - dateline.city: equal after folding case and punctuation;
 - body_start / body_end: the body (as plain text) starts / ends with the expected words;
 - boilerplate_start: the boilerplate starts with them;
-- each expected contact: a contact with its email, or with its name and its first phone.
+- each expected contact: a contact with its email, or with its name (when it has one) and its
+  first phone.
 
 "Clean" means: no expected contact's email inside the body, and neither end of the body
 inside the boilerplate.
@@ -104,9 +105,8 @@ def _same(contact: Any, expected: dict[str, Any]) -> bool:
         return contact.email.lower() == expected["email"].lower()
     digits = [re.sub(r"\D", "", p.number) for p in contact.phones]
     phone = re.sub(r"\D", "", (expected.get("phones") or [""])[0])
-    name_ok = _bare(expected["name"]) in _bare(contact.name) or _bare(contact.name) in _bare(
-        expected["name"]
-    )
+    wanted = _bare(expected.get("name", ""))  # a press line's number may come with no name
+    name_ok = not wanted or wanted in _bare(contact.name) or _bare(contact.name) in wanted
     return name_ok and (not phone or any(phone in d for d in digits))
 
 
