@@ -438,3 +438,17 @@ def test_people_sharing_one_number_are_a_contact_each() -> None:
         ("Dianne Wildman", "(202) 395-3230"),
         ("Kirsten Powers", "(202) 395-3230"),
     ]
+
+
+def test_names_on_one_line_and_their_numbers_on_the_next_are_paired_in_order() -> None:
+    release = import_text(
+        "Secretary Announces $125 Million Grant Competition\n\n"
+        "Contact Name: Mike Volpe or David James\n"
+        "Phone Number: 202-693-3984 or 202-693-4676\n\n"
+        "WASHINGTON - The Secretary of Labor today announced the competition for the first "
+        "$125 million in grants for community colleges."
+    ).release
+    assert [(c.name, c.phones[0].number) for c in release.contacts] == [
+        ("Mike Volpe", "202-693-3984"),
+        ("David James", "202-693-4676"),
+    ]

@@ -9,6 +9,7 @@ with labels such as "mobile" or "Today:"), the email (checked by email-validator
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -57,7 +58,9 @@ def parse_contacts(blocks: list[Block], language: str) -> list[ParsedContact]:
         text = "\n".join(_strip_heading(block.text) for block in chunk).strip()
         if not text:
             continue
-        people = [c for part in _split_people(text) if (c := _contact(part, region))]
+        people = _paired(text, region) or [
+            c for part in _split_people(text) if (c := _contact(part, region))
+        ]
         if len(people) == 1:
             people = _sharing(people[0], text)
         known = {(c.contact.name, c.contact.email) for c in parsed}
@@ -67,6 +70,25 @@ def parse_contacts(blocks: list[Block], language: str) -> list[ParsedContact]:
         elif parsed:
             parsed[-1].blocks.extend(chunk)  # a stray line (an address) of the contact above
     return parsed
+
+
+_OR = re.compile(r"\s+(?:or|and|oder|und|ou|et|o|y)\s+")
+
+
+def _paired(text: str, region: str) -> list[Contact]:
+    """Names on one line and their numbers on another, in the same order ("Contact Name:
+    Mike Volpe or David James" / "Phone Number: 202-693-3984 or 202-693-4676")."""
+    lines = [_LEAD_LABEL.sub("", line).strip() for line in text.split("\n") if line.strip()]
+    for names_line, phones_line in itertools.pairwise(lines):
+        names = _OR.split(names_line)
+        phones = phone_numbers(phones_line)
+        if len(names) >= 2 and len(names) == len(phones) and all(map(_person, names)):
+            return [
+                c
+                for name, phone in zip(names, phones, strict=True)
+                if (c := _contact(f"{name}\n{phone}", region)) is not None
+            ]
+    return []
 
 
 def _sharing(contact: Contact, text: str) -> list[Contact]:

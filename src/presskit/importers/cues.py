@@ -88,7 +88,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         "contact": [
             r"^(news |media |press )(contacts?|enquiries|inquiries|information|relations|office)\b",
             r"^contacts?\s*(:|$)",
-            r"^contact (information|details)\b",
+            r"^contact (information|details|names?|persons?)\b",
             r"^for (further|more|additional) information,? (please )?(contact|call)\b",
             r"^(enquiries|inquiries)\b",
             r"^(media|press) (contacts?|officers?)\s*$",
