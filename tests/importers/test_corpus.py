@@ -15,13 +15,13 @@ sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
 
 from import_corpus import corpus, document_path, score_all, summary
 
-THRESHOLDS = {"word": 0.98, "email": 0.98, "web page": 0.98, "text": 0.76, "pdf": 0.96}
+THRESHOLDS = {"word": 0.98, "email": 0.98, "web page": 0.98, "text": 0.78, "pdf": 0.96}
 """Shares of fields right, held a little under what the whole corpus (tuned-on and held-out
 documents together) reaches on 2 Dec 2026: Word, email, web pages and PDFs 100%, raw text with
-web chrome about 80%. The issue asks 0.75 of raw text on releases not tuned on; see
+web chrome 81.2% (376 releases, of them 24 held out). The issue asks 0.75 of raw text on releases not tuned on; see
 docs/import.md ("Raw text") for where the held-out sets stand."""
-TEXT_HEADLINES = 0.76
-"""Raw-text headlines right over the whole corpus (about 84% on 2 Dec 2026)."""
+TEXT_HEADLINES = 0.77
+"""Raw-text headlines right over the whole corpus (80.1% on 2 Dec 2026)."""
 
 
 @pytest.fixture(scope="module")
