@@ -196,12 +196,6 @@ def test_a_letterhead_in_two_columns_and_the_release_lines_date() -> None:
     assert [(c.name, c.phones[0].number) for c in release.contacts] == [
         ("Carol Hamilton", "202-482-4883")
     ]
-    dated = import_text(
-        "For Immediate Release September 30, 2013\n\nForest plans fall prescribed burning\n\n"
-        "Flagstaff, AZ – Fire managers are preparing for the fall season of prescribed "
-        "burning across the forest."
-    ).release
-    assert dated.dateline.date == dt.date(2013, 9, 30)
 
 
 def test_an_unheaded_description_of_the_issuer_closing_the_release_is_its_boilerplate() -> None:
@@ -317,15 +311,24 @@ def test_a_deck_under_the_date_and_contact_lines_is_the_subheadline() -> None:
     assert release.body.startswith("The Commerce Secretary today announced")
 
 
-def test_a_date_on_a_long_contact_line_is_the_releases_date() -> None:
+@pytest.mark.parametrize(
+    ("top", "date"),
+    [  # a release line's date; a date on a long contact line
+        ("For Immediate Release September 30, 2013", dt.date(2013, 9, 30)),
+        (
+            "MEDIA ADVISORY\n\nContact: Brian Walch November 13, 2017 Email: press@example.gov "
+            "Tel: 202-376-8371",
+            dt.date(2017, 11, 13),
+        ),
+    ],
+)
+def test_the_releases_date_from_the_lines_above_the_headline(top: str, date: dt.date) -> None:
     release = import_text(
-        "MEDIA ADVISORY\n\n"
-        "Contact: Brian Walch November 13, 2017 Email: press@example.gov Tel: 202-376-8371\n\n"
-        "Commission to Commemorate its 60th Anniversary\n\n"
+        f"{top}\n\nCommission to Commemorate its 60th Anniversary\n\n"
         "Washington, DC – On November 14, at the Library of Congress, the Commission will "
         "commemorate its 60th anniversary with a program of speakers."
     ).release
-    assert release.dateline.date == dt.date(2017, 11, 13)
+    assert release.dateline.date == date
 
 
 def test_a_list_pages_label_an_agency_name_and_a_release_number_before_the_headline() -> None:
