@@ -340,3 +340,17 @@ def test_a_list_pages_label_an_agency_name_and_a_release_number_before_the_headl
         "the availability of a schedule of examinations."
     ).release
     assert release.headline == "CRA Examination Schedule for 3rd Quarter 1996"
+
+
+def test_a_list_pages_next_item_ends_the_release() -> None:
+    result = import_text(
+        "December 28, 2011\n\nOSHA finds 50 violations at shipyard in Mississippi\n\n"
+        "PASCAGOULA, Miss. – The Occupational Safety and Health Administration has cited a "
+        "contractor for 50 violations after receiving a complaint about safety hazards.\n\n"
+        "December 20, 2011\n\nOSHA orders railroad to reinstate a worker\n\n"
+        "SEATTLE – The Occupational Safety and Health Administration has ordered a railroad "
+        "to reinstate a worker who was discharged in retaliation."
+    )
+    assert result.release.headline == "OSHA finds 50 violations at shipyard in Mississippi"
+    assert result.release.body.endswith("after receiving a complaint about safety hazards.")
+    assert "SEATTLE" in " ".join(b.text for b in result.not_placed())

@@ -47,6 +47,7 @@ def assign_roles(
     roles = _one_headline(roles, scores, document)
     roles = _lead_first(roles, document)
     roles = _deck(roles, scores)
+    roles = _next_release(roles, document)
     return roles, _confidence(roles, scores)
 
 
@@ -121,6 +122,36 @@ def _deck(roles: list[Role], scores: list[dict[Role, float]]) -> list[Role]:
         roles = list(roles)
         roles[decks[-1]] = Role.SUBHEADLINE
     return roles
+
+
+def _next_release(roles: list[Role], document: SourceDocument) -> list[Role]:
+    """A list page's next item ends the release: a title-like line, then (after a date line,
+    perhaps) a second lead opening with a dateline ("OSHA cites bakery …" / "MARSHFIELD, Wis.
+    – …"); from that title on, the body is the page's, not the release's: not placed."""
+    body = [i for i, role in enumerate(roles) if role is Role.BODY]
+    leads = [i for i in body if _opens_lead(document.blocks[i].text)]
+    if len(leads) < 2:
+        return roles
+    title = leads[1]
+    for _ in range(3):  # the item's date line, title and subtitle, whatever the scorer made them
+        above = title - 1
+        if (
+            above > leads[0]
+            and roles[above] in _ITEM_TOP
+            and _title_line(document.blocks[above].text)
+        ):
+            title = above
+    if title == leads[1]:
+        return roles
+    return [Role.NOT_PLACED if i >= title and r is Role.BODY else r for i, r in enumerate(roles)]
+
+
+_ITEM_TOP = (Role.BODY, Role.NOT_PLACED, Role.DATELINE, Role.SUBHEADLINE)
+
+
+def _opens_lead(text: str) -> bool:
+    found = parse_dateline(text)
+    return found is not None and bool(found.city) and len(text) - found.end > 40
 
 
 def _lead_first(roles: list[Role], document: SourceDocument) -> list[Role]:
