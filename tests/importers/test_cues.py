@@ -289,6 +289,8 @@ def test_a_double_spaced_title_in_capitals_going_on_with_a_small_word() -> None:
         "Seal of U.S. Department of Labor U.S. Department of Labor Employment & Training",
         "Reclamation News Releases News Releases from the Bureau of Reclamation",
         "US Department of Health and Human Services logo and link",
+        "Skip Navigation",
+        "News Masthead - U.S. Dept. of Transportation",
     ],
 )
 def test_page_furniture_of_this_corpus_is_chrome(line: str) -> None:

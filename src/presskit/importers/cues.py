@@ -115,6 +115,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         ],
         "chrome": [
             r"^(skip|jump) to:? (main )?(content|navigation)",
+            r"^skip (main )?navigation$",
+            r"^[\w .'’-]{0,30}\bmasthead\b",  # "News Masthead - U.S. Dept. of Transportation"
             r"^(share|share this( page| article)?|(social media )?share tools|print|"
             r"print this page|email this|tweet|"
             r"home|menu|search|back to top|subscribe|sign up|log ?in|next|previous|read more|"

@@ -155,7 +155,7 @@ def block_features(document: SourceDocument, tick: Tick | None = None) -> list[d
         features.append(_own_features(block, median, title))
     _repeats(blocks, features)
     for block, found in zip(blocks, features, strict=True):
-        if ("repeated_later" in found or "repeats_earlier" in found) and word_count(block.text) > 4:
+        if ("repeated_later" in found or "repeats_earlier" in found) and word_count(block.text) > 6:
             found.pop("issuer", None)  # a line said twice is the title, even naming the issuer
     first_text = next(
         (
