@@ -15,13 +15,14 @@ sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
 
 from import_corpus import corpus, document_path, score_all, summary
 
-THRESHOLDS = {"word": 0.98, "email": 0.98, "web page": 0.98, "text": 0.78, "pdf": 0.96}
+THRESHOLDS = {"word": 0.98, "email": 0.98, "web page": 0.98, "text": 0.77, "pdf": 0.96}
 """Shares of fields right, held a little under what the whole corpus (tuned-on and held-out
 documents together) reaches on 2 Dec 2026: Word, email, web pages and PDFs 100%, raw text with
-web chrome 81.2% (376 releases, 24 of them held out). The issue asks 0.75 of raw text on
+web chrome 80.8% (400 releases, 24 of them held out). The issue asks 0.75 of raw text on
 releases not tuned on; see docs/import.md ("Raw text") for where the held-out sets stand."""
-TEXT_HEADLINES = 0.77
-"""Raw-text headlines right over the whole corpus (80.1% on 2 Dec 2026)."""
+TEXT_HEADLINES = 0.75
+"""Raw-text headlines right over the whole corpus (78.6% on 2 Dec 2026; a new held-out set
+scores lower until it is tuned on, hence the margin)."""
 
 
 @pytest.fixture(scope="module")
