@@ -15,7 +15,6 @@ import math
 import re
 
 from presskit.importers.cues import TRANSITIONS, WEIGHTS
-from presskit.importers.dates import parse_dateline
 from presskit.importers.features import block_features
 from presskit.importers.model import Role, SourceDocument, Tick
 
@@ -45,9 +44,11 @@ def assign_roles(
     scores = [{role: emission(f, role) for role in Role} for f in features]
     roles = _best_sequence(scores)
     roles = _one_headline(roles, scores, document)
-    roles = _lead_first(roles, document)
+    leads = [i for i, found in enumerate(features) if "dateline_start" in found]
+    dated = {i for i, found in enumerate(features) if "date_only" in found}
+    roles = _lead_first(roles, document, leads, dated)
     roles = _deck(roles, scores)
-    roles = _next_release(roles, document)
+    roles = _next_release(roles, document, leads)
     return roles, _confidence(roles, scores)
 
 
@@ -112,24 +113,19 @@ def _deck(roles: list[Role], scores: list[dict[Role, float]]) -> list[Role]:
     Grant Expected to Create 180 Jobs …" / "WASHINGTON - …"): the subheadline."""
     if Role.SUBHEADLINE in roles or Role.HEADLINE not in roles or Role.BODY not in roles:
         return roles
-    head, body = roles.index(Role.HEADLINE), roles.index(Role.BODY)
-    decks = [
-        i
-        for i in range(head + 1, body)
-        if roles[i] is Role.NOT_PLACED and scores[i][Role.HEADLINE] >= 3
-    ]
-    if decks and decks[-1] == max(i for i in range(head + 1, body)):
+    deck = roles.index(Role.BODY) - 1
+    unplaced = deck > roles.index(Role.HEADLINE) and roles[deck] is Role.NOT_PLACED
+    if unplaced and scores[deck][Role.HEADLINE] >= 3:
         roles = list(roles)
-        roles[decks[-1]] = Role.SUBHEADLINE
+        roles[deck] = Role.SUBHEADLINE
     return roles
 
 
-def _next_release(roles: list[Role], document: SourceDocument) -> list[Role]:
+def _next_release(roles: list[Role], document: SourceDocument, leads: list[int]) -> list[Role]:
     """A list page's next item ends the release: a title-like line, then (after a date line,
     perhaps) a second lead opening with a dateline ("OSHA cites bakery …" / "MARSHFIELD, Wis.
     – …"); from that title on, the body is the page's, not the release's: not placed."""
-    body = [i for i, role in enumerate(roles) if role is Role.BODY]
-    leads = [i for i in body if _opens_lead(document.blocks[i].text)]
+    leads = [i for i in leads if roles[i] is Role.BODY]
     if len(leads) < 2:
         return roles
     title = leads[1]
@@ -149,22 +145,17 @@ def _next_release(roles: list[Role], document: SourceDocument) -> list[Role]:
 _ITEM_TOP = (Role.BODY, Role.NOT_PLACED, Role.DATELINE, Role.SUBHEADLINE)
 
 
-def _opens_lead(text: str) -> bool:
-    found = parse_dateline(text)
-    return found is not None and bool(found.city) and len(text) - found.end > 40
-
-
-def _lead_first(roles: list[Role], document: SourceDocument) -> list[Role]:
+def _lead_first(
+    roles: list[Role], document: SourceDocument, leads: list[int], dated: set[int]
+) -> list[Role]:
     """The body starts with the lead when the lead opens with a dateline: a line of a few
     words with no full stop placed above it ("» More Information on …", a photo's caption,
     a title's second half) is the subheadline when it stands right under the headline, else
     not placed ("SFNF offices will close … Courtesy photo" / "Santa Fe, N.M. — …")."""
     body = [i for i, role in enumerate(roles) if role is Role.BODY][:2]
-    if len(body) < 2 or not _title_line(document.blocks[body[0]].text):
+    if len(body) < 2 or body[1] not in leads or body[0] in leads or body[0] in dated:
         return roles
-    first, lead = (document.blocks[i].text for i in body)
-    opening = parse_dateline(lead)
-    if parse_dateline(first) is not None or opening is None or not opening.city:
+    if not _title_line(document.blocks[body[0]].text):
         return roles
     above = next(
         (roles[i] for i in range(body[0] - 1, -1, -1) if roles[i] is not Role.NOT_PLACED), None
