@@ -19,6 +19,7 @@ from presskit.importers.features import (
     bare_headline,
     phrase_cues,
     trailing_date,
+    without_trailing_date,
 )
 from presskit.importers.language import release_language
 from presskit.importers.model import (
@@ -124,9 +125,9 @@ def _headlines(release: Release, by_role: dict[Role, list[Block]], sources: _Sou
         release.headline = bare_headline(headline)
         sources.add("headline", heads)
     if by_role[Role.SUBHEADLINE]:
-        sub = " ".join(" ".join(b.text.split()) for b in by_role[Role.SUBHEADLINE])
-        if (dated := trailing_date(sub)) is not None:  # the date is kept as the release's own
-            sub = sub[: dated[1]].rstrip(" ,|–—-[(")
+        sub = without_trailing_date(
+            " ".join(" ".join(b.text.split()) for b in by_role[Role.SUBHEADLINE])
+        )
         release.subheadline = sub.strip(" —–") if sub[:1] in "—–" else sub  # "—Turns 20—"
         sources.add("subheadline", by_role[Role.SUBHEADLINE])
 

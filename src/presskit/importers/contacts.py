@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 
-from presskit.importers.cues import PHONE_LABELS
+from presskit.importers.cues import FOR_MORE_INFORMATION, PHONE_LABELS
 from presskit.importers.features import EMAIL, URL, looks_like_name, phone_numbers, phrase_cues
 from presskit.importers.model import Block, BlockKind
 from presskit.model.contact_fields import check_email, region_from_language
@@ -72,7 +72,8 @@ def parse_contacts(blocks: list[Block], language: str) -> list[ParsedContact]:
     return parsed
 
 
-_OR = re.compile(r"\s+(?:or|and|oder|und|ou|et|o|y)\s+")
+_CONJUNCTIONS = "or|and|oder|und|ou|et|o|y"  # between two people: "A or B", "A und B"
+_OR = re.compile(rf"\s+(?:{_CONJUNCTIONS})\s+")
 
 
 def _paired(text: str, region: str) -> list[Contact]:
@@ -96,15 +97,14 @@ def _sharing(contact: Contact, text: str) -> list[Contact]:
     Luzzatto / Dianne Wildman / Kirsten Powers / (202) 395-3230"): a contact each."""
     if len(contact.phones) > 1 or len(EMAIL.findall(text)) > 1:
         return [contact]
-    names = [p.strip() for p in _PERSON_PARTS.split(_LEAD_LABEL.sub("", text)) if _person(p)]
-    names = [n for n in dict.fromkeys(names) if not phone_numbers(n)]
+    names = [n for n in dict.fromkeys(_people_named(text)) if not phone_numbers(n)]
     if len(names) < 2 or contact.name not in names:
         return [contact]
     return [Contact(name=name, email=contact.email, phones=list(contact.phones)) for name in names]
 
 
 _LEAD_LABEL = re.compile(r"^\(?[^:()\d]{2,60}:\s*(?=[A-ZÀ-Ý])")
-_PEOPLE_SEPARATOR = re.compile(r"\s*[;,]\s*|\s+(?:and|und|et|y)\s+(?=[^\W\d_])")
+_PEOPLE_SEPARATOR = re.compile(rf"\s*[;,]\s*|\s+(?:{_CONJUNCTIONS})\s+(?=[^\W\d_])")
 _PERSON_PARTS = re.compile(r"\s*(?:[:(),;\n]|\s[-–]\s)\s*")
 
 
@@ -131,8 +131,7 @@ def _split_people(text: str) -> list[str]:
     if len(phone_numbers(text)) + len(EMAIL.findall(text)) < 2:
         return [text]
     text = _new_lines_before_people(text)
-    names = [p for p in _PERSON_PARTS.split(_LEAD_LABEL.sub("", text)) if _person(p)]
-    if len(names) < 2:  # one person with a phone and an address
+    if len(_people_named(text)) < 2:  # one person with a phone and an address
         return [text]
     groups: list[str] = []
     for line in text.split("\n"):
@@ -145,6 +144,11 @@ def _split_people(text: str) -> list[str]:
             else:
                 groups.append(part)
     return groups if len(groups) > 1 else [text]
+
+
+def _people_named(text: str) -> list[str]:
+    """The parts of ``text`` (past its label) that name a person."""
+    return [p.strip() for p in _PERSON_PARTS.split(_LEAD_LABEL.sub("", text)) if _person(p)]
 
 
 def _person(part: str) -> bool:
@@ -177,8 +181,7 @@ _IN_SENTENCE = re.compile(
 
 
 _FOR_MORE = re.compile(  # the Commission's "(For more information: A – Tel.: …; B – Tel.: …)"
-    r"\((?:for more information|pour plus d['’]informations|para más información|"
-    r"für weitere informationen|weitere informationen)\s*:\s*(?P<people>[^()]{10,400})\)",
+    rf"\((?:{'|'.join(FOR_MORE_INFORMATION.values())})\s*:\s*(?P<people>[^()]{{10,400}})\)",
     re.IGNORECASE,
 )
 

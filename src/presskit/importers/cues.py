@@ -459,6 +459,14 @@ ISSUER = (
 """First words of a line that names the issuing body ("Department of Justice", "Office of
 Public Affairs"): such a short line under a headline is the letterhead, not a subheadline."""
 
+FOR_MORE_INFORMATION = {
+    "en": "for more information",
+    "de": "(?:für )?weitere informationen",
+    "fr": "pour plus d['’]informations",
+    "es": "para más información",
+}
+"""The label before the people to contact in a paragraph: "(Pour plus d'informations: …)"."""
+
 NOT_NAME_WORDS = frozenset({
     "media", "advisory", "news", "press", "release", "releases", "contact", "contacts",
     "information", "daily", "statement", "commission", "department", "office", "agency",

@@ -42,6 +42,12 @@ def month_numbers() -> dict[str, int]:
 
 
 @functools.cache
+@functools.cache
+def month_alternation() -> str:
+    """Every month name of :func:`month_numbers` as one regex alternation, longest first."""
+    return "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True))
+
+
 def _weekdays() -> str:
     days = set()
     for language in PHRASES:
@@ -54,8 +60,7 @@ def _weekdays() -> str:
 
 @functools.cache
 def _date_patterns() -> list[re.Pattern[str]]:
-    months = "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True))
-    month = rf"(?P<month>{months})\.?"
+    month = rf"(?P<month>{month_alternation()})\.?"
     weekday = rf"(?:(?:{_weekdays()})\.?,?\s+(?:the\s+|le\s+|el\s+|den\s+)?)?"
     year = r"(?P<year>\d{4})"
     return [
@@ -193,7 +198,7 @@ def parse_dateline(text: str) -> DatelineMatch | None:
     )
     city = city and city.rstrip(" -–—")
     named = match and (match["mixed"] or match["bare"])
-    if named and not us_state(named.split(",", 1)[1]):
+    if named and not _with_state(named):
         return None  # "Today, Google – …" and "Hello, World - …" name no place
     if city and len(city) >= 3 and not _doc_type().fullmatch(city):
         dated = _PAREN.match(text[match.end() :])  # "WASHINGTON – (12 de octubre de 2017)—La"
@@ -208,9 +213,8 @@ def parse_dateline(text: str) -> DatelineMatch | None:
 def _city_and_day() -> re.Pattern[str]:
     """A city in capitals and a day with no year, a wire's tag after them: "WASHINGTON,
     August 19 /Standard Newswire/ -- " (the year is not there to read: the date stays open)."""
-    months = "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True))
     return re.compile(
-        rf"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{{2,30}}),\s*(?i:{months})\.?\s+\d{{1,2}}\s*"
+        rf"^(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{{2,30}}),\s*(?i:{month_alternation()})\.?\s+\d{{1,2}}\s*"
         rf"(?:/[^/\n]{{2,30}}/)?\s*[-–—]{{1,2}}\s+(?=[A-ZÀ-Ý\"“])"
     )
 

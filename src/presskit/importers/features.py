@@ -126,6 +126,12 @@ def trailing_date(text: str) -> tuple[dt.date, int] | None:
     return found[0], start
 
 
+def without_trailing_date(text: str) -> str:
+    """A title-like line without the date that ends it (the date is kept as the release's)."""
+    dated = trailing_date(text)
+    return text if dated is None else text[: dated[1]].rstrip(" ,|–—-[(")
+
+
 def looks_like_name(text: str) -> bool:
     """Whether ``text`` (its first comma part) reads like a person's name: name-shaped words,
     none of them a word of a release's labels ("Media Advisory", "Daily News")."""
@@ -582,9 +588,7 @@ def bare_headline(text: str) -> str:
     ("Press Releases: ", "OSHA News Release: ", "NR 18-001: "), a release number, a date or
     the hour after it ("… JR.: (05-580)", "… Finnland 21/08/2017", "… Today June 12 at 12:00
     p.m. ET"), a link's stray bracket. The one home of the headline's clean-up."""
-    text = _RELEASE_NUMBER_TAIL.sub("", text).rstrip(" [(")
-    if (dated := trailing_date(text)) is not None:  # the date is kept as the release's own
-        text = text[: dated[1]].rstrip(" ,|–—-[(")
+    text = without_trailing_date(_RELEASE_NUMBER_TAIL.sub("", text).rstrip(" [("))
     text = _NUMBER_PREFIX.sub("", text)  # "NR 18-001: Cheatham Lake …"
     for _ in range(2):  # "Subject: Media Advisory: CDC Media Telebriefing: …"
         label = _label_prefix().match(text)

@@ -12,7 +12,7 @@ import re
 
 from presskit.importers.cues import TITLE_SMALL_WORDS
 from presskit.importers.dates import parse_dateline
-from presskit.importers.features import looks_like_name
+from presskit.importers.features import EMAIL, looks_like_name, phone_numbers
 from presskit.importers.model import Block, BlockKind, SourceDocument
 from presskit.importers.runs import split_run
 
@@ -72,7 +72,8 @@ def _columns(paragraphs: list[list[tuple[int, str]]]) -> list[list[tuple[int, st
 
 def _reach(text: str) -> bool:
     """A phone number or an address alone: a contact's row ("Jerry Rodriguez   (406) …")."""
-    return bool(re.fullmatch(r"[\d\s().+/-]{7,}|\S+@\S+", text.strip()))
+    text = text.strip()
+    return bool(EMAIL.fullmatch(text)) or phone_numbers(text) == [text]
 
 
 def _double_spaced_titles(paragraphs: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
