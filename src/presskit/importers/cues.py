@@ -29,6 +29,17 @@ _END = [
     r"^[-–—]+\s*end( of)?( general)? (release|text|statement)\s*[-–—]+$",
 ]
 
+SHARE_LABELS = {
+    "en": "share this (page|article)",
+    "de": "(diese )?seite teilen",
+    "fr": "partager cette page",
+    "es": "compartir esta página",
+}
+"""A page's share widget's label: chrome alone, cut from the lead it runs into."""
+
+RELEASE_NUMBER = r"[A-Z]{1,4} ?\d{2,4}[-–]\d{1,5}"
+"""A release's number with its agency's letters: "NR 97-14", "OTS 96-34", "M15-096"."""
+
 RELEASE_NUMBER_LABEL = (
     r"^(?:release|release no\.?|release number|news release|media advisory|advisory|"
     r"statement|press release)\s*(?:no\.?|number|#)?\s*[:#]?\s*[a-z]{0,3}\d{1,4}[-–/.]\d+\S*"
@@ -163,7 +174,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"^back to (the )?[\w ]{0,30}page$",
             r"^(back|return) to (the )?(press releases|news releases|news|newsroom|press room)$",
             r"^[A-Z][A-Z .'’-]+, [A-Z]{2}, UNITED STATES$",  # a news service's place line
-            r"^share this (page|article)\s*:$",
+            rf"^({SHARE_LABELS['en']})\s*:$",
             r"^[\w .&'’-]{0,40}\b(header|banner|logo)( image| graphic)?$",  # an image's alt text
             r"^(image used for layout\s*)+$",
             r"^seal of (the )?(u\.s\. |united states )?\w.{0,80}$",  # a logo's alt text
@@ -261,7 +272,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         "chrome": [
             r"^(zum inhalt springen|direkt zum inhalt|drucken|teilen|startseite|suche|menü|"
             r"nach oben|newsletter|seite drucken|mehr erfahren|alle meldungen)$",
-            r"^(diese )?seite teilen\s*:?$",
+            rf"^({SHARE_LABELS['de']})\s*:?$",
             r"^(wir verwenden cookies|diese website (verwendet|nutzt) cookies|alle akzeptieren)",
             r"^(verwandte|ähnliche|weitere) (artikel|nachrichten|meldungen)\b",
             r"^(zuletzt (aktualisiert|geändert)|stand:)",
@@ -315,7 +326,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         "chrome": [
             r"^(aller au contenu|imprimer|partager|accueil|rechercher|menu|retour en haut|"
             r"s'abonner|lire la suite|voir tout)$",
-            r"^partager cette page\s*:?$",
+            rf"^({SHARE_LABELS['fr']})\s*:?$",
             r"^(nous utilisons des cookies|ce site utilise des cookies|tout accepter)",
             r"^(articles?|actualités) (liés|similaires|connexes|associées)",
             r"^(dernière mise à jour|mis à jour le)",
@@ -367,7 +378,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         "chrome": [
             r"^(ir al contenido|imprimir|compartir|inicio|buscar|menú|volver arriba|"
             r"suscríbete|leer más|ver todo)$",
-            r"^compartir esta página\s*:?$",
+            rf"^({SHARE_LABELS['es']})\s*:?$",
             r"^(utilizamos cookies|este sitio (web )?utiliza cookies|aceptar (todas|cookies))",
             r"^(noticias|artículos) (relacionad[oa]s|similares)",
             r"^(última actualización|actualizado el)",

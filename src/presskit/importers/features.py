@@ -20,6 +20,7 @@ from presskit.importers.cues import (
     NOT_NAME_WORDS,
     PHRASE_CUES,
     PHRASES,
+    RELEASE_NUMBER,
     TITLE_SMALL_WORDS,
     doc_types,
 )
@@ -575,7 +576,7 @@ def _label_prefix() -> re.Pattern[str]:
 
 
 _RELEASE_NUMBER_TAIL = re.compile(r"[:\s]*\((?:[A-Z]{1,5}[- ]?)?\d{2,4}[-–]\d{2,5}\)$")
-_NUMBER_PREFIX = re.compile(r"^[A-Z]{1,4}\s?\d{2,4}[-–]\d{2,5}\s*(?::|\s[-–])\s+(?=\S+\s+\S+\s+\S)")
+_NUMBER_PREFIX = re.compile(rf"^{RELEASE_NUMBER}\s*(?::|\s[-–])\s+(?=\S+\s+\S+\s+\S)")
 _WHEN_TAIL = re.compile(
     r"[,\s]+(?:(?:[Tt]oday|[Tt]omorrow|[Tt]onight),?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?"
     r"|[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)(?:at\s+)?"

@@ -31,8 +31,10 @@ import itertools
 import re
 
 from presskit.importers.cues import (
+    RELEASE_NUMBER,
     RELEASE_NUMBER_LABEL,
     SENTENCE_STARTERS,
+    SHARE_LABELS,
     TITLE_SMALL_WORDS,
     doc_types,
 )
@@ -50,12 +52,8 @@ _HEAD_WORDS = 80
 _TITLE_WORDS = 40  # a title run into its lead is at most this long
 _TOKEN = re.compile(r"\S+")
 _BRACKET_URL = re.compile(r"\[(?:https?://|www\.)[^\]\s]{1,500}\]")
-_SHARE_LABEL = re.compile(
-    r"^(share this (page|article)|partager cette page|diese seite teilen|seite teilen|"
-    r"compartir esta página|compartir)\s*:",
-    re.IGNORECASE,
-)
-_BARE_NUMBER = re.compile(r"^[A-Z]{1,4} ?\d{2,4}[-–]\d{1,5}(?=\s)")  # a release's number
+_SHARE_LABEL = re.compile(rf"^(?:{'|'.join(SHARE_LABELS.values())})\s*:", re.IGNORECASE)
+_BARE_NUMBER = re.compile(rf"^{RELEASE_NUMBER}(?=\s)")  # "NR 97-14 February 11, 1997"
 _BARE_URL = re.compile(r"(?<=\s)https?://[^\s\]]{4,500}(?=\s+[A-ZÀ-Ý])")
 _CONTACT_LABEL = re.compile(
     r"(?<=\S )(?<!media )(?<!press )(?<!news )"  # "Media contacts:" is one label
@@ -82,7 +80,7 @@ _PAREN_DATELINE = re.compile(r"\((?P<city>[A-ZÀ-Ý][^()\d,]{1,40}),\s*(?P<date>
 _CAPS_WORD = re.compile(r"^[^\w]*[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9&'’./-]*[^\w]*$|^[|/–—-]+$")
 _CITY_WORD = re.compile(r"^[A-ZÀ-Ý][\w.'’-]*,?$")
 _AP_SEPARATOR = re.compile(r"^(?:--|–|—|-)$")
-_CAPS_CITY = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý.'’-]*,?")  # "WASHINGTON" before "--", not "DC)"
+_CAPS_WORD_ONLY = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý.'’-]*,?")  # "WASHINGTON,", "CALIF.", not "DC)"
 
 
 @functools.cache
@@ -95,7 +93,7 @@ def _release_type() -> re.Pattern[str]:
 def _release_line() -> re.Pattern[str]:
     """A release line of any language at the start, with the release's number after it."""
     anchored = cue_patterns()["release"][0]
-    number = r"(?:\s+(?:no\.?\s*)?[a-z]{0,4}\s?\d{2,4}[-–]\d{1,5}\b)?"
+    number = rf"(?:\s+(?:no\.?\s*)?(?:{RELEASE_NUMBER}|\d{{2,4}}[-–]\d{{1,5}})\b)?"
     return re.compile(rf"(?:{anchored.pattern}){number}", re.IGNORECASE)
 
 
@@ -228,11 +226,7 @@ def _caps_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> set[i
             if letters >= 4 or (letters >= 2 and _release_type().search(phrase)):
                 if _dateline_caps(tokens, end) or _acronym_leads(tokens, index, end):
                     end = max(index, end - 1)  # "... IAN WASHINGTON -- La": the city leads
-                    if (
-                        end - 1 > index
-                        and tokens[end - 1][1].endswith(",")
-                        and us_state(tokens[end][1])
-                    ):
+                    if end - 1 > index and _state_after_city(tokens, end):
                         end -= 1  # "… PROGRAM WASHINGTON, DC --"
                 cuts.add(run[0][0])
                 if not _AP_SEPARATOR.match(tokens[end - 1][1]) and not _dateline_from(
@@ -276,9 +270,9 @@ def _dateline_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
     for number, (start, word) in enumerate(tokens):
         if start >= head_end or number < 3:
             continue
-        if _AP_SEPARATOR.match(word) and _CAPS_CITY.fullmatch(tokens[number - 1][1]):
+        if _AP_SEPARATOR.match(word) and _upper(tokens[number - 1][1]):
             city = last = number - 1
-            if tokens[city - 1][1].endswith(",") and us_state(tokens[city][1]):
+            if _state_after_city(tokens, city):
                 city = last = city - 1  # "… PROGRAM WASHINGTON, DC --": a state after the city
             while (
                 city > 0
@@ -301,15 +295,20 @@ def _dateline_cuts(text: str, tokens: list[tuple[int, str]], head_end: int) -> s
         if _ends_sentence(tokens[number - 1][1]):
             continue
         end = start + len(word) + found[1][1]
-        city_first = us_state(word.rstrip(",")) and _CITY_WORD.match(tokens[number - 1][1])
-        cuts.add(tokens[number - 1][0] if city_first else start)  # "Washington, DC, June 29"
+        city_first = _state_after_city(tokens, number)  # "Washington, DC, June 29"
+        cuts.add(tokens[number - 1][0] if city_first else start)
         if _starts_words(text, end) and text[end:].lstrip()[:1].isupper():
             cuts.add(_next_token(tokens, end))
     return cuts
 
 
 def _upper(word: str) -> bool:
-    return word.rstrip(",.").isupper()
+    return bool(_CAPS_WORD_ONLY.fullmatch(word))
+
+
+def _state_after_city(tokens: list[tuple[int, str]], at: int) -> bool:
+    """ "WASHINGTON, DC" or "Washington, DC,": the token at ``at`` is a state after a city."""
+    return at > 0 and tokens[at - 1][1].endswith(",") and us_state(tokens[at][1].rstrip(","))
 
 
 def _weekday(word: str) -> bool:
