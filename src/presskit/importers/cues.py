@@ -453,9 +453,17 @@ MENU_WORDS = frozenset({
 """Words of a site's menu. A line of five words or more, most of them these and no
 sentence, is a menu that lost its line breaks (feature ``menu``)."""
 
+AGENCY_WORDS = (
+    "Administration", "Agency", "Authority", "Board", "Bureau", "Commission", "Corporation",
+    "Corps", "Council", "Department", "Foundation", "Institute", "Office", "Service", "Survey",
+)  # fmt: skip
+"""The last word of a US agency's name ("… Safety Board", "… Naturalization Service"): the
+letterhead cue, the agency-name line and the issuer's description all end a name with one."""
+_AGENCY_WORD = "|".join(AGENCY_WORDS)
+
 ISSUER = (
     r"^(u\.s\.|united states) (department of (the )?[\w&]+( (and|&) [\w]+)?( [\w]+)?|"
-    r"[\w ]{0,90}(service|survey|bureau|agency|administration|commission|region))$"  # letterhead
+    rf"[\w ]{{0,90}}({_AGENCY_WORD}|region))$"  # letterhead
     r"|^(office|agence|agencia|oficina|amt|bureau) (\w+ ){0,2}(de|du|des|der|für|for|of)\b"
     r"|^(conseil|cour|parlement|commission|council|court|parliament|rat|gerichtshof|consejo|"
     r"tribunal)\b.{0,40}\b(union européenne|european union|europäischen union|unión europea)$"

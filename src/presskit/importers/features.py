@@ -15,6 +15,7 @@ import re
 import statistics
 
 from presskit.importers.cues import (
+    AGENCY_WORDS,
     ISSUER,
     MENU_WORDS,
     NOT_NAME_WORDS,
@@ -55,8 +56,7 @@ _ADVISORY_FIELD = re.compile(
 )
 _AGENCY_NAME = re.compile(  # a name and nothing else: capitalised words, an agency's last word
     r"^(?:[A-Z][a-z]+|of|and|the|for|on|&)(?: (?:[A-Z][a-z]+|of|and|the|for|on|&)){1,5} "
-    r"(?:Service|Administration|Agency|Commission|Bureau|Department|Office|Survey|Board|"
-    r"Council|Institute|Foundation|Authority|Corps)(?: \([A-Z]{2,8}\))?$"  # "… Commission (SEC)"
+    rf"(?:{'|'.join(AGENCY_WORDS)})(?: \([A-Z]{{2,8}}\))?$"  # "… Commission (SEC)"
 )
 _HASHTAG = re.compile(r"(?:^|\s)#[A-Za-z]\w{2,}")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\b")
@@ -298,8 +298,7 @@ def _closing_about(release: list[Block], features: list[dict[str, float]]) -> No
 _ISSUER_SUBJECT = re.compile(  # "The National Credit Union Administration charters …"
     r"^(?:The |Established in \d{4}, |Founded in \d{4}, )?(?:U\.S\. )?"
     r"(?:[A-Z][\w&'’-]*,? (?:(?:of|for|and|on|the) )*){0,7}"
-    r"(?:Administration|Agency|Commission|Service|Survey|Bureau|Department|Foundation|"
-    r"Institute|Office|Corporation|Authority|Council|Board|Development|[A-Z]{2,6})"
+    rf"(?:{'|'.join(AGENCY_WORDS)}|Development|[A-Z]{{2,6}})"
     r"(?: \([A-Z]{2,8}\))?,? (?:is|are|provides|charters|administers|examines|works|protects|"
     r"leads|oversees|serves|manages|supports|promotes|regulates|conducts|helps|enforces)\b"
 )
