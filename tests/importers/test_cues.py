@@ -144,6 +144,12 @@ def test_cli_writes_a_release_and_json(tmp_path: Path, capsys) -> None:
     assert report["fields"]["headline"]["lines"] == [[5, 5]]
     assert (tmp_path / "release.md").read_text(encoding="utf-8").startswith("---\n")
     assert main(["import", str(source)]) == 2  # exists: refuses to overwrite without --force
+    letterhead = (
+        Path(__file__).parents[1] / "data/import/sources/commerce-1995-brown-budget-proposals.txt"
+    )
+    assert main(["import", str(letterhead), "-o", str(tmp_path / "commerce.md")]) == 0
+    summary = capsys.readouterr().out.splitlines()[1]  # its release number is left over
+    assert summary == "  6 fields, 1 contact, 1 block not placed"
     junk = tmp_path / "junk.docx"
     junk.write_bytes(b"nope")
     assert main(["import", str(junk), "--force"]) == 2

@@ -24,6 +24,7 @@ from presskit.cli.common import (
     out,
     write_or_report,
 )
+from presskit.model.wording import counted
 
 
 def add_parser(subparsers: Any) -> None:
@@ -110,8 +111,8 @@ def _summary(report: dict[str, Any], path: Path) -> None:
     if report["output"] != "-":
         out(f"wrote {report['output']}: {headline}")
         out(
-            f"  {len(fields)} fields, {contacts} contact{'s' if contacts != 1 else ''}, "
-            f"{len(report['not_placed'])} blocks not placed"
+            f"  {counted(len(fields), 'field')}, {counted(contacts, 'contact')}, "
+            f"{counted(len(report['not_placed']), 'block')} not placed"
         )
     for warning in report["warnings"]:
         print(f"{path}: warning: {warning}", file=sys.stderr)
